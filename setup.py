@@ -1,0 +1,45 @@
+"""tbviz: weight surfaces, activation maps, gradient flow and health in TensorBoard."""
+
+from setuptools import find_packages, setup
+
+CORE = [
+    "tensorboard>=2.16",
+    "numpy>=1.24",
+    "protobuf>=3.20",
+    "crc32c>=2.4",
+    "fsspec>=2023.1",
+]
+TF = ["tensorflow-cpu==2.21.0"]
+TORCH = ["torch==2.13.0"]
+TEST = TF + TORCH + [
+    "tensorboardX==2.6.5",
+    "pytest==9.2.0",
+    "pytest-timeout==2.4.0",
+    "hypothesis==6.170.15",
+    "playwright==1.65.2",
+    "scikit-learn==1.9.1",
+    "psutil==7.2.2",
+    "pillow==13.0.0",
+]
+DEV = TEST + ["ruff==0.17.6"]
+
+setup(
+    name="tbviz_plugin",
+    version="0.1.0",
+    description=(
+        "See inside neural-network training in TensorBoard: weight surfaces, "
+        "activation maps, gradient flow and automatic health diagnosis."
+    ),
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    python_requires=">=3.9",
+    packages=find_packages(include=["tbviz_plugin", "tbviz_plugin.*"]),
+    package_data={"tbviz_plugin": ["static/*"]},
+    install_requires=CORE,
+    extras_require={"tf": TF, "torch": TORCH, "test": TEST, "dev": DEV},
+    entry_points={
+        "tensorboard_plugins": ["tbviz = tbviz_plugin.plugin:TbvizLoader"],
+        "console_scripts": ["tbviz = tbviz_plugin.cli:main"],
+    },
+    license="Apache-2.0",
+)

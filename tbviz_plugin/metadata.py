@@ -1,0 +1,97 @@
+"""The one place that knows tbviz's plugin metadata: name, kinds, version, parsing.
+
+Every tbviz summary is a tensor summary whose ``SummaryMetadata`` carries
+``plugin_data.plugin_name == "tbviz"``, ``plugin_data.content`` = compact UTF-8
+JSON ``{"v": 1, "kind": ..., ...}`` and ``data_class = DATA_CLASS_TENSOR``.
+docs/format.md is the full contract.
+
+Example:
+    >>> md = create_summary_metadata("weight_surface", quantity="weight")
+    >>> parse_plugin_metadata(md.plugin_data.content)["kind"]
+    'weight_surface'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+from tensorboard.compat.proto import summary_pb2
+
+PLUGIN_NAME = "tbviz"
+
+# Major version of the content JSON. Readers accept any version up to this one
+# and refuse newer ones; additive changes (new optional keys) keep the version.
+FORMAT_VERSION = 1
+
+WEIGHT_SURFACE = "weight_surface"
+ACTIVATION_MAP = "activation_map"
+GRADIENT_FLOW = "gradient_flow"
+HEALTH = "health"
+
+KINDS = (WEIGHT_SURFACE, ACTIVATION_MAP, GRADIENT_FLOW, HEALTH)
+
+
+class FormatVersionError(ValueError):
+    """Raised when a summary was written by a newer, incompatible tbviz."""
+
+
+def create_summary_metadata(kind: str, **content: Any) -> summary_pb2.SummaryMetadata:
+    """Builds the ``SummaryMetadata`` proto for one tbviz tag.
+
+    Args:
+      kind: one of ``KINDS``.
+      **content: JSON-serialisable fields that hold for the tag's whole life.
+
+    Returns:
+      A ``SummaryMetadata`` with plugin name, versioned JSON content and
+      ``DATA_CLASS_TENSOR`` (without it TensorBoard drops the data silently).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    body = {"v": FORMAT_VERSION, "kind": kind}
+    body.update(content)
+    return summary_pb2.SummaryMetadata(
+        plugin_data=summary_pb2.SummaryMetadata.PluginData(
+            plugin_name=PLUGIN_NAME, content=encode_content(body)
+        ),
+        data_class=summary_pb2.DATA_CLASS_TENSOR,
+    )
+
+
+def encode_content(body: Dict[str, Any]) -> bytes:
+    """Compact, deterministic UTF-8 JSON (sorted keys, no spaces, no NaN)."""
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
+
+
+def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
+    """Parses ``plugin_data.content`` of a tbviz summary.
+
+    This is the one place that knows older versions of the format.
+
+    Raises:
+      FormatVersionError: the content names a newer major version.
+      ValueError: the content is not a tbviz JSON object with a known kind.
+    """
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    try:
+        body = json.loads(bytes(content).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise ValueError(f"tbviz plugin content is not UTF-8 JSON: {e}") from None
+    if not isinstance(body, dict):
+        raise ValueError(f"tbviz plugin content must be a JSON object, got {type(body).__name__}")
+    version = body.get("v")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"tbviz plugin content has no valid version 'v': {version!r}")
+    if version > FORMAT_VERSION:
+        raise FormatVersionError(
+            f"this summary was written in tbviz format version {version}, but this "
+            f"tbviz reads versions up to {FORMAT_VERSION}; upgrade tbviz_plugin"
+        )
+    kind = body.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"tbviz plugin content has unknown kind {kind!r}; known: {KINDS}")
+    return body

@@ -1,0 +1,160 @@
+"""Array intake, pooling to a bounded grid, and per-layer statistics.
+
+Everything here takes numpy arrays (``as_numpy`` converts torch, TensorFlow and
+JAX arrays without importing those libraries) and is pure: no I/O, no state.
+
+Pooling op: **signed max-abs pooling**. Each output cell holds the element of
+its block with the largest absolute value, sign kept. Mean pooling would blur a
+single exploding weight into its neighbours (a 1e3 spike in a 16x16 block shows
+as ~4); plain max pooling would hide negative spikes. Max-abs keeps both, and
+NaN and Inf win their block (NaN first), so a bad value is never pooled away.
+
+Example:
+    >>> import numpy as np
+    >>> a = np.zeros((512, 512), np.float32); a[100, 7] = -9.0
+    >>> p, block = pool_max_abs(a, (256, 256))
+    >>> p.shape, block, float(p.min())
+    ((256, 256), (2, 2), -9.0)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, Optional, Sequence, Tuple
+
+import numpy as np
+
+GRADIENT_STATS = ("mean_abs", "max_abs", "l2", "rms", "nan_count", "inf_count", "zero_frac")
+WEIGHT_STATS = ("weight_l2", "update_ratio")
+
+
+def as_numpy(value: Any, name: str) -> np.ndarray:
+    """Converts numpy / torch / TensorFlow / JAX arrays (or lists) to numpy.
+
+    Never imports torch, tensorflow or jax: a torch tensor is recognised by its
+    ``detach`` method, the others by ``numpy()`` / ``__array__``.
+
+    Raises:
+      TypeError: ``value`` is not an array of real numbers; names ``name``.
+    """
+    if isinstance(value, np.ndarray):
+        array = value
+    elif hasattr(value, "detach") and hasattr(value, "cpu"):  # torch.Tensor
+        tensor = value.detach()
+        if str(getattr(tensor, "dtype", "")) in ("torch.bfloat16", "torch.float16"):
+            tensor = tensor.float()
+        array = tensor.cpu().numpy()
+    elif hasattr(value, "numpy") and callable(value.numpy):  # tf.Tensor / Variable
+        array = np.asarray(value.numpy())
+    else:
+        try:
+            array = np.asarray(value)
+        except Exception as e:  # e.g. ragged nested lists
+            raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}: {e}")
+    if array.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{name} must hold real numbers (bool, int or float), got dtype {array.dtype}"
+        )
+    return array
+
+
+def check_array(value: Any, name: str, ranks: Sequence[int]) -> np.ndarray:
+    """``as_numpy`` plus rank and emptiness checks, returning float32.
+
+    Returns a fresh float32 array (never a view of the caller's buffer), so the
+    caller may go on mutating its weights while a background thread encodes.
+    """
+    array = as_numpy(value, name)
+    if array.ndim not in ranks:
+        raise ValueError(
+            f"{name} must have rank {' or '.join(map(str, ranks))}, got shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} is empty (shape {array.shape}); nothing to record")
+    return np.array(array, dtype=np.float32, copy=True, order="C")
+
+
+def check_grid(max_grid: Any, name: str = "max_grid") -> Tuple[int, int]:
+    """Validates a ``(rows, cols)`` bound."""
+    try:
+        rows, cols = (int(v) for v in max_grid)
+        ok = all(float(v) == int(v) for v in max_grid)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a pair of positive integers, got {max_grid!r}") from None
+    if not ok or rows < 1 or cols < 1:
+        raise ValueError(f"{name} must be a pair of positive integers, got {max_grid!r}")
+    return rows, cols
+
+
+def pool_max_abs(array: np.ndarray, max_grid: Tuple[int, int]) -> Tuple[np.ndarray, Tuple[int, int]]:
+    """Pools the last two axes of ``array`` to at most ``max_grid`` cells.
+
+    Blocks are ``ceil(n / max)`` wide; a ragged last block is padded with zeros,
+    which never beat a real element's absolute value except when all are zero.
+
+    Returns:
+      ``(pooled, (block_rows, block_cols))``; ``array`` unchanged when it fits.
+    """
+    rows, cols = array.shape[-2:]
+    br = max(1, math.ceil(rows / max_grid[0]))
+    bc = max(1, math.ceil(cols / max_grid[1]))
+    if br == 1 and bc == 1:
+        return array, (1, 1)
+    out_r, out_c = math.ceil(rows / br), math.ceil(cols / bc)
+    lead = array.shape[:-2]
+    padded = array
+    if out_r * br != rows or out_c * bc != cols:
+        padded = np.zeros(lead + (out_r * br, out_c * bc), dtype=array.dtype)
+        padded[..., :rows, :cols] = array
+    blocks = padded.reshape(lead + (out_r, br, out_c, bc))
+    blocks = np.moveaxis(blocks, -3, -2).reshape(lead + (out_r, out_c, br * bc))
+    # argmax over |x| picks NaN first (numpy treats NaN as the maximum), then Inf.
+    index = np.argmax(np.abs(blocks), axis=-1)[..., None]
+    return np.take_along_axis(blocks, index, axis=-1)[..., 0], (br, bc)
+
+
+def layer_stats(grad: np.ndarray) -> Dict[str, float]:
+    """Gradient statistics of one layer (see ``GRADIENT_STATS``).
+
+    Magnitudes are over finite elements only, so a single NaN does not hide the
+    layer's scale; NaN and Inf are counted separately.
+    """
+    flat = np.asarray(grad, dtype=np.float64).ravel()
+    finite_mask = np.isfinite(flat)
+    nan_count = int(np.isnan(flat).sum())
+    inf_count = int(flat.size - finite_mask.sum() - nan_count)
+    finite = flat[finite_mask] if nan_count or inf_count else flat
+    if finite.size == 0:
+        mean_abs = max_abs = l2 = rms = zero_frac = math.nan
+    else:
+        absolute = np.abs(finite)
+        l2 = float(math.sqrt(float(np.dot(finite, finite))))
+        mean_abs = float(absolute.mean())
+        max_abs = float(absolute.max())
+        rms = l2 / math.sqrt(finite.size)
+        zero_frac = float((finite == 0).sum()) / flat.size
+    return {
+        "mean_abs": mean_abs,
+        "max_abs": max_abs,
+        "l2": l2,
+        "rms": rms,
+        "nan_count": float(nan_count),
+        "inf_count": float(inf_count),
+        "zero_frac": zero_frac,
+    }
+
+
+def weight_stats(weight: np.ndarray, prev_weight: Optional[np.ndarray]) -> Dict[str, float]:
+    """``weight_l2`` and ``update_ratio`` = ||w - w_prev|| / ||w_prev|| (NaN without prev)."""
+    w = np.asarray(weight, dtype=np.float64).ravel()
+    weight_l2 = float(np.linalg.norm(w))
+    update_ratio = math.nan
+    if prev_weight is not None:
+        p = np.asarray(prev_weight, dtype=np.float64).ravel()
+        if p.shape != w.shape:
+            raise ValueError(
+                f"prev_weights has {p.size} elements but weights has {w.size} for the same layer"
+            )
+        prev_l2 = float(np.linalg.norm(p))
+        update_ratio = float(np.linalg.norm(w - p)) / prev_l2 if prev_l2 > 0 else math.nan
+    return {"weight_l2": weight_l2, "update_ratio": update_ratio}

@@ -1,0 +1,473 @@
+"""numpy -> tbviz summaries, one function per kind; no I/O, no TensorFlow.
+
+Each kind is built in two steps so that writers can split the work:
+
+* ``prepare_<kind>(...)`` validates the arguments (raising ``ValueError`` or
+  ``TypeError`` that names the argument) and copies the array. It is cheap and
+  runs on the caller's thread, so errors surface where the mistake was made.
+* the returned ``Prepared`` object's ``build()`` does the reshaping and pooling
+  and returns a ``SummaryTensor``; ``tbviz.Writer`` calls it on its background
+  thread.
+
+The plain functions (``weight_surface`` etc.) do both and return a ``Summary``
+proto for any writer that takes protos.
+
+Example:
+    >>> import numpy as np
+    >>> s = weight_surface("dense/kernel", np.ones((784, 128)))
+    >>> s.value[0].tag, list(s.value[0].tensor.tensor_shape.dim[0:1][0:1])[0].size
+    ('dense/kernel', 256)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+import numbers
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+from tensorboard.compat.proto import summary_pb2, tensor_pb2, tensor_shape_pb2, types_pb2
+
+from tbviz_plugin import metadata, reduce
+
+DEFAULT_SURFACE_GRID = (256, 256)
+DEFAULT_DENSE_GRID = (256, 256)
+DEFAULT_CHANNEL_GRID = (64, 64)
+SEVERITIES = ("info", "warning", "error")
+QUANTITIES = ("weight", "grad")
+LAYOUTS = ("auto", "channels_last", "channels_first")
+_MAX_TAG_LENGTH = 4096
+
+
+@dataclasses.dataclass(frozen=True)
+class SummaryTensor:
+    """One summary value before encoding: a tag, its metadata and its tensor.
+
+    ``array`` is float32 (numeric kinds) or an object array of ``bytes``
+    (``health``); it is C-contiguous so writers can send its buffer as is.
+    """
+
+    tag: str
+    metadata: summary_pb2.SummaryMetadata
+    array: np.ndarray
+
+    def to_tensor_proto(self) -> tensor_pb2.TensorProto:
+        shape = tensor_shape_pb2.TensorShapeProto(
+            dim=[tensor_shape_pb2.TensorShapeProto.Dim(size=n) for n in self.array.shape]
+        )
+        if self.array.dtype == object:
+            return tensor_pb2.TensorProto(
+                dtype=types_pb2.DT_STRING, tensor_shape=shape, string_val=list(self.array.ravel())
+            )
+        return tensor_pb2.TensorProto(
+            dtype=types_pb2.DT_FLOAT,
+            tensor_shape=shape,
+            tensor_content=self.array.astype("<f4", copy=False).tobytes(),
+        )
+
+    def to_proto(self) -> summary_pb2.Summary:
+        """A ``Summary`` proto for writers that take protos."""
+        return summary_pb2.Summary(
+            value=[
+                summary_pb2.Summary.Value(
+                    tag=self.tag, metadata=self.metadata, tensor=self.to_tensor_proto()
+                )
+            ]
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """Validated arguments of one summary; ``build()`` does the heavy work."""
+
+    tag: str
+    kind: str
+    _build: Callable[[], SummaryTensor]
+
+    def build(self) -> SummaryTensor:
+        return self._build()
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_tag(tag: Any) -> str:
+    if not isinstance(tag, str):
+        raise TypeError(f"tag must be a str, got {type(tag).__name__}")
+    if not tag or not tag.strip():
+        raise ValueError("tag must be a non-empty string")
+    if "\x00" in tag:
+        raise ValueError(f"tag must not contain NUL characters: {tag!r}")
+    if len(tag) > _MAX_TAG_LENGTH:
+        raise ValueError(f"tag is {len(tag)} characters long; the limit is {_MAX_TAG_LENGTH}")
+    return tag
+
+
+def check_step(step: Any) -> int:
+    """A non-negative integer (Python or numpy int; not bool, not float)."""
+    if isinstance(step, bool) or not isinstance(step, numbers.Integral):
+        raise TypeError(f"step must be an integer, got {type(step).__name__} {step!r}")
+    step = int(step)
+    if step < 0 or step >= 2**63:
+        raise ValueError(f"step must be in [0, 2**63), got {step}")
+    return step
+
+
+def _check_choice(value: Any, name: str, choices: Sequence[str]) -> str:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
+    return value
+
+
+def _is_torch(value: Any) -> bool:
+    return hasattr(value, "detach") and type(value).__module__.startswith("torch")
+
+
+def _resolve_layout(layout: str, value: Any) -> str:
+    _check_choice(layout, "layout", LAYOUTS)
+    if layout == "auto":
+        return "channels_first" if _is_torch(value) else "channels_last"
+    return layout
+
+
+# --------------------------------------------------------------------------- weight surface
+
+
+def prepare_weight_surface(
+    tag: str,
+    array: Any,
+    *,
+    quantity: str = "weight",
+    max_grid: Tuple[int, int] = DEFAULT_SURFACE_GRID,
+    layout: str = "auto",
+) -> Prepared:
+    """Validates a weight or gradient array; see ``weight_surface``."""
+    check_tag(tag)
+    _check_choice(quantity, "quantity", QUANTITIES)
+    grid = reduce.check_grid(max_grid)
+    layout = _resolve_layout(layout, array)
+    data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
+    return Prepared(
+        tag,
+        metadata.WEIGHT_SURFACE,
+        functools.partial(_build_weight_surface, tag, data, quantity, grid, layout),
+    )
+
+
+def _build_weight_surface(
+    tag: str, data: np.ndarray, quantity: str, grid: Tuple[int, int], layout: str
+) -> SummaryTensor:
+    shape = list(data.shape)
+    if data.ndim == 1:
+        matrix, form = data.reshape(1, -1), "vector"
+    elif data.ndim == 2:
+        matrix, form = data, "matrix"
+    elif layout == "channels_last":  # Keras: (kh, kw, in, out) -> [kh*kw*in, out]
+        matrix, form = data.reshape(-1, shape[-1]), "kernel_channels_last"
+    else:  # PyTorch: (out, in, kh, kw) -> [in*kh*kw, out]
+        matrix, form = data.reshape(shape[0], -1).T, "kernel_channels_first"
+    pooled, _ = reduce.pool_max_abs(matrix, grid)
+    md = metadata.create_summary_metadata(
+        metadata.WEIGHT_SURFACE,
+        quantity=quantity,
+        shape=shape,
+        matrix_shape=list(matrix.shape),
+        form=form,
+        pool="max_abs",
+        max_grid=list(grid),
+    )
+    return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
+
+
+def weight_surface(tag: str, array: Any, **kwargs: Any) -> summary_pb2.Summary:
+    """A weight or gradient matrix as a ``[rows, cols]`` surface.
+
+    Args:
+      tag: e.g. ``"dense_1/kernel"``.
+      array: 1-D (a bias, shown as ``[1, n]``), 2-D, or a 3-D..5-D conv kernel,
+        flattened to ``[k*in, out]`` (Keras layout) or from PyTorch's
+        ``(out, in, k...)`` (``layout="channels_first"``, automatic for torch).
+      quantity: ``"weight"`` or ``"grad"``.
+      max_grid: at most this many ``(rows, cols)``; larger matrices are
+        max-abs pooled (see ``tbviz_plugin.reduce``).
+      layout: ``"auto"``, ``"channels_last"`` or ``"channels_first"``.
+
+    Returns:
+      A ``Summary`` proto with one tensor value.
+    """
+    return prepare_weight_surface(tag, array, **kwargs).build().to_proto()
+
+
+# --------------------------------------------------------------------------- activation map
+
+
+def prepare_activation_map(
+    tag: str,
+    array: Any,
+    *,
+    sample: int = 0,
+    max_channels: int = 64,
+    max_grid: Optional[Tuple[int, int]] = None,
+    layout: str = "auto",
+) -> Prepared:
+    """Validates a layer output; see ``activation_map``."""
+    check_tag(tag)
+    layout = _resolve_layout(layout, array)
+    if isinstance(max_channels, bool) or not isinstance(max_channels, numbers.Integral):
+        raise TypeError(f"max_channels must be an integer, got {max_channels!r}")
+    if max_channels < 1:
+        raise ValueError(f"max_channels must be >= 1, got {max_channels}")
+    data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4))
+    grid = reduce.check_grid(
+        max_grid or (DEFAULT_DENSE_GRID if data.ndim <= 2 else DEFAULT_CHANNEL_GRID)
+    )
+    if data.ndim >= 3:
+        if isinstance(sample, bool) or not isinstance(sample, numbers.Integral):
+            raise TypeError(f"sample must be an integer, got {sample!r}")
+        if not 0 <= sample < data.shape[0]:
+            raise ValueError(
+                f"sample must be in [0, {data.shape[0]}) for a batch of shape {data.shape}, "
+                f"got {sample}"
+            )
+    return Prepared(
+        tag,
+        metadata.ACTIVATION_MAP,
+        functools.partial(
+            _build_activation_map, tag, data, int(sample), int(max_channels), grid, layout
+        ),
+    )
+
+
+def _build_activation_map(
+    tag: str, data: np.ndarray, sample: int, max_channels: int, grid: Tuple[int, int], layout: str
+) -> SummaryTensor:
+    shape = list(data.shape)
+    if data.ndim <= 2:
+        maps = data.reshape(1, -1) if data.ndim == 1 else data
+        form, channels = "dense", None
+    else:
+        one = data[sample]
+        if layout == "channels_last":  # (L, C) or (H, W, C) -> channels first
+            one = np.moveaxis(one, -1, 0)
+        if one.ndim == 2:  # 1-D conv / sequence: [C, L] -> [C, 1, L]
+            one = one[:, None, :]
+        channels = int(one.shape[0])
+        maps, form = one[:max_channels], "channels"
+    pooled, _ = reduce.pool_max_abs(maps, grid)
+    content: Dict[str, Any] = dict(
+        shape=shape, form=form, layout=layout, pool="max_abs", max_grid=list(grid)
+    )
+    if form == "channels":
+        content.update(sample=sample, channels=channels, max_channels=max_channels)
+    md = metadata.create_summary_metadata(metadata.ACTIVATION_MAP, **content)
+    return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
+
+
+def activation_map(tag: str, array: Any, **kwargs: Any) -> summary_pb2.Summary:
+    """A layer's output as a heatmap.
+
+    Args:
+      tag: e.g. ``"conv2d"``.
+      array: ``[samples, units]`` (dense; stored as is, pooled to
+        ``max_grid``, default 256x256), ``[N, L, C]`` or ``[N, H, W, C]``
+        (conv, Keras layout; ``[N, C, ...]`` with ``layout="channels_first"``,
+        automatic for torch), stored for one ``sample`` as ``[C, h, w]`` with
+        at most ``max_channels`` channels, each pooled to ``max_grid``
+        (default 64x64).
+
+    Returns:
+      A ``Summary`` proto with one tensor value.
+    """
+    return prepare_activation_map(tag, array, **kwargs).build().to_proto()
+
+
+# --------------------------------------------------------------------------- gradient flow
+
+
+def _mapping_items(value: Any, name: str) -> List[Tuple[str, Any]]:
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"{name} must be a mapping of layer name -> array in depth order, "
+            f"got {type(value).__name__}"
+        )
+    items = list(value.items())
+    for key, _ in items:
+        if not isinstance(key, str) or not key:
+            raise TypeError(f"{name} keys must be non-empty layer names (str), got {key!r}")
+    return items
+
+
+def prepare_gradient_flow(
+    tag: str,
+    grads: Mapping[str, Any],
+    *,
+    weights: Optional[Mapping[str, Any]] = None,
+    prev_weights: Optional[Mapping[str, Any]] = None,
+    layers: Optional[Sequence[str]] = None,
+) -> Prepared:
+    """Validates per-layer gradients; see ``gradient_flow``."""
+    check_tag(tag)
+    items = _mapping_items(grads, "grads")
+    if not items:
+        raise ValueError("grads is empty: give at least one layer")
+    order = list(layers) if layers is not None else [k for k, _ in items]
+    unknown = [k for k, _ in items if k not in order]
+    if unknown:
+        raise ValueError(
+            f"grads has layers {unknown} that tag {tag!r} did not have when first written "
+            f"({order}); write a changed model under a new tag"
+        )
+    arrays = {k: None if v is None else reduce.as_numpy(v, f"grads[{k!r}]") for k, v in items}
+    w = p = None
+    if weights is not None:
+        w = {k: reduce.as_numpy(v, f"weights[{k!r}]") for k, v in _mapping_items(weights, "weights")}
+        stray = sorted(set(w) - set(order))
+        if stray:
+            raise ValueError(f"weights has layers not in grads: {stray}")
+    if prev_weights is not None:
+        if weights is None:
+            raise ValueError("prev_weights needs weights too (update_ratio compares them)")
+        p = {
+            k: reduce.as_numpy(v, f"prev_weights[{k!r}]")
+            for k, v in _mapping_items(prev_weights, "prev_weights")
+        }
+    return Prepared(
+        tag,
+        metadata.GRADIENT_FLOW,
+        functools.partial(_build_gradient_flow, tag, order, arrays, w, p),
+    )
+
+
+def _build_gradient_flow(
+    tag: str,
+    order: List[str],
+    grads: Dict[str, Optional[np.ndarray]],
+    weights: Optional[Dict[str, np.ndarray]],
+    prev: Optional[Dict[str, np.ndarray]],
+) -> SummaryTensor:
+    stats = list(reduce.GRADIENT_STATS) + (list(reduce.WEIGHT_STATS) if weights is not None else [])
+    table = np.full((len(order), len(stats)), np.nan, dtype=np.float32)
+    for i, layer in enumerate(order):
+        row: Dict[str, float] = {}
+        if grads.get(layer) is not None:
+            row.update(reduce.layer_stats(grads[layer]))
+        if weights is not None and layer in weights:
+            row.update(reduce.weight_stats(weights[layer], (prev or {}).get(layer)))
+        table[i] = [row.get(s, math.nan) for s in stats]
+    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=order, stats=stats)
+    return SummaryTensor(tag, md, table)
+
+
+def gradient_flow(tag: str, grads: Mapping[str, Any], **kwargs: Any) -> summary_pb2.Summary:
+    """Per-layer gradient statistics as a ``[layers, stats]`` table.
+
+    Args:
+      tag: e.g. ``"model/gradient_flow"``.
+      grads: layer name -> gradient array, in forward (depth) order; a value
+        of ``None`` (a frozen layer) gives a row of NaN.
+      weights: optional layer name -> weight array; adds ``weight_l2`` and
+        ``update_ratio`` columns.
+      prev_weights: the same layers' weights at the previously logged step,
+        for ``update_ratio = ||w - w_prev|| / ||w_prev||``.
+
+    Returns:
+      A ``Summary`` proto; the stat names are in the metadata content.
+    """
+    return prepare_gradient_flow(tag, grads, **kwargs).build().to_proto()
+
+
+# --------------------------------------------------------------------------- health
+
+
+def _finite_or_none(value: Any, name: str) -> Optional[float]:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number or None, got {value!r}") from None
+    # JSON has no NaN/Inf; keep them as strings so the event is not lost.
+    return number if math.isfinite(number) else str(number)  # type: ignore[return-value]
+
+
+def normalise_event(event: Mapping[str, Any], step: int, index: int = 0) -> Dict[str, Any]:
+    """Validates one health event and fills defaults; the dict that is stored."""
+    name = f"events[{index}]"
+    if not isinstance(event, Mapping):
+        raise TypeError(f"{name} must be a mapping, got {type(event).__name__}")
+    code = event.get("code")
+    if not isinstance(code, str) or not code:
+        raise ValueError(f"{name} needs a non-empty string 'code' (e.g. 'vanishing_gradient')")
+    severity = event.get("severity", "warning")
+    _check_choice(severity, f"{name}['severity']", SEVERITIES)
+    layer = event.get("layer")
+    if layer is not None and not isinstance(layer, str):
+        raise TypeError(f"{name}['layer'] must be a str or None, got {layer!r}")
+    out = dict(event)
+    out.update(
+        step=check_step(event.get("step", step)),
+        code=code,
+        severity=severity,
+        layer=layer,
+        value=_finite_or_none(event.get("value"), f"{name}['value']"),
+        threshold=_finite_or_none(event.get("threshold"), f"{name}['threshold']"),
+        hint=str(event.get("hint", "")),
+    )
+    try:
+        json.dumps(out, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"{name} must be JSON-serialisable: {e}") from None
+    return out
+
+
+def prepare_health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> Prepared:
+    """Validates health events; see ``health``."""
+    check_tag(tag)
+    step = check_step(step)
+    if isinstance(events, (str, bytes, Mapping)):
+        raise TypeError("events must be a list of event mappings")
+    rows = [normalise_event(e, step, i) for i, e in enumerate(events)]
+    encoded = np.empty(len(rows), dtype=object)
+    for i, row in enumerate(rows):
+        encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    md = metadata.create_summary_metadata(metadata.HEALTH)
+    return Prepared(tag, metadata.HEALTH, lambda: SummaryTensor(tag, md, encoded))
+
+
+def health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> summary_pb2.Summary:
+    """Health events as a 1-D string tensor of JSON objects.
+
+    Args:
+      tag: e.g. ``"model/health"``.
+      events: mappings with ``code`` (required), ``severity``
+        (info/warning/error), ``layer``, ``value``, ``threshold``, ``hint``
+        and ``step`` (defaults to ``step``).
+      step: the training step.
+    """
+    return prepare_health(tag, events, step).build().to_proto()
+
+
+# --------------------------------------------------------------------------- scalar
+
+_SCALAR_METADATA = summary_pb2.SummaryMetadata(
+    plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="scalars"),
+    data_class=summary_pb2.DATA_CLASS_SCALAR,
+)
+
+
+def prepare_scalar(tag: str, value: Any) -> Prepared:
+    """A TensorBoard scalar (the built-in Scalars dashboard shows it)."""
+    check_tag(tag)
+    data = reduce.as_numpy(value, "value")
+    if data.size != 1:
+        raise ValueError(f"value must be a single number, got shape {data.shape}")
+    array = np.array(data.reshape(()), dtype=np.float32)
+    return Prepared(tag, "scalar", lambda: SummaryTensor(tag, _SCALAR_METADATA, array))
+
+
+def scalar(tag: str, value: Any) -> summary_pb2.Summary:
+    """A standard TensorBoard scalar summary."""
+    return prepare_scalar(tag, value).build().to_proto()

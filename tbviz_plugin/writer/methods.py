@@ -1,0 +1,114 @@
+"""The summary methods every tbviz sink offers (``Writer``, attached writers).
+
+A sink implements ``_emit(prepared, step, wall_time)``; these methods validate
+arguments on the caller's thread and hand over a ``summary.Prepared``.
+"""
+
+from __future__ import annotations
+
+import abc
+import time
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+
+from tbviz_plugin import summary
+
+
+class SummaryMethods(abc.ABC):
+    """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``, ``scalar``."""
+
+    def __init__(self) -> None:
+        self._flow_layers: Dict[str, List[str]] = {}
+
+    @abc.abstractmethod
+    def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
+        """Delivers one validated summary to the sink."""
+
+    def _send(self, prepared: summary.Prepared, step: Any, wall_time: Optional[float]) -> None:
+        self._emit(prepared, summary.check_step(step), time.time() if wall_time is None else float(wall_time))
+
+    def weight_surface(
+        self,
+        tag: str,
+        array: Any,
+        step: int,
+        *,
+        quantity: str = "weight",
+        max_grid: Tuple[int, int] = summary.DEFAULT_SURFACE_GRID,
+        layout: str = "auto",
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records a weight (or gradient) matrix as a 3-D surface at ``step``.
+
+        Example:
+            >>> w.weight_surface("dense/kernel", layer.kernel, step=100)  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.weight_surface`` for shapes and pooling.
+        """
+        prepared = summary.prepare_weight_surface(
+            tag, array, quantity=quantity, max_grid=max_grid, layout=layout
+        )
+        self._send(prepared, step, wall_time)
+
+    def activation_map(
+        self,
+        tag: str,
+        array: Any,
+        step: int,
+        *,
+        sample: int = 0,
+        max_channels: int = 64,
+        max_grid: Optional[Tuple[int, int]] = None,
+        layout: str = "auto",
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records a layer's output as a heatmap at ``step``.
+
+        Example:
+            >>> w.activation_map("conv2d", feature_maps, step=100)  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.activation_map`` for layouts.
+        """
+        prepared = summary.prepare_activation_map(
+            tag, array, sample=sample, max_channels=max_channels, max_grid=max_grid, layout=layout
+        )
+        self._send(prepared, step, wall_time)
+
+    def gradient_flow(
+        self,
+        tag: str,
+        grads: Mapping[str, Any],
+        step: int,
+        *,
+        weights: Optional[Mapping[str, Any]] = None,
+        prev_weights: Optional[Mapping[str, Any]] = None,
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records per-layer gradient statistics (layers in depth order).
+
+        The first call fixes the tag's layer list; later calls may leave
+        layers out (their row is NaN) but not add new ones.
+
+        Example:
+            >>> w.gradient_flow("model/gradient_flow",
+            ...                 {"dense": g0, "dense_1": g1}, step=100)  # doctest: +SKIP
+        """
+        prepared = summary.prepare_gradient_flow(
+            tag, grads, weights=weights, prev_weights=prev_weights, layers=self._flow_layers.get(tag)
+        )
+        self._send(prepared, step, wall_time)
+        self._flow_layers.setdefault(tag, list(grads))
+
+    def health(
+        self,
+        tag: str,
+        events: Iterable[Mapping[str, Any]],
+        step: int,
+        *,
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records health events (see ``tbviz_plugin.summary.health``)."""
+        self._send(summary.prepare_health(tag, events, step), step, wall_time)
+
+    def scalar(self, tag: str, value: Any, step: int, *, wall_time: Optional[float] = None) -> None:
+        """Records a standard TensorBoard scalar (shown by the Scalars dashboard)."""
+        self._send(summary.prepare_scalar(tag, value), step, wall_time)

@@ -1,0 +1,105 @@
+"""``tbviz.Writer``: tbviz summaries into event files, without TensorFlow."""
+
+from __future__ import annotations
+
+import atexit
+import weakref
+from typing import Any, Dict, Optional, Sequence
+
+from tbviz_plugin import summary
+from tbviz_plugin.writer import event_file, wire
+from tbviz_plugin.writer.methods import SummaryMethods
+from tbviz_plugin.writer.record import Buffer
+
+
+class Writer(SummaryMethods):
+    """Writes tbviz summaries and scalars into a TensorBoard event file.
+
+    Arrays may be numpy, torch, TensorFlow or JAX; validation happens on the
+    caller's thread, pooling, encoding and I/O on a background thread.
+
+    Args:
+      logdir: a run directory: local path or fsspec URL (``memory://``, ``s3://``).
+      max_queue: summaries that may wait for the background thread; when full,
+        calls block until there is room (nothing is dropped).
+      flush_secs: how often the file is flushed while training runs.
+      filename_suffix: appended to the event file's name.
+
+    Example:
+        >>> import numpy as np, tempfile
+        >>> with Writer(tempfile.mkdtemp()) as w:
+        ...     w.weight_surface("dense/kernel", np.random.randn(64, 32), step=0)
+        ...     w.scalar("loss", 0.25, step=0)
+    """
+
+    def __init__(
+        self,
+        logdir: Any,
+        *,
+        max_queue: int = 32,
+        flush_secs: float = 10.0,
+        filename_suffix: str = "",
+    ) -> None:
+        super().__init__()
+        self.logdir = str(logdir)
+        self._file = event_file.EventFileWriter(
+            self.logdir, max_queue=max_queue, flush_secs=flush_secs, filename_suffix=filename_suffix
+        )
+        # Touched only by the background thread: the metadata written per tag.
+        self._metadata_by_tag: Dict[str, bytes] = {}
+        _flush_at_exit(self)
+
+    @property
+    def path(self) -> str:
+        """The event file being written."""
+        return self._file.path
+
+    def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
+        self._file.submit(lambda: self._encode(prepared, step, wall_time))
+
+    def _encode(self, prepared: summary.Prepared, step: int, wall_time: float) -> Sequence[Buffer]:
+        built = prepared.build()
+        md = built.metadata.SerializeToString()
+        first = self._metadata_by_tag.setdefault(built.tag, md)
+        if first != md:
+            raise ValueError(
+                f"tag {built.tag!r} changed its metadata (TensorBoard keeps only the first): "
+                f"was {first!r}, now {md!r}; write the changed layer under a new tag"
+            )
+        # TensorBoard keeps the first metadata of a tag; later events omit it.
+        include = md if first is md else b""
+        return wire.encode_tensor_event(wall_time, step, built.tag, built.array, include)
+
+    def flush(self) -> None:
+        """Blocks until everything recorded so far is in the file."""
+        self._file.flush()
+
+    def close(self) -> None:
+        """Flushes and closes the file. Closing twice is fine."""
+        self._file.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed
+
+    def __enter__(self) -> "Writer":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+_open_writers: "weakref.WeakSet[Writer]" = weakref.WeakSet()
+
+
+def _flush_at_exit(writer: Writer) -> None:
+    _open_writers.add(writer)
+
+
+@atexit.register
+def _close_all() -> None:
+    for writer in list(_open_writers):
+        try:
+            writer.close()
+        except Exception as e:  # at exit there is no caller left to raise to
+            event_file.logger.error("tbviz: closing %s at exit failed: %s", writer.path, e)
