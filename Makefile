@@ -1,0 +1,55 @@
+# The two commands a newcomer runs: `make demo` and `make test` (see README.md).
+# Both set up everything they need on a machine with Python 3.11, Node 20, make and git.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+# Re-install when setup.py changes.
+CORE_STAMP := $(VENV)/.core-$(shell cksum setup.py | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.test-$(shell cksum setup.py | cut -d' ' -f1)
+PORT ?= 6006
+
+.PHONY: demo test bench lint bundle bundle-check chromium clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(CORE_STAMP): | $(PY)
+	$(PIP) install -q -e .
+	touch $@
+
+$(TEST_STAMP): | $(PY)
+	$(PIP) install -q -e ".[dev]"
+	touch $@
+
+demo: $(CORE_STAMP)
+	@echo "Opening TensorBoard on demo_logs: http://localhost:$(PORT)/#tbviz"
+	$(VENV)/bin/tensorboard --logdir demo_logs --port $(PORT) --bind_all
+
+# Debian's chromium for the browser tests (Playwright's own download is not used).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium)
+
+# Rebuild the committed frontend bundle from a clean `npm ci`.
+bundle:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+# CI fails when the committed bundle differs from a fresh build.
+bundle-check: bundle
+	@git diff --exit-code --stat -- tbviz_plugin/static || \
+	  (echo "tbviz_plugin/static differs from a fresh build of frontend/: run 'make bundle' and commit it" && exit 1)
+
+test: $(TEST_STAMP) chromium bundle-check
+	$(PY) -m pytest tests -q
+
+bench: $(TEST_STAMP)
+	$(PY) bench/run_all.py
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check tbviz_plugin tests bench
+	$(VENV)/bin/ruff format --check tbviz_plugin tests bench
+
+clean:
+	rm -rf $(VENV) frontend/node_modules

@@ -1,0 +1,264 @@
+import glob
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+
+import numpy as np
+import pytest
+from conftest import read_tensors
+from tensorboard.compat.proto import event_pb2
+
+import tbviz_plugin as tbviz
+from tbviz_plugin import summary
+from tbviz_plugin.writer import record, wire
+
+
+def _write_all_kinds(w, step):
+    rng = np.random.default_rng(step)
+    w.weight_surface("dense/kernel", rng.normal(size=(64, 32)).astype(np.float32), step)
+    w.activation_map("conv", rng.random((2, 8, 8, 3)), step)
+    w.gradient_flow("model/gradient_flow", {"a": rng.normal(size=(4, 5)), "b": np.array([np.nan, 1.0])}, step)
+    w.health("model/health", [{"code": "nan", "layer": "b", "value": 1, "severity": "error"}], step)
+    w.scalar("loss", 1.0 / (step + 1), step)
+
+
+def test_every_kind_reads_back_exactly_with_event_accumulator(logdir):
+    with tbviz.Writer(logdir) as w:
+        for step in range(3):
+            _write_all_kinds(w, step)
+    data = read_tensors(logdir)
+    assert set(data) == {"dense/kernel", "conv", "model/gradient_flow", "model/health", "loss"}
+    for tag, events in data.items():
+        assert [e[0] for e in events] == [0, 1, 2], tag
+    rng = np.random.default_rng(2)
+    expected = rng.normal(size=(64, 32)).astype(np.float32)
+    np.testing.assert_array_equal(data["dense/kernel"][2][2], expected)
+    assert data["dense/kernel"][0][3].data_class == 2
+    assert json.loads(data["dense/kernel"][0][3].plugin_data.content)["kind"] == "weight_surface"
+    assert data["conv"][0][2].shape == (3, 8, 8)
+    flow = data["model/gradient_flow"][1][2]
+    assert flow.shape == (2, 7) and flow[1, 4] == 1  # nan_count of layer b
+    (event,) = data["model/health"][0][2]
+    assert json.loads(event)["code"] == "nan"
+    assert data["loss"][2][2] == np.float32(1 / 3)
+    assert data["loss"][0][3].plugin_data.plugin_name == "scalars"
+
+
+def test_records_have_valid_masked_crcs_per_tf_record_dataset(logdir):
+    tf = pytest.importorskip("tensorflow")
+    with tbviz.Writer(logdir) as w:
+        _write_all_kinds(w, 0)
+    (path,) = glob.glob(str(logdir / "events.out.tfevents.*"))
+    records = list(tf.data.TFRecordDataset(path))  # raises DataLossError on a bad CRC
+    events = [event_pb2.Event.FromString(r.numpy()) for r in records]
+    assert events[0].file_version == "brain.Event:2"
+    assert [e.summary.value[0].tag for e in events[1:]] == [
+        "dense/kernel", "conv", "model/gradient_flow", "model/health", "loss"
+    ]
+
+
+def test_hand_encoded_events_equal_protobuf_serialisation():
+    cases = [
+        summary.prepare_weight_surface("a/b", np.random.default_rng(0).normal(size=(300, 40))),
+        summary.prepare_scalar("loss", 1.5),
+        summary.prepare_health("h", [{"code": "nan"}, {"code": "inf"}], 3),
+        summary.prepare_health("h", [], 3),
+        summary.prepare_gradient_flow("g", {"a": np.ones(3), "b": None}),
+    ]
+    for prepared in cases:
+        built = prepared.build()
+        for step in (0, 5, 2**40):
+            md = built.metadata.SerializeToString()
+            expected = event_pb2.Event(wall_time=12.5, step=step, summary=built.to_proto())
+            got = b"".join(bytes(c) for c in wire.encode_tensor_event(12.5, step, built.tag, built.array, md))
+            assert got == expected.SerializeToString()
+
+
+def test_record_framing_matches_tensorflow_masked_crc():
+    import io
+
+    buf = io.BytesIO()
+    record.write_record(buf, [b"he", b"llo"])
+    raw = buf.getvalue()
+    assert raw[:8] == (5).to_bytes(8, "little")
+    assert raw[12:17] == b"hello"
+    assert int.from_bytes(raw[17:], "little") == record.masked_crc32c(b"hello")
+    # Known value from TensorFlow's crc32c::Mask(crc32c::Value("hello")).
+    assert record.masked_crc32c(b"") == 0xA282EAD8
+
+
+def test_metadata_is_written_once_per_tag(logdir):
+    with tbviz.Writer(logdir) as w:
+        for step in range(3):
+            w.weight_surface("w", np.ones((2, 2)), step)
+    (path,) = glob.glob(str(logdir / "events.out.tfevents.*"))
+    from tensorboard.backend.event_processing import event_file_loader
+
+    values = [
+        e.summary.value[0] for e in event_file_loader.EventFileLoader(path).Load() if e.HasField("summary")
+    ]
+    assert [v.HasField("metadata") for v in values] == [True, False, False]
+
+
+def test_full_queue_blocks_the_caller_instead_of_dropping(logdir, monkeypatch):
+    gate = threading.Event()
+    with tbviz.Writer(logdir, max_queue=2) as w:
+        original = w._encode
+
+        def slow_encode(*args):
+            gate.wait(10)
+            return original(*args)
+
+        monkeypatch.setattr(w, "_encode", slow_encode)
+        done = []
+
+        def producer():
+            for step in range(6):
+                w.scalar("x", step, step)
+                done.append(step)
+
+        t = threading.Thread(target=producer)
+        t.start()
+        t.join(0.5)
+        assert len(done) < 6  # blocked on the full queue
+        gate.set()
+        t.join(10)
+        assert done == list(range(6))
+    assert [e[0] for e in read_tensors(logdir)["x"]] == list(range(6))
+
+
+def test_close_twice_is_fine_and_use_after_close_is_a_clear_error(logdir):
+    w = tbviz.Writer(logdir)
+    w.close()
+    w.close()
+    with pytest.raises(tbviz.WriterClosedError, match="closed"):
+        w.scalar("x", 1, 0)
+
+
+def test_changed_metadata_for_a_tag_is_reported_not_silently_mixed(logdir):
+    w = tbviz.Writer(logdir)
+    w.weight_surface("w", np.ones((2, 2)), 0)
+    w.weight_surface("w", np.ones((3, 3)), 1)
+    with pytest.raises(RuntimeError, match="changed its metadata.*new tag"):
+        w.flush()
+    w.close()
+
+
+def test_gradient_flow_layers_are_fixed_by_the_first_call(logdir):
+    with tbviz.Writer(logdir) as w:
+        w.gradient_flow("g", {"a": np.ones(2), "b": np.ones(2)}, 0)
+        w.gradient_flow("g", {"b": np.ones(2)}, 1)  # a missing layer: NaN row
+        with pytest.raises(ValueError, match="new tag"):
+            w.gradient_flow("g", {"a": np.ones(2), "c": np.ones(2)}, 2)
+    rows = read_tensors(logdir)["g"]
+    assert np.isnan(rows[1][2][0]).all() and rows[1][2][1, 2] == pytest.approx(np.sqrt(2))
+
+
+def test_bad_step_is_rejected_on_the_callers_thread(logdir):
+    with tbviz.Writer(logdir) as w:
+        with pytest.raises(TypeError, match="step"):
+            w.scalar("x", 1.0, "3")
+        with pytest.raises(ValueError, match="step"):
+            w.weight_surface("w", np.ones(3), -2)
+
+
+def test_nan_and_inf_are_stored_not_raised(logdir):
+    a = np.array([[np.nan, np.inf], [-np.inf, 1.0]], np.float32)
+    with tbviz.Writer(logdir) as w:
+        w.weight_surface("w", a, 0)
+    np.testing.assert_array_equal(read_tensors(logdir)["w"][0][2], a)
+
+
+def test_memory_url_logdir_through_fsspec():
+    fsspec = pytest.importorskip("fsspec")
+    with tbviz.Writer("memory://tbviz-test/run1") as w:
+        w.scalar("loss", 0.5, 1)
+        path = w.path
+    fs = fsspec.filesystem("memory")
+    (name,) = fs.ls("/tbviz-test/run1", detail=False)
+    assert name.rsplit("/", 1)[-1].startswith("events.out.tfevents.") and path.endswith(name.rsplit("/", 1)[-1])
+    data = fs.cat(name)
+    length = int.from_bytes(data[:8], "little")
+    first = event_pb2.Event.FromString(data[12 : 12 + length])
+    assert first.file_version == "brain.Event:2"
+
+
+def test_two_writers_in_one_directory_write_two_files(logdir):
+    with tbviz.Writer(logdir) as a, tbviz.Writer(logdir) as b:
+        a.scalar("x", 1, 0)
+        b.scalar("y", 2, 0)
+    assert len(glob.glob(str(logdir / "events.out.tfevents.*"))) == 2
+
+
+def _run_python(code, tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(code))
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+
+
+def test_writer_works_where_tensorflow_and_torch_cannot_be_imported(tmp_path):
+    result = _run_python(
+        f"""
+        import sys
+        class Block:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("tensorflow", "torch", "jax", "keras"):
+                    raise ImportError("blocked: " + name)
+        sys.meta_path.insert(0, Block())
+        import numpy as np
+        import tbviz_plugin as tbviz
+        with tbviz.Writer({str(tmp_path / "run")!r}) as w:
+            w.weight_surface("w", np.ones((3, 4)), 0)
+            w.gradient_flow("g", {{"a": np.ones(2)}}, 0)
+        from tensorboard.backend.event_processing import event_accumulator as ea
+        acc = ea.EventAccumulator({str(tmp_path / "run")!r}, size_guidance={{ea.TENSORS: 0}})
+        acc.Reload()
+        print(sorted(acc.Tags()["tensors"]))
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "torch", "jax")))
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["['g', 'w']", "[]"]
+
+
+def test_records_are_flushed_at_interpreter_exit_without_close(tmp_path):
+    result = _run_python(
+        f"""
+        import numpy as np, tbviz_plugin as tbviz
+        w = tbviz.Writer({str(tmp_path / "run")!r}, flush_secs=3600)
+        for step in range(20):
+            w.weight_surface("w", np.full((16, 16), step), step)
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [e[0] for e in read_tensors(tmp_path / "run")["w"]] == list(range(20))
+
+
+def test_importing_the_package_imports_neither_tensorflow_nor_torch(tmp_path):
+    result = _run_python(
+        """
+        import sys, tbviz_plugin
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "torch", "jax", "keras")))
+        """,
+        tmp_path,
+    )
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_background_error_surfaces_on_the_next_call(logdir, monkeypatch):
+    w = tbviz.Writer(logdir)
+
+    def broken(*args):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(w, "_encode", broken)
+    w.scalar("x", 1, 0)
+    with pytest.raises(RuntimeError, match="disk full"):
+        w.flush()
+    w.close()
+    assert os.path.exists(w.path)
