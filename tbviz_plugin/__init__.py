@@ -1,6 +1,9 @@
 """tbviz: see inside neural-network training in TensorBoard.
 
-Light to import: neither TensorFlow nor PyTorch is imported here.
+Light to import: nothing heavy is loaded until used, and neither TensorFlow
+nor PyTorch is ever imported by tbviz itself. TensorBoard imports
+``tbviz_plugin.plugin`` through this package, so a broken optional piece here
+can never stop TensorBoard from starting.
 
 Example:
     >>> import numpy as np, tempfile
@@ -10,10 +13,34 @@ Example:
     ...                     {"dense": np.ones((4, 3)), "dense_1": np.ones(3)}, step=0)
 """
 
-from tbviz_plugin import metadata, summary
-from tbviz_plugin.attach import attach
-from tbviz_plugin.writer import Writer, WriterClosedError
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Writer", "WriterClosedError", "attach", "metadata", "summary", "__version__"]
+# public name -> (module, attribute or None for the module itself)
+_EXPORTS = {
+    "Writer": ("tbviz_plugin.writer", "Writer"),
+    "WriterClosedError": ("tbviz_plugin.writer", "WriterClosedError"),
+    "attach": ("tbviz_plugin.attach", "attach"),
+    "metadata": ("tbviz_plugin.metadata", None),
+    "summary": ("tbviz_plugin.summary", None),
+    "tf_summary": ("tbviz_plugin.tf_summary", None),
+    "diagnose": ("tbviz_plugin.diagnose", None),
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'tbviz_plugin' has no attribute {name!r}")
+    module_name, attribute = _EXPORTS[name]
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list:
+    return __all__

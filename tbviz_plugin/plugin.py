@@ -1,0 +1,423 @@
+"""The TensorBoard plugin: HTTP routes over TensorBoard's data provider.
+
+Routes only: parse the request, ask ``context.data_provider``, respond.
+docs/http_api.md is the contract. Every read goes through the data provider
+(never the multiplexer), so both loaders (``--load_fast=true|false``) and
+``--path_prefix`` work.
+
+This module is imported by TensorBoard at start-up through the
+``tensorboard_plugins`` entry point: it imports only TensorBoard, numpy and
+tbviz's own format module at the top, and ``TbvizLoader.load`` turns any
+failure into a logged message and a missing tab, never a failed start.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import logging
+import math
+import os
+import threading
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import numpy as np
+from tensorboard import errors, plugin_util
+from tensorboard.backend import http_util
+from tensorboard.plugins import base_plugin
+from werkzeug import wrappers
+
+from tbviz_plugin import metadata
+
+logger = logging.getLogger("tbviz")
+
+# Steps TensorBoard keeps per tbviz tag unless `--samples_per_plugin tbviz=N`
+# says otherwise (TensorBoard's own default for tensors is 10, too few to see
+# training); 0 keeps all.
+DEFAULT_SAMPLES = 500
+DEFAULT_FLOW_STEPS = 500
+MAX_FLOW_STEPS = 10_000
+# Tensors cached for the `tensor` route, so that moving the step slider does
+# not re-read a whole series from the data server for every step.
+CACHE_BYTES = 256 * 1024 * 1024
+_ALL = 2**31 - 1  # "every step" for read_tensors, which treats 0 as "none"
+_MAX_PARAM_LENGTH = 4096
+_STATIC = os.path.join(os.path.dirname(__file__), "static")
+_NUMERIC_KINDS = (metadata.WEIGHT_SURFACE, metadata.ACTIVATION_MAP, metadata.GRADIENT_FLOW)
+
+
+class _BadRequest(Exception):
+    """400: a parameter is missing, repeated, malformed or of the wrong kind."""
+
+
+class _NotFound(Exception):
+    """404: no such run, tag or step."""
+
+
+def _json_response(request: Any, body: Any, code: int = 200) -> wrappers.Response:
+    return http_util.Respond(
+        request, json.dumps(body, allow_nan=False), "application/json", code=code
+    )
+
+
+def _route(handler: Callable[..., wrappers.Response]) -> Callable[..., wrappers.Response]:
+    """Turns every failure into a JSON error naming it; never an HTML traceback."""
+
+    @functools.wraps(handler)
+    def wrapped(self: TbvizPlugin, request: Any) -> wrappers.Response:
+        try:
+            return handler(self, request)
+        except (_BadRequest, errors.InvalidArgumentError) as e:
+            return _json_response(request, {"error": str(e)}, 400)
+        except (_NotFound, errors.NotFoundError) as e:
+            return _json_response(request, {"error": str(e)}, 404)
+        except Exception as e:  # a bug or an unreadable item: say what, keep serving
+            logger.exception("tbviz: %s failed", request.path)
+            return _json_response(request, {"error": f"{type(e).__name__}: {e}"}, 500)
+
+    return wrapped
+
+
+def _request_scope(request: Any) -> Tuple[Any, str]:
+    """The data provider's request context and experiment id of a request."""
+    return plugin_util.context(request.environ), plugin_util.experiment_id(request.environ)
+
+
+def _param(request: Any, name: str, required: bool = True) -> Optional[str]:
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise _BadRequest(f"parameter {name!r} is given {len(values)} times; give it once")
+    if not values:
+        if required:
+            raise _BadRequest(f"missing parameter {name!r}")
+        return None
+    value = values[0]
+    if len(value) > _MAX_PARAM_LENGTH:
+        raise _BadRequest(f"parameter {name!r} is longer than {_MAX_PARAM_LENGTH} characters")
+    return value
+
+
+def _int_param(
+    request: Any, name: str, *, lo: int, hi: int, default: Optional[int] = None
+) -> int:
+    raw = _param(request, name, required=default is None)
+    if raw is None:
+        return int(default)  # type: ignore[arg-type]
+    try:
+        value = int(raw.strip(), 10)
+    except ValueError:
+        raise _BadRequest(f"parameter {name!r} must be an integer, got {raw[:64]!r}") from None
+    if not lo <= value <= hi:
+        raise _BadRequest(f"parameter {name!r} must be in [{lo}, {hi}], got {value}")
+    return value
+
+
+def _nan_to_none(array: np.ndarray) -> list:
+    """Nested lists with NaN/Inf as None (JSON has no NaN)."""
+    values = array.astype(np.float64)
+    bad = ~np.isfinite(values)
+    if not bad.any():
+        return values.tolist()
+    out = values.astype(object)
+    out[bad] = None
+    return out.tolist()
+
+
+def _evenly(count: int, limit: int) -> List[int]:
+    """At most ``limit`` indices out of ``count``, evenly spaced, first and last kept."""
+    if count <= limit:
+        return list(range(count))
+    if limit == 1:
+        return [count - 1]
+    return sorted({round(i * (count - 1) / (limit - 1)) for i in range(limit)})
+
+
+class _TensorCache:
+    """LRU of read series, bounded in bytes; keyed so that new steps miss."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._max = max_bytes
+        self._items: collections.OrderedDict[Any, Tuple[int, Any]] = collections.OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, load: Callable[[], Tuple[int, Any]]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key][1]
+        size, value = load()
+        with self._lock:
+            if key not in self._items and size <= self._max:
+                self._items[key] = (size, value)
+                self._bytes += size
+                while self._bytes > self._max:
+                    _, (old_size, _) = self._items.popitem(last=False)
+                    self._bytes -= old_size
+        return value
+
+
+class TbvizPlugin(base_plugin.TBPlugin):
+    """Serves tbviz summaries to the tbviz frontend."""
+
+    plugin_name = metadata.PLUGIN_NAME
+
+    def __init__(self, context: base_plugin.TBContext) -> None:
+        self._provider = context.data_provider
+        hint = (context.sampling_hints or {}).get(metadata.PLUGIN_NAME, DEFAULT_SAMPLES)
+        self._downsample = _ALL if hint == 0 else int(hint)
+        self._cache = _TensorCache(CACHE_BYTES)
+
+    # ------------------------------------------------------------------ TBPlugin
+
+    def get_plugin_apps(self) -> Dict[str, Callable[..., Any]]:
+        return {
+            "/index.js": self._serve_index_js,
+            "/tags": self._serve_tags,
+            "/steps": self._serve_steps,
+            "/tensor": self._serve_tensor,
+            "/gradient_flow": self._serve_gradient_flow,
+            "/health": self._serve_health,
+        }
+
+    def is_active(self) -> bool:
+        return False  # activity comes from data_plugin_names, as for first-party plugins
+
+    def data_plugin_names(self) -> Tuple[str, ...]:
+        return (metadata.PLUGIN_NAME,)
+
+    def frontend_metadata(self) -> base_plugin.FrontendMetadata:
+        return base_plugin.FrontendMetadata(es_module_path="/index.js", tab_name="tbviz")
+
+    # ------------------------------------------------------------------ data access
+
+    def _list(self, ctx: Any, experiment: str, runs: Any = None, tags: Any = None) -> Dict:
+        from tensorboard.data import provider
+
+        return self._provider.list_tensors(
+            ctx,
+            experiment_id=experiment,
+            plugin_name=metadata.PLUGIN_NAME,
+            run_tag_filter=provider.RunTagFilter(runs=runs, tags=tags),
+        )
+
+    def _series(self, request: Any) -> Tuple[Any, str, str, str, Any, Dict[str, Any]]:
+        """(ctx, experiment, run, tag, time series, parsed content) of the request's tag."""
+        ctx, experiment = _request_scope(request)
+        run, tag = _param(request, "run"), _param(request, "tag")
+        listing = self._list(ctx, experiment, runs=[run], tags=[tag])
+        series = listing.get(run, {}).get(tag)
+        if series is None:
+            if not self._list(ctx, experiment, runs=[run]):
+                raise _NotFound(f"no run {run!r} with tbviz data")
+            raise _NotFound(f"run {run!r} has no tbviz tag {tag!r}")
+        try:
+            content = metadata.parse_plugin_metadata(series.plugin_content)
+        except ValueError as e:
+            raise _BadRequest(f"tag {tag!r} of run {run!r} cannot be read: {e}") from None
+        return ctx, experiment, run, tag, series, content
+
+    def _read(self, ctx: Any, experiment: str, run: str, tag: str, series: Any) -> List[Any]:
+        """All kept data of one tag, ascending by step (cached until new data arrives)."""
+        from tensorboard.data import provider
+
+        def load() -> Tuple[int, List[Any]]:
+            result = self._provider.read_tensors(
+                ctx,
+                experiment_id=experiment,
+                plugin_name=metadata.PLUGIN_NAME,
+                downsample=self._downsample,
+                run_tag_filter=provider.RunTagFilter(runs=[run], tags=[tag]),
+            )
+            data = sorted(result.get(run, {}).get(tag, []), key=lambda d: d.step)
+            return sum(np.asarray(d.numpy).nbytes for d in data), data
+
+        key = (experiment, run, tag, series.max_step, series.max_wall_time)
+        return self._cache.get(key, load)
+
+    # ------------------------------------------------------------------ routes
+
+    @wrappers.Request.application
+    @_route
+    def _serve_index_js(self, request: Any) -> wrappers.Response:
+        path = os.path.join(_STATIC, "index.js")
+        if not os.path.exists(path):
+            raise _NotFound("the tbviz frontend bundle is missing; run `make bundle`")
+        with open(path, "rb") as f:
+            return http_util.Respond(request, f.read(), "text/javascript")
+
+    @wrappers.Request.application
+    @_route
+    def _serve_tags(self, request: Any) -> wrappers.Response:
+        listing = self._list(*_request_scope(request))
+        body: Dict[str, Dict[str, Any]] = {}
+        for run, tags in listing.items():
+            body[run] = {}
+            for tag, series in tags.items():
+                try:
+                    entry = metadata.parse_plugin_metadata(series.plugin_content)
+                except ValueError as e:  # shown as data, not dropped
+                    entry = {"kind": "error", "error": str(e)}
+                entry.update(max_step=series.max_step, max_wall_time=series.max_wall_time)
+                body[run][tag] = entry
+        return _json_response(request, body)
+
+    @wrappers.Request.application
+    @_route
+    def _serve_steps(self, request: Any) -> wrappers.Response:
+        ctx, experiment, run, tag, series, _ = self._series(request)
+        data = self._read(ctx, experiment, run, tag, series)
+        return _json_response(request, [{"step": d.step, "wall_time": d.wall_time} for d in data])
+
+    @wrappers.Request.application
+    @_route
+    def _serve_tensor(self, request: Any) -> wrappers.Response:
+        ctx, experiment, run, tag, series, content = self._series(request)
+        step = _int_param(request, "step", lo=0, hi=2**63 - 1)
+        if content["kind"] not in _NUMERIC_KINDS:
+            raise _BadRequest(
+                f"tag {tag!r} is of kind {content['kind']!r}; the tensor route serves "
+                f"{', '.join(_NUMERIC_KINDS)} (use the health route for health)"
+            )
+        data = self._read(ctx, experiment, run, tag, series)
+        found = [d for d in data if d.step == step]
+        if not found:
+            raise _NotFound(f"run {run!r} tag {tag!r} has no step {step} (kept: {len(data)} steps)")
+        array = _check_shape(np.asarray(found[-1].numpy), content, run, tag, step)
+        headers = [
+            ("X-Tbviz-Shape", ",".join(str(n) for n in array.shape)),
+            ("X-Tbviz-Step", str(step)),
+            ("X-Tbviz-Wall-Time", repr(float(found[-1].wall_time))),
+        ]
+        return http_util.Respond(
+            request,
+            np.ascontiguousarray(array, dtype="<f4").tobytes(),
+            "application/octet-stream",
+            expires=86400,
+            headers=headers,
+        )
+
+    @wrappers.Request.application
+    @_route
+    def _serve_gradient_flow(self, request: Any) -> wrappers.Response:
+        ctx, experiment, run, tag, series, content = self._series(request)
+        if content["kind"] != metadata.GRADIENT_FLOW:
+            raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not gradient_flow")
+        max_steps = _int_param(request, "max_steps", lo=1, hi=MAX_FLOW_STEPS, default=DEFAULT_FLOW_STEPS)
+        data = self._read(ctx, experiment, run, tag, series)
+        kept = [data[i] for i in _evenly(len(data), max_steps)]
+        table = np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in kept]) \
+            if kept else np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
+        body = {
+            "layers": content["layers"],
+            "stats": content["stats"],
+            "steps": [d.step for d in kept],
+            "wall_times": [d.wall_time for d in kept],
+            "values": _nan_to_none(table),
+        }
+        return _json_response(request, body)
+
+    @wrappers.Request.application
+    @_route
+    def _serve_health(self, request: Any) -> wrappers.Response:
+        ctx, experiment = _request_scope(request)
+        run = _param(request, "run")
+        listing = self._list(ctx, experiment, runs=[run]).get(run)
+        if not listing:
+            raise _NotFound(f"no run {run!r} with tbviz data")
+        events: List[Dict[str, Any]] = []
+        for tag, series in sorted(listing.items()):
+            try:
+                content = metadata.parse_plugin_metadata(series.plugin_content)
+            except ValueError as e:
+                events.append(_reader_event(tag, series.max_step, f"tag cannot be read: {e}"))
+                continue
+            if content["kind"] == metadata.HEALTH:
+                for d in self._read(ctx, experiment, run, tag, series):
+                    events.extend(_stored_events(tag, d))
+            elif content["kind"] == metadata.GRADIENT_FLOW:
+                events.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
+        events.sort(key=lambda e: (e.get("step") or 0, str(e.get("layer") or "")))
+        return _json_response(request, events)
+
+    def _diagnosed_events(
+        self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        """Health events diagnosed at read time from a gradient-flow tag."""
+        try:
+            from tbviz_plugin import diagnose
+        except ImportError:  # diagnosis is optional for serving data
+            return []
+        data = self._read(ctx, experiment, run, tag, series)
+        if not data:
+            return []
+        try:
+            table = np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
+        except _BadRequest as e:
+            return [_reader_event(tag, series.max_step, str(e))]
+        found = diagnose.diagnose_gradient_flow(
+            content["layers"], content["stats"], [d.step for d in data], table
+        )
+        return [dict(e, tag=tag, source="diagnosed") for e in found]
+
+
+def _check_shape(array: np.ndarray, content: Dict[str, Any], run: str, tag: str, step: int) -> np.ndarray:
+    """Refuses a tensor whose shape contradicts its metadata (never a wrong picture)."""
+    kind = content["kind"]
+    ok = {
+        metadata.WEIGHT_SURFACE: array.ndim == 2,
+        metadata.ACTIVATION_MAP: array.ndim in (2, 3),
+        metadata.GRADIENT_FLOW: array.shape
+        == (len(content.get("layers", ())), len(content.get("stats", ()))),
+    }.get(kind, True)
+    if not ok or array.dtype.kind != "f":
+        raise _BadRequest(
+            f"run {run!r} tag {tag!r} step {step}: a {kind} tensor of shape {array.shape} and "
+            f"dtype {array.dtype} does not match its metadata"
+        )
+    return array
+
+
+def _stored_events(tag: str, datum: Any) -> List[Dict[str, Any]]:
+    out = []
+    for raw in np.asarray(datum.numpy, dtype=object).ravel():
+        try:
+            event = json.loads(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+            if not isinstance(event, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError) as e:
+            out.append(_reader_event(tag, datum.step, f"unreadable health event: {e}"))
+            continue
+        for key in ("value", "threshold"):  # "nan"/"inf" strings stay as they are
+            if isinstance(event.get(key), float) and not math.isfinite(event[key]):
+                event[key] = str(event[key])
+        event.setdefault("step", datum.step)
+        out.append(dict(event, tag=tag, source="stored"))
+    return out
+
+
+def _reader_event(tag: str, step: int, message: str) -> Dict[str, Any]:
+    return {
+        "step": step, "layer": None, "code": "unreadable_data", "severity": "error",
+        "value": None, "threshold": None, "hint": message, "tag": tag, "source": "reader",
+    }
+
+
+class TbvizLoader(base_plugin.TBLoader):
+    """Loads the tbviz plugin; a failure costs the tab, never TensorBoard's start."""
+
+    def fix_flags(self, flags: Any) -> None:
+        samples = getattr(flags, "samples_per_plugin", None)
+        if isinstance(samples, dict):
+            samples.setdefault(metadata.PLUGIN_NAME, DEFAULT_SAMPLES)
+
+    def load(self, context: base_plugin.TBContext) -> Optional[TbvizPlugin]:
+        try:
+            if context.data_provider is None:
+                logger.warning("tbviz: TensorBoard gave no data provider; the tbviz tab is off")
+                return None
+            return TbvizPlugin(context)
+        except Exception:
+            logger.exception("tbviz: the plugin failed to load; TensorBoard goes on without it")
+            return None
