@@ -244,7 +244,8 @@ def prepare_activation_map(
 def _build_activation_map(
     tag: str, data: np.ndarray, sample: int, max_channels: int, grid: Tuple[int, int], layout: str
 ) -> SummaryTensor:
-    shape = list(data.shape)
+    # The batch size may vary between steps; metadata must not, so keep one sample's shape.
+    sample_shape = list(data.shape[1:]) if data.ndim >= 2 else list(data.shape)
     if data.ndim <= 2:
         maps = data.reshape(1, -1) if data.ndim == 1 else data
         form, channels = "dense", None
@@ -258,7 +259,7 @@ def _build_activation_map(
         maps, form = one[:max_channels], "channels"
     pooled, _ = reduce.pool_max_abs(maps, grid)
     content: Dict[str, Any] = dict(
-        shape=shape, form=form, layout=layout, pool="max_abs", max_grid=list(grid)
+        sample_shape=sample_shape, form=form, layout=layout, pool="max_abs", max_grid=list(grid)
     )
     if form == "channels":
         content.update(sample=sample, channels=channels, max_channels=max_channels)

@@ -262,3 +262,11 @@ def test_background_error_surfaces_on_the_next_call(logdir, monkeypatch):
         w.flush()
     w.close()
     assert os.path.exists(w.path)
+
+
+def test_activation_batch_size_may_change_between_steps(logdir):
+    with tbviz.Writer(logdir) as w:
+        w.activation_map("dense", np.ones((32, 10)), 0)
+        w.activation_map("dense", np.ones((7, 10)), 1)  # a last, smaller batch
+    shapes = [e[2].shape for e in read_tensors(logdir)["dense"]]
+    assert shapes == [(32, 10), (7, 10)]
