@@ -222,3 +222,25 @@ def test_logdir_without_tbviz_data_keeps_the_plugin_inactive(tmp_path):
 def test_nan_in_gradient_flow_is_null_in_json(server):
     flow = _json(server, "gradient_flow", run="train", tag="model/gradient_flow")
     assert not any(isinstance(x, float) and math.isnan(x) for s in flow["values"] for r in s for x in r)
+
+
+def test_gradient_flow_binary_format_equals_json(server):
+    as_json = _json(server, "gradient_flow", run="train", tag="model/gradient_flow")
+    status, headers, body = _route(server, "gradient_flow", run="train", tag="model/gradient_flow",
+                                   format="binary")
+    assert status == 200 and headers["Content-Type"] == "application/octet-stream"
+    n = int.from_bytes(body[:4], "little")
+    head = json.loads(body[4 : 4 + n])
+    offset = 4 + n + (-(4 + n) % 4)
+    values = np.frombuffer(body[offset:], "<f4").reshape(len(head["steps"]), len(head["layers"]), -1)
+    assert headers["X-Tbviz-Shape"] == ",".join(map(str, values.shape))
+    assert {k: head[k] for k in ("layers", "stats", "steps")} == {
+        k: as_json[k] for k in ("layers", "stats", "steps")
+    }
+    expected = np.array([[[np.nan if x is None else x for x in row] for row in s] for s in as_json["values"]])
+    np.testing.assert_allclose(values, expected, rtol=1e-6)
+
+
+def test_gradient_flow_unknown_format_is_refused(server):
+    status, _, body = _route(server, "gradient_flow", run="train", tag="model/gradient_flow", format="xml")
+    assert status == 400 and "format" in json.loads(body)["error"]
