@@ -22,7 +22,7 @@ import queue
 import socket
 import threading
 import time
-from typing import Any, BinaryIO, Callable, List, Optional, Sequence, Tuple
+from typing import Any, BinaryIO, Callable, Optional, Sequence, Tuple
 
 from tbviz_plugin.writer import record, wire
 
@@ -96,7 +96,7 @@ class EventFileWriter:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
         self._file, self.path = open_event_file(str(logdir), filename_suffix)
         self._flush_secs = float(flush_secs)
-        self._queue: "queue.Queue[Any]" = queue.Queue(maxsize=max_queue)
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=max_queue)
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()

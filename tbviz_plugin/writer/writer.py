@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import atexit
 import weakref
-from typing import Any, Dict, Optional, Sequence
+from typing import Any, Dict, Sequence
 
 from tbviz_plugin import summary
 from tbviz_plugin.writer import event_file, wire
@@ -82,14 +82,14 @@ class Writer(SummaryMethods):
     def closed(self) -> bool:
         return self._file.closed
 
-    def __enter__(self) -> "Writer":
+    def __enter__(self) -> Writer:
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
 
-_open_writers: "weakref.WeakSet[Writer]" = weakref.WeakSet()
+_open_writers: weakref.WeakSet[Writer] = weakref.WeakSet()
 
 
 def _flush_at_exit(writer: Writer) -> None:
