@@ -8,6 +8,7 @@ CORE = [
     "protobuf>=3.20",
     "crc32c>=2.4",
     "fsspec>=2023.1",
+    "pillow>=9",
 ]
 TF = ["tensorflow-cpu==2.21.0"]
 TORCH = ["torch==2.13.0"]

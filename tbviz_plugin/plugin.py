@@ -17,7 +17,6 @@ import collections
 import functools
 import json
 import logging
-import math
 import os
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -28,7 +27,7 @@ from tensorboard.backend import http_util
 from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
-from tbviz_plugin import metadata
+from tbviz_plugin import events, metadata
 
 logger = logging.getLogger("tbviz")
 
@@ -322,8 +321,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
             raise _BadRequest(f"parameter 'format' must be 'json' or 'binary', got {output[:64]!r}")
         data = self._read(ctx, experiment, run, tag, series)
         kept = [data[i] for i in _evenly(len(data), max_steps)]
-        table = np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in kept]) \
-            if kept else np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
+        table = _flow_table(kept, content, run, tag)
         head = {
             "layers": content["layers"],
             "stats": content["stats"],
@@ -345,43 +343,42 @@ class TbvizPlugin(base_plugin.TBPlugin):
         listing = self._list(ctx, experiment, runs=[run]).get(run)
         if not listing:
             raise _NotFound(f"no run {run!r} with tbviz data")
-        events: List[Dict[str, Any]] = []
+        found: List[Dict[str, Any]] = []
         for tag, series in sorted(listing.items()):
             try:
                 content = metadata.parse_plugin_metadata(series.plugin_content)
             except ValueError as e:
-                events.append(_reader_event(tag, series.max_step, f"tag cannot be read: {e}"))
+                found.append(events.reader_event(tag, series.max_step, f"tag cannot be read: {e}"))
                 continue
             if content["kind"] == metadata.HEALTH:
                 for d in self._read(ctx, experiment, run, tag, series):
-                    events.extend(_stored_events(tag, d))
+                    found.extend(events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel()))
             elif content["kind"] == metadata.GRADIENT_FLOW:
-                events.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
-        events.sort(key=lambda e: (e.get("step") or 0, str(e.get("layer") or "")))
-        return _json_response(request, events)
+                found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
+        return _json_response(request, events.sort_events(found))
 
     def _diagnosed_events(
         self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         """Health events diagnosed at read time from a gradient-flow tag."""
-        try:
-            from tbviz_plugin import diagnose
-        except ImportError:  # diagnosis is optional for serving data
-            return []
         data = self._read(ctx, experiment, run, tag, series)
-        if not data:
-            return []
         try:
-            table = np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
+            table = _flow_table(data, content, run, tag)
         except _BadRequest as e:
-            return [_reader_event(tag, series.max_step, str(e))]
-        found = diagnose.diagnose_gradient_flow(
-            content["layers"], content["stats"], [d.step for d in data], table
-        )
-        return [dict(e, tag=tag, source="diagnosed") for e in found]
+            return [events.reader_event(tag, series.max_step, str(e))]
+        return events.diagnosed_events(tag, content, [d.step for d in data], table)
 
 
-def _check_shape(array: np.ndarray, content: Dict[str, Any], run: str, tag: str, step: int) -> np.ndarray:
+def _flow_table(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np.ndarray:
+    """``[steps, layers, stats]`` of a gradient-flow tag's data, every step's shape checked."""
+    if not data:
+        return np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
+    return np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
+
+
+def _check_shape(
+    array: np.ndarray, content: Dict[str, Any], run: str, tag: str, step: int
+) -> np.ndarray:
     """Refuses a tensor whose shape contradicts its metadata (never a wrong picture)."""
     kind = content["kind"]
     ok = {
@@ -396,31 +393,6 @@ def _check_shape(array: np.ndarray, content: Dict[str, Any], run: str, tag: str,
             f"dtype {array.dtype} does not match its metadata"
         )
     return array
-
-
-def _stored_events(tag: str, datum: Any) -> List[Dict[str, Any]]:
-    out = []
-    for raw in np.asarray(datum.numpy, dtype=object).ravel():
-        try:
-            event = json.loads(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
-            if not isinstance(event, dict):
-                raise ValueError("not a JSON object")
-        except (ValueError, UnicodeDecodeError) as e:
-            out.append(_reader_event(tag, datum.step, f"unreadable health event: {e}"))
-            continue
-        for key in ("value", "threshold"):  # "nan"/"inf" strings stay as they are
-            if isinstance(event.get(key), float) and not math.isfinite(event[key]):
-                event[key] = str(event[key])
-        event.setdefault("step", datum.step)
-        out.append(dict(event, tag=tag, source="stored"))
-    return out
-
-
-def _reader_event(tag: str, step: int, message: str) -> Dict[str, Any]:
-    return {
-        "step": step, "layer": None, "code": "unreadable_data", "severity": "error",
-        "value": None, "threshold": None, "hint": message, "tag": tag, "source": "reader",
-    }
 
 
 class TbvizLoader(base_plugin.TBLoader):

@@ -1,0 +1,62 @@
+"""Health events as served: stored ones decoded, diagnosed ones computed.
+
+Shared by the plugin's ``health`` route and ``tbviz inspect`` so both show
+the same list. Every event is a dict with step, layer, code, severity, value,
+threshold, hint, plus ``tag`` and ``source`` (``stored``, ``diagnosed`` or
+``reader`` for data that could not be read).
+
+Example:
+    >>> stored_events("m/health", 3, [b'{"code": "nan", "layer": "d"}'])[0]["source"]
+    'stored'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Dict, Iterable, List, Sequence
+
+import numpy as np
+
+
+def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any]]:
+    """Decodes one step of a ``health`` tag; an unreadable event becomes a reader event."""
+    out = []
+    for item in raw:
+        try:
+            event = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
+            if not isinstance(event, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError) as e:
+            out.append(reader_event(tag, step, f"unreadable health event: {e}"))
+            continue
+        for key in ("value", "threshold"):  # keep JSON valid: NaN/Inf as strings
+            if isinstance(event.get(key), float) and not math.isfinite(event[key]):
+                event[key] = str(event[key])
+        event.setdefault("step", step)
+        out.append(dict(event, tag=tag, source="stored"))
+    return out
+
+
+def diagnosed_events(
+    tag: str, content: Dict[str, Any], steps: Sequence[int], table: np.ndarray
+) -> List[Dict[str, Any]]:
+    """Runs the read-time diagnosis over a gradient-flow tag's ``[steps, layers, stats]``."""
+    if not len(steps):
+        return []
+    from tbviz_plugin import diagnose
+
+    found = diagnose.diagnose_gradient_flow(content["layers"], content["stats"], list(steps), table)
+    return [dict(e, tag=tag, source="diagnosed") for e in found]
+
+
+def reader_event(tag: str, step: int, message: str) -> Dict[str, Any]:
+    """An event that reports data tbviz could not read, instead of failing."""
+    return {
+        "step": step, "layer": None, "code": "unreadable_data", "severity": "error",
+        "value": None, "threshold": None, "hint": message, "tag": tag, "source": "reader",
+    }
+
+
+def sort_events(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    return sorted(events, key=lambda e: (e.get("step") or 0, str(e.get("layer") or ""), e["code"]))
