@@ -138,7 +138,7 @@ def _save_png(rgb: np.ndarray, out: str, min_size: int = 256) -> None:
     from PIL import Image
 
     image = Image.fromarray(rgb, "RGB")
-    factor = max(1, min_size // max(1, min(rgb.shape[:2])))
+    factor = max(1, math.ceil(min_size / max(1, min(rgb.shape[:2]))))
     if factor > 1:  # small arrays are scaled up with visible cells, not blurred
         image = image.resize((rgb.shape[1] * factor, rgb.shape[0] * factor), Image.NEAREST)
     image.save(out)
