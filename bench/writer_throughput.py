@@ -1,0 +1,428 @@
+"""Benchmark: writing 512x512 float32 summaries, tbviz.Writer against its peers.
+
+Every peer runs in its own subprocess (so imports and threads of one library
+never slow another), on the same machine, in the same run, interleaved over
+several rounds. Each worker pre-generates its arrays (random generation is
+never timed; each library gets its native input: numpy for tbviz,
+tensorboardX and the floor, ``tf.Tensor`` for tf.summary, ``torch.Tensor``
+for torch), warms up, then measures
+
+* **caller time per call** (the training loop's cost): the calls are spaced by
+  a pause (``--gap``, 10 ms: a stand-in for the training step in which the
+  background writers can catch up), and only the call itself is timed; the
+  mean over the calls (so that periodic synchronous flushes count);
+* **whole run**: N calls back to back plus ``close()`` (everything on disk
+  as far as the library is concerned; nobody fsyncs), per summary;
+* **peak RSS** of the writer process during the whole run (the kernel's
+  high-water mark, reset just before it) and its growth over the RSS before.
+
+The floor is what writing the data needs at the least: ``tobytes`` + crc32c +
+writing the same bytes to a file in the same directory.
+
+    python -m bench.writer_throughput [--quick] [--n 200] [--rounds 5] [--out results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any, Callable, Dict, List, Tuple
+
+SHAPE = (512, 512)
+N_ARRAYS = 8  # distinct pre-generated arrays, cycled
+FLOOR = "floor"
+TBVIZ = "tbviz Writer.weight_surface"
+TF_WRITE = "tf.summary.write (tensor)"
+
+# name -> (factory function name in this module, short description)
+PEERS: Dict[str, str] = {
+    TBVIZ: "_make_tbviz",
+    TF_WRITE: "_make_tf_write",
+    "tf.summary.histogram": "_make_tf_histogram",
+    "tensorboardX tensor summary": "_make_tbx_tensor",
+    "tensorboardX add_histogram": "_make_tbx_histogram",
+    "torch.utils.tensorboard add_histogram": "_make_torch_histogram",
+    FLOOR: "_make_floor",
+}
+
+Call = Callable[[int, Any], None]
+Close = Callable[[], None]
+
+
+# --------------------------------------------------------------------------- peers (worker side)
+# Each factory returns (convert, open): convert(np.ndarray) -> the library's
+# native input, open(logdir) -> (call(step, data), close()).
+
+
+def _make_tbviz():
+    import tbviz_plugin as tbviz
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        w = tbviz.Writer(logdir)
+
+        def call(step: int, data: Any) -> None:
+            w.weight_surface("dense/kernel", data, step, max_grid=SHAPE)
+
+        return call, w.close
+
+    return (lambda a: a), open_
+
+
+def _make_tf_write():
+    import tensorflow as tf
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        w = tf.summary.create_file_writer(logdir)
+        ctx = w.as_default()
+        ctx.__enter__()
+
+        def call(step: int, data: Any) -> None:
+            tf.summary.write("dense/kernel", data, step=step)
+
+        def close() -> None:
+            ctx.__exit__(None, None, None)
+            w.close()
+
+        return call, close
+
+    return tf.constant, open_
+
+
+def _make_tf_histogram():
+    import tensorflow as tf
+
+    convert, open_write = _make_tf_write()
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        _, close = open_write(logdir)
+
+        def call(step: int, data: Any) -> None:
+            tf.summary.histogram("dense/kernel", data, step=step)
+
+        return call, close
+
+    return convert, open_
+
+
+def _make_tbx_tensor():
+    from tensorboardX import SummaryWriter
+    from tensorboardX.proto import summary_pb2, tensor_pb2, tensor_shape_pb2
+
+    metadata = summary_pb2.SummaryMetadata(
+        plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="bench"),
+    )
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        w = SummaryWriter(logdir)
+
+        def call(step: int, data: Any) -> None:
+            tensor = tensor_pb2.TensorProto(
+                dtype="DT_FLOAT",
+                tensor_shape=tensor_shape_pb2.TensorShapeProto(
+                    dim=[tensor_shape_pb2.TensorShapeProto.Dim(size=n) for n in data.shape]
+                ),
+                tensor_content=data.tobytes(),
+            )
+            value = summary_pb2.Summary.Value(tag="dense/kernel", metadata=metadata, tensor=tensor)
+            w._get_file_writer().add_summary(summary_pb2.Summary(value=[value]), step)
+
+        return call, w.close
+
+    return (lambda a: a), open_
+
+
+def _make_tbx_histogram():
+    from tensorboardX import SummaryWriter
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        w = SummaryWriter(logdir)
+
+        def call(step: int, data: Any) -> None:
+            w.add_histogram("dense/kernel", data, step)
+
+        return call, w.close
+
+    return (lambda a: a), open_
+
+
+def _make_torch_histogram():
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        w = SummaryWriter(logdir)
+
+        def call(step: int, data: Any) -> None:
+            w.add_histogram("dense/kernel", data, step)
+
+        return call, w.close
+
+    return torch.from_numpy, open_
+
+
+def _make_floor():
+    import crc32c
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        os.makedirs(logdir, exist_ok=True)
+        f = open(os.path.join(logdir, "floor.bin"), "wb")
+
+        def call(step: int, data: Any) -> None:
+            raw = data.tobytes()
+            crc32c.crc32c(raw)
+            f.write(raw)
+
+        return call, f.close
+
+    return (lambda a: a), open_
+
+
+# --------------------------------------------------------------------------- worker
+
+
+def _rss_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak_rss() -> bool:
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
+        return True
+    except OSError:
+        return False
+
+
+def _dir_bytes(path: str) -> int:
+    return sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(path) for f in fs)
+
+
+def worker(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, Any]:
+    import numpy as np
+
+    convert, open_ = globals()[PEERS[peer]]()
+    rng = np.random.default_rng(0)
+    arrays = [convert(rng.standard_normal(SHAPE, dtype=np.float32)) for _ in range(N_ARRAYS)]
+
+    # Warm-up: first calls create kernels, threads and files.
+    call, close = open_(os.path.join(root, "warmup"))
+    for i in range(3):
+        call(i, arrays[i % N_ARRAYS])
+    close()
+
+    # Caller time: calls spaced by `gap`, only the call timed.
+    call, close = open_(os.path.join(root, "paced"))
+    per_call: List[float] = []
+    for i in range(n_paced):
+        data = arrays[i % N_ARRAYS]
+        t0 = time.perf_counter()
+        call(i, data)
+        per_call.append(time.perf_counter() - t0)
+        time.sleep(gap)
+    close()
+
+    # Whole run: back to back, including close().
+    logdir = os.path.join(root, "run")
+    rss_before = _rss_kb("VmRSS")
+    peak_ok = _reset_peak_rss()
+    cpu0 = os.times()
+    caller = 0.0
+    t_start = time.perf_counter()
+    call, close = open_(logdir)
+    t_open = time.perf_counter()
+    for i in range(n):
+        data = arrays[i % N_ARRAYS]
+        t0 = time.perf_counter()
+        call(i, data)
+        caller += time.perf_counter() - t0
+    close()
+    t_end = time.perf_counter()
+    cpu1 = os.times()
+    peak = _rss_kb("VmHWM") if peak_ok else 0
+    return {
+        "peer": peer,
+        "n": n,
+        "n_paced": n_paced,
+        "caller_mean_s": statistics.fmean(per_call) if per_call else 0.0,
+        "caller_median_s": statistics.median(per_call) if per_call else 0.0,
+        "caller_max_s": max(per_call) if per_call else 0.0,
+        "open_s": t_open - t_start,
+        "whole_s": t_end - t_open,
+        "whole_caller_s": caller,
+        "cpu_s": (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system),
+        "bytes": _dir_bytes(logdir),
+        "rss_before_kb": rss_before,
+        "peak_rss_kb": peak,
+    }
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _spawn(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, Any]:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
+    cmd = [
+        sys.executable, "-m", "bench.writer_throughput", "--worker", peer,
+        "--n", str(n), "--n-paced", str(n_paced), "--gap", str(gap), "--dir", root,
+    ]
+    proc = subprocess.run(cmd, env=env, cwd=repo, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {peer!r} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _spread(values: List[float]) -> Dict[str, float]:
+    values = sorted(values)
+    if len(values) >= 4:
+        q = statistics.quantiles(values, n=4, method="inclusive")
+        lo, hi, kind = q[0], q[2], "IQR"
+    else:
+        lo, hi, kind = values[0], values[-1], "min–max"
+    return {"median": statistics.median(values), "lo": lo, "hi": hi, "spread": kind}
+
+
+def run(
+    quick: bool = False,
+    n: int = 0,
+    rounds: int = 0,
+    gap: float = 0.01,
+    peers: List[str] = (),
+    tmp: str = "",
+) -> Dict[str, Any]:
+    n = n or (5 if quick else 200)
+    rounds = rounds or (1 if quick else 5)
+    n_paced = min(n, 100)
+    peers = list(peers) or list(PEERS)
+    raw: Dict[str, List[Dict[str, Any]]] = {p: [] for p in peers}
+    base = tempfile.mkdtemp(prefix="tbviz-bench-", dir=tmp or None)
+    try:
+        for r in range(rounds):
+            order = peers[r % len(peers):] + peers[: r % len(peers)]  # rotate the order per round
+            for peer in order:
+                root = os.path.join(base, f"r{r}")
+                shutil.rmtree(root, ignore_errors=True)
+                os.makedirs(root)
+                raw[peer].append(_spawn(peer, n, n_paced, gap, root))
+                shutil.rmtree(root, ignore_errors=True)
+                print(f"  round {r + 1}/{rounds} {peer}: whole {raw[peer][-1]['whole_s']:.3f} s",
+                      file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return summarise(raw, n=n, n_paced=n_paced, rounds=rounds, gap=gap)
+
+
+def summarise(raw: Dict[str, List[Dict[str, Any]]], **params: Any) -> Dict[str, Any]:
+    rows: Dict[str, Dict[str, Any]] = {}
+    for peer, runs in raw.items():
+        rows[peer] = {
+            "caller_ms": _spread([r["caller_mean_s"] * 1e3 for r in runs]),
+            "caller_p50_ms": _spread([r["caller_median_s"] * 1e3 for r in runs]),
+            "whole_ms": _spread([r["whole_s"] / r["n"] * 1e3 for r in runs]),
+            "cpu_ms": _spread([r["cpu_s"] / r["n"] * 1e3 for r in runs]),
+            "bytes_per_summary": statistics.median(r["bytes"] / r["n"] for r in runs),
+            "peak_rss_mb": _spread([r["peak_rss_kb"] / 1024 for r in runs]),
+            "rss_growth_mb": _spread([(r["peak_rss_kb"] - r["rss_before_kb"]) / 1024 for r in runs]),
+        }
+    ratios: Dict[str, float] = {}
+    tb, tfw, floor = rows.get(TBVIZ), rows.get(TF_WRITE), rows.get(FLOOR)
+    if tb and tfw:
+        ratios["tbviz caller / tf.summary.write caller"] = tb["caller_ms"]["median"] / tfw["caller_ms"]["median"]
+        ratios["tbviz whole / tf.summary.write whole"] = tb["whole_ms"]["median"] / tfw["whole_ms"]["median"]
+    if tb and floor:
+        ratios["tbviz whole / floor whole"] = tb["whole_ms"]["median"] / floor["whole_ms"]["median"]
+    for peer in rows:
+        if peer.startswith("tensorboardX") and tb:
+            ratios[f"{peer} whole / tbviz whole"] = rows[peer]["whole_ms"]["median"] / tb["whole_ms"]["median"]
+            ratios[f"{peer} caller / tbviz caller"] = rows[peer]["caller_ms"]["median"] / tb["caller_ms"]["median"]
+    return {"params": params, "rows": rows, "ratios": ratios, "raw": raw}
+
+
+TARGETS = [
+    ("tbviz caller / tf.summary.write caller", "<=", 0.1, "issue 3: at most a tenth"),
+    ("tbviz whole / floor whole", "<=", 1.25, "issue 3: within 1.25x of the floor"),
+    ("tbviz whole / tf.summary.write whole", "<=", 1.0, "issue 7: at least as fast as tf.summary.write"),
+    ("tensorboardX tensor summary whole / tbviz whole", ">=", 10.0, "issue 7: 10x faster than tensorboardX"),
+    ("tensorboardX add_histogram whole / tbviz whole", ">=", 10.0, "issue 7: 10x faster than tensorboardX"),
+]
+
+
+def _fmt(s: Dict[str, float], digits: int = 3) -> Tuple[str, str]:
+    return f"{s['median']:.{digits}f}", f"{s['lo']:.{digits}f}–{s['hi']:.{digits}f}"
+
+
+def to_markdown(results: Dict[str, Any]) -> str:
+    p = results["params"]
+    rows = results["rows"]
+    spread = next(iter(rows.values()))["whole_ms"]["spread"] if rows else "IQR"
+    floor = rows.get(FLOOR, {}).get("whole_ms", {}).get("median")
+    tb = rows.get(TBVIZ, {}).get("caller_ms", {}).get("median")
+    lines = [
+        f"### Writer throughput: {SHAPE[0]}×{SHAPE[1]} float32 per summary",
+        "",
+        f"{p['rounds']} rounds, each peer in its own process per round; whole run = {p['n']} summaries "
+        f"back to back + close(); caller time = mean over {p['n_paced']} calls spaced by "
+        f"{p['gap'] * 1e3:.0f} ms. Medians over rounds, spread = {spread}.",
+        "",
+        "| tool | caller ms/call | spread | × tbviz | whole run ms/summary | spread | × floor "
+        "| CPU ms/summary | bytes/summary | peak RSS MB | RSS growth MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for peer, r in rows.items():
+        c, cs = _fmt(r["caller_ms"])
+        w, ws = _fmt(r["whole_ms"])
+        xt = f"{r['caller_ms']['median'] / tb:.1f}" if tb else "–"
+        xf = f"{r['whole_ms']['median'] / floor:.2f}" if floor else "–"
+        lines.append(
+            f"| {peer} | {c} | {cs} | {xt} | {w} | {ws} | {xf} | {r['cpu_ms']['median']:.2f} "
+            f"| {r['bytes_per_summary']:,.0f} | {r['peak_rss_mb']['median']:.0f} "
+            f"| {r['rss_growth_mb']['median']:.1f} |"
+        )
+    lines += ["", "| ratio | measured | target | met |", "|---|---:|---:|:---:|"]
+    for name, op, target, why in TARGETS:
+        if name in results["ratios"]:
+            v = results["ratios"][name]
+            met = v <= target if op == "<=" else v >= target
+            lines.append(f"| {name} | {v:.3f} | {op} {target} ({why}) | {'yes' if met else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: List[str] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny N, one round (keeps the code from rotting)")
+    parser.add_argument("--n", type=int, default=0, help="summaries per whole run (default 200; quick 5)")
+    parser.add_argument("--rounds", type=int, default=0, help="rounds of all peers (default 5; quick 1)")
+    parser.add_argument("--gap", type=float, default=0.01, help="pause between paced calls, seconds")
+    parser.add_argument("--peer", action="append", default=[], choices=list(PEERS), help="only these peers")
+    parser.add_argument("--tmp", default="", help="directory for the event files (default: the system's temp)")
+    parser.add_argument("--out", help="write the results as JSON here")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--n-paced", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.n, args.n_paced, args.gap, args.dir)))
+        return
+    result = run(args.quick, args.n, args.rounds, args.gap, args.peer, args.tmp)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=1)
+    print(to_markdown(result))
+
+
+if __name__ == "__main__":
+    if __package__ in (None, ""):  # `python bench/writer_throughput.py`: make `bench` importable
+        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()
