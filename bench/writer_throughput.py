@@ -8,9 +8,11 @@ tensorboardX and the floor, ``tf.Tensor`` for tf.summary, ``torch.Tensor``
 for torch), warms up, then measures
 
 * **caller time per call** (the training loop's cost): the calls are spaced by
-  a pause (``--gap``, 10 ms: a stand-in for the training step in which the
-  background writers can catch up), and only the call itself is timed; the
-  mean over the calls (so that periodic synchronous flushes count);
+  a simulated training step (``--gap``, 10 ms of single-threaded numpy matmuls,
+  which release the GIL as real training kernels do, so background writers can
+  catch up, and which leave the caches as cold as training does), and only the
+  call itself is timed; the mean over the calls (so that periodic synchronous
+  flushes count);
 * **whole run**: N calls back to back plus ``close()`` (everything on disk
   as far as the library is concerned; nobody fsyncs), per summary;
 * **peak RSS** of the writer process during the whole run (the kernel's
@@ -221,15 +223,23 @@ def worker(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, 
         call(i, arrays[i % N_ARRAYS])
     close()
 
-    # Caller time: calls spaced by `gap`, only the call timed.
+    # Caller time: calls spaced by a simulated training step, only the call timed.
+    weights = rng.standard_normal((128, 128), dtype=np.float32)
+
+    def training_step() -> None:
+        end = time.perf_counter() + gap
+        while time.perf_counter() < end:
+            np.dot(weights, weights)  # releases the GIL, like a training kernel
+
     call, close = open_(os.path.join(root, "paced"))
     per_call: List[float] = []
     for i in range(n_paced):
         data = arrays[i % N_ARRAYS]
+        training_step()
         t0 = time.perf_counter()
         call(i, data)
         per_call.append(time.perf_counter() - t0)
-        time.sleep(gap)
+    training_step()
     close()
 
     # Whole run: back to back, including close().
@@ -271,7 +281,8 @@ def worker(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, 
 
 
 def _spawn(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, Any]:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
+    # One BLAS thread for the simulated training step: the other core is the writers'.
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1")
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
     cmd = [
@@ -373,8 +384,8 @@ def to_markdown(results: Dict[str, Any]) -> str:
         f"### Writer throughput: {SHAPE[0]}×{SHAPE[1]} float32 per summary",
         "",
         f"{p['rounds']} rounds, each peer in its own process per round; whole run = {p['n']} summaries "
-        f"back to back + close(); caller time = mean over {p['n_paced']} calls spaced by "
-        f"{p['gap'] * 1e3:.0f} ms. Medians over rounds, spread = {spread}.",
+        f"back to back + close(); caller time = mean over {p['n_paced']} calls, each after a "
+        f"{p['gap'] * 1e3:.0f} ms simulated training step. Medians over rounds, spread = {spread}.",
         "",
         "| tool | caller ms/call | spread | × tbviz | whole run ms/summary | spread | × floor "
         "| CPU ms/summary | bytes/summary | peak RSS MB | RSS growth MB |",
@@ -404,7 +415,7 @@ def main(argv: List[str] = None) -> None:
     parser.add_argument("--quick", action="store_true", help="tiny N, one round (keeps the code from rotting)")
     parser.add_argument("--n", type=int, default=0, help="summaries per whole run (default 200; quick 5)")
     parser.add_argument("--rounds", type=int, default=0, help="rounds of all peers (default 5; quick 1)")
-    parser.add_argument("--gap", type=float, default=0.01, help="pause between paced calls, seconds")
+    parser.add_argument("--gap", type=float, default=0.01, help="simulated training step between paced calls, seconds")
     parser.add_argument("--peer", action="append", default=[], choices=list(PEERS), help="only these peers")
     parser.add_argument("--tmp", default="", help="directory for the event files (default: the system's temp)")
     parser.add_argument("--out", help="write the results as JSON here")
