@@ -1,0 +1,161 @@
+// The plugin's entry: TensorBoard loads this module in the tbviz iframe and
+// calls render(). Builds the run bar and the tabs, keeps the context (tags,
+// runs, health) fresh, and hands it to the visible panel.
+import uPlotCSS from "uplot/dist/uPlot.min.css";
+import { getHealth, getTags, type HealthEvent, type TagsResponse } from "./api";
+import type { Context, Panel } from "./context";
+import { el } from "./dom";
+import { hostRuns, onHostRunsChanged } from "./host";
+import { ActivationsPanel } from "./panels/activations";
+import { GradientFlowPanel } from "./panels/gradient_flow";
+import { HealthPanel } from "./panels/health";
+import { WeightsPanel } from "./panels/weights";
+import { RunBar } from "./runs";
+import { STYLE } from "./style";
+
+const POLL_MS = 30_000;
+
+class App {
+  private readonly bar = new RunBar();
+  private readonly panels: Panel[] = [new WeightsPanel(), new ActivationsPanel(), new GradientFlowPanel(), new HealthPanel()];
+  private readonly tabs = el("nav", { cls: "tabs" });
+  private readonly body = el("main", { cls: "panels" });
+  private readonly empty = el("div", { cls: "empty" });
+  private active: Panel = this.panels[0];
+  private ctx: Context | null = null;
+  private stale = new Set<Panel>();
+  private hostRunList: string[] | null = null;
+  private busy = false;
+
+  mount(root: HTMLElement): void {
+    root.append(this.bar.element, this.tabs, this.empty, this.body);
+    this.bar.onSelect = () => void this.select();
+    this.bar.onRefresh = () => void this.refresh();
+    for (const panel of this.panels) {
+      const tab = el("button", { cls: "tab", text: panel.title, attrs: { type: "button", "data-tab": panel.id } });
+      tab.addEventListener("click", () => this.show(panel));
+      this.tabs.append(tab);
+      panel.element.style.display = "none";
+      this.body.append(panel.element);
+    }
+    onHostRunsChanged((runs) => {
+      this.hostRunList = runs;
+      void this.refresh();
+    });
+    window.setInterval(() => {
+      if (this.bar.autoRefresh.checked && document.visibilityState !== "hidden") void this.refresh();
+    }, POLL_MS);
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.hostRunList = await hostRuns();
+    await this.refresh(true);
+  }
+
+  /** The runs with tbviz data, in TensorBoard's run list when it gives one. */
+  private runsOf(tags: TagsResponse): string[] {
+    const all = Object.keys(tags).sort();
+    if (!this.hostRunList) return all;
+    const known = all.filter((r) => this.hostRunList!.includes(r));
+    return known.length ? known : all;
+  }
+
+  private async loadContext(): Promise<Context> {
+    const tags = await getTags();
+    const runs = this.runsOf(tags);
+    const previousRun = this.bar.run;
+    const previousCompare = this.bar.compareSelect.value;
+    this.bar.setRuns(runs);
+    if (!runs.includes(previousRun) && runs.length) this.bar.runSelect.value = preferredRun(tags, runs);
+    if (runs.includes(previousCompare)) this.bar.compareSelect.value = previousCompare;
+    const health: Record<string, HealthEvent[]> = {};
+    await Promise.all(runs.map(async (run) => {
+      health[run] = await getHealth(run).catch(() => []);
+    }));
+    this.bar.setBadges(runs, health);
+    return { tags, run: this.bar.run, compare: this.bar.compare, health };
+  }
+
+  async refresh(first = false): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      this.bar.setStatus("reading…");
+      this.ctx = await this.loadContext();
+      const runs = Object.keys(this.ctx.tags);
+      this.empty.textContent = runs.length
+        ? ""
+        : "No tbviz data yet. Write some with tbviz.Writer (weight_surface, activation_map, gradient_flow, health) into the logdir; this page checks for new data every 30 s.";
+      this.empty.style.display = runs.length ? "none" : "";
+      this.updateTabs();
+      if (first) this.show(this.panels.find((p) => p.available(this.ctx!)) ?? this.panels[0], "select");
+      else {
+        this.panels.forEach((p) => this.stale.add(p));
+        await this.updatePanel(this.active, "refresh");
+      }
+      this.bar.setStatus(`updated ${new Date().toLocaleTimeString()}`);
+    } catch (e) {
+      this.bar.setStatus(`cannot read tbviz data: ${String((e as Error).message ?? e)}`, true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async select(): Promise<void> {
+    if (!this.ctx) return;
+    this.ctx = { ...this.ctx, run: this.bar.run, compare: this.bar.compare };
+    this.bar.setBadges(Object.keys(this.ctx.health), this.ctx.health);
+    this.panels.forEach((p) => this.stale.add(p));
+    this.updateTabs();
+    await this.updatePanel(this.active, "select");
+  }
+
+  private updateTabs(): void {
+    for (const tab of this.tabs.querySelectorAll<HTMLButtonElement>(".tab")) {
+      const panel = this.panels.find((p) => p.id === tab.dataset.tab)!;
+      tab.classList.toggle("active", panel === this.active);
+      tab.classList.toggle("muted", !!this.ctx && !panel.available(this.ctx));
+    }
+  }
+
+  show(panel: Panel, why: "select" | "refresh" = "select"): void {
+    this.active.element.style.display = "none";
+    this.active = panel;
+    panel.element.style.display = "";
+    this.updateTabs();
+    if (this.stale.has(panel) || why === "select") void this.updatePanel(panel, this.stale.has(panel) ? "refresh" : why);
+  }
+
+  private seen = new Set<Panel>();
+
+  private async updatePanel(panel: Panel, why: "select" | "refresh"): Promise<void> {
+    if (!this.ctx) return;
+    this.stale.delete(panel);
+    const reason = this.seen.has(panel) ? why : "select";
+    this.seen.add(panel);
+    try {
+      await panel.update(this.ctx, reason);
+    } catch (e) {
+      this.bar.setStatus(`${panel.title}: ${String((e as Error).message ?? e)}`, true);
+    }
+  }
+}
+
+/** The first run with the most alarming health, else the first run. */
+function preferredRun(tags: TagsResponse, runs: string[]): string {
+  return runs.find((r) => Object.values(tags[r] ?? {}).some((t) => t.kind === "weight_surface")) ?? runs[0];
+}
+
+let mounted = false;
+
+export function render(): void {
+  if (mounted) return;
+  mounted = true;
+  const style = document.createElement("style");
+  style.textContent = uPlotCSS + "\n" + STYLE;
+  document.head.append(style);
+  const root = el("div", { cls: "tbviz" });
+  document.body.append(root);
+  new App().mount(root);
+}

@@ -1,0 +1,135 @@
+// Health: every event of the shown runs (stored by the writer and diagnosed
+// by the plugin at read time) as a sortable table with hints.
+import type { HealthEvent } from "../api";
+import { type Context, type Panel, SEVERITY_RANK, shownRuns, type UpdateReason } from "../context";
+import { el, fillSelect, fmtValue, labelled } from "../dom";
+import { csvText, saveCSV } from "../export";
+import { button } from "../dom";
+
+interface Row {
+  run: string;
+  event: HealthEvent;
+}
+
+interface ColumnDef {
+  key: string;
+  title: string;
+  value: (row: Row) => string | number;
+}
+
+const COLUMNS: ColumnDef[] = [
+  { key: "severity", title: "Severity", value: (r) => SEVERITY_RANK[r.event.severity] ?? 0 },
+  { key: "run", title: "Run", value: (r) => r.run },
+  { key: "step", title: "Step", value: (r) => Number(r.event.step) },
+  { key: "layer", title: "Layer", value: (r) => String(r.event.layer ?? "") },
+  { key: "code", title: "What", value: (r) => r.event.code },
+  { key: "value", title: "Value", value: (r) => numeric(r.event.value) },
+  { key: "threshold", title: "Threshold", value: (r) => numeric(r.event.threshold) },
+  { key: "hint", title: "Hint", value: (r) => String(r.event.hint ?? "") },
+];
+
+function numeric(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (v === "nan") return NaN;
+  if (v === "inf") return Infinity;
+  if (v === "-inf") return -Infinity;
+  return NaN;
+}
+
+export class HealthPanel implements Panel {
+  readonly id = "health";
+  readonly title = "Health";
+  readonly element: HTMLElement;
+  private readonly filter = el("select", { attrs: { "aria-label": "severity filter" } });
+  private readonly summary = el("div", { cls: "panel-info" });
+  private readonly table = el("table", { cls: "health-table" });
+  private sortKey = "severity";
+  private descending = true;
+  private rows: Row[] = [];
+
+  constructor() {
+    fillSelect(this.filter, [["info", "all events"], ["warning", "warnings and errors"], ["error", "errors only"]]);
+    this.filter.addEventListener("change", () => this.draw());
+    this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
+      el("div", { cls: "controls" }, [
+        labelled("Show", this.filter),
+        button("CSV", "Download the events as CSV", () => this.exportCSV(), "btn small export-csv"),
+      ]),
+      this.summary,
+      el("div", { cls: "table-box" }, [this.table]),
+    ]);
+  }
+
+  available(): boolean {
+    return true;
+  }
+
+  async update(ctx: Context, _why: UpdateReason): Promise<void> {
+    this.rows = shownRuns(ctx).flatMap((run) => (ctx.health[run] ?? []).map((event) => ({ run, event })));
+    this.draw();
+  }
+
+  private visible(): Row[] {
+    const min = SEVERITY_RANK[this.filter.value] ?? 0;
+    const column = COLUMNS.find((c) => c.key === this.sortKey) ?? COLUMNS[0];
+    const sign = this.descending ? -1 : 1;
+    return this.rows
+      .filter((r) => (SEVERITY_RANK[r.event.severity] ?? 0) >= min)
+      .sort((a, b) => {
+        const x = column.value(a);
+        const y = column.value(b);
+        let order: number;
+        if (typeof x === "number" && typeof y === "number") {
+          order = (Number.isNaN(x) ? -Infinity : x) - (Number.isNaN(y) ? -Infinity : y);
+          if (Number.isNaN(order)) order = 0;
+        } else order = String(x).localeCompare(String(y));
+        return sign * order || Number(a.event.step) - Number(b.event.step);
+      });
+  }
+
+  private draw(): void {
+    const rows = this.visible();
+    const counts: Record<string, number> = {};
+    for (const r of this.rows) counts[r.event.severity] = (counts[r.event.severity] ?? 0) + 1;
+    this.summary.textContent = this.rows.length
+      ? `${this.rows.length} events: ${counts.error ?? 0} errors, ${counts.warning ?? 0} warnings, ${counts.info ?? 0} info. Click a column to sort.`
+      : "No health events: nothing was diagnosed in the selected runs.";
+    const head = el("tr", {}, COLUMNS.map((c) => {
+      const th = el("th", { text: c.title + (c.key === this.sortKey ? (this.descending ? " ▼" : " ▲") : ""), attrs: { "data-key": c.key } });
+      th.addEventListener("click", () => {
+        if (this.sortKey === c.key) this.descending = !this.descending;
+        else {
+          this.sortKey = c.key;
+          this.descending = c.key === "severity";
+        }
+        this.draw();
+      });
+      return th;
+    }));
+    const body = rows.map(({ run, event }) =>
+      el("tr", { cls: `sev-${event.severity}` }, [
+        el("td", {}, [el("span", { cls: `pill sev-${event.severity}`, text: event.severity })]),
+        el("td", { text: run }),
+        el("td", { cls: "num", text: String(event.step) }),
+        el("td", { text: String(event.layer ?? "—") }),
+        el("td", { cls: "code", text: event.code + (event.source === "diagnosed" ? " (diagnosed)" : "") }),
+        el("td", { cls: "num", text: fmtValue(event.value) }),
+        el("td", { cls: "num", text: fmtValue(event.threshold) }),
+        el("td", { cls: "hint", text: String(event.hint ?? "") }),
+      ]),
+    );
+    this.table.replaceChildren(el("thead", {}, [head]), el("tbody", {}, body));
+  }
+
+  private exportCSV(): void {
+    const lines = ["run,step,layer,severity,code,value,threshold,hint,source"];
+    for (const { run, event } of this.visible()) {
+      lines.push(
+        [run, String(event.step), String(event.layer ?? ""), event.severity, event.code, fmtValue(event.value), fmtValue(event.threshold), String(event.hint ?? ""), String(event.source ?? "")]
+          .map(csvText)
+          .join(","),
+      );
+    }
+    saveCSV(["health"], lines.join("\n") + "\n");
+  }
+}

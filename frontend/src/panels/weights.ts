@@ -1,0 +1,222 @@
+// Weights: the selected layer's weight (or gradient) matrix as a 3-D surface
+// or a 2-D heatmap, a step slider with play, differences against the first or
+// the previous step, one colour scale shared by the runs compared.
+import { getSteps, getTensor, type Tensor } from "../api";
+import { autoScale, rangeOf } from "../colormap";
+import { type Context, type Panel, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
+import { button, el, fillSelect, fmt, labelled } from "../dom";
+import { arrayCSV, saveCSV, savePNG } from "../export";
+import { Heatmap } from "../heatmap";
+import { nearestIndex, Stepper } from "../stepper";
+import { Surface } from "../surface";
+import { Column } from "./column";
+
+type Mode = "surface" | "heatmap";
+type Diff = "none" | "first" | "previous";
+
+interface RunView {
+  run: string;
+  column: Column;
+  surface: Surface | null;
+  heatmap: Heatmap;
+  steps: number[];
+  shown: { values: Float32Array; shape: number[]; step: number; label: string } | null;
+}
+
+const VIEW_W = 520;
+const VIEW_H = 420;
+
+export class WeightsPanel implements Panel {
+  readonly id = "weights";
+  readonly title = "Weights";
+  readonly element: HTMLElement;
+  private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "weight tag" } });
+  private readonly modeSelect = el("select", { attrs: { "aria-label": "view" } });
+  private readonly diffSelect = el("select", { attrs: { "aria-label": "difference" } });
+  private readonly stepper = new Stepper();
+  private readonly columns = el("div", { cls: "columns" });
+  private readonly info = el("div", { cls: "panel-info" });
+  private readonly views = new Map<string, RunView>();
+  private ctx: Context | null = null;
+  private generation = 0;
+
+  constructor() {
+    fillSelect(this.modeSelect, [["surface", "3-D surface"], ["heatmap", "2-D heatmap"]]);
+    fillSelect(this.diffSelect, [["none", "values"], ["first", "difference vs first step"], ["previous", "difference vs previous step"]]);
+    this.tagSelect.addEventListener("change", () => void this.loadTag());
+    this.modeSelect.addEventListener("change", () => void this.draw());
+    this.diffSelect.addEventListener("change", () => void this.draw());
+    this.stepper.onChange = () => this.draw();
+    this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
+      el("div", { cls: "controls" }, [
+        labelled("Tensor", this.tagSelect),
+        labelled("View", this.modeSelect),
+        labelled("Show", this.diffSelect),
+        button("Reset camera", "Back to the initial 3-D view", () => this.views.forEach((v) => v.surface?.resetView())),
+      ]),
+      this.stepper.element,
+      this.info,
+      this.columns,
+    ]);
+  }
+
+  available(ctx: Context): boolean {
+    return tagsOfKind(ctx, "weight_surface").length > 0;
+  }
+
+  async update(ctx: Context, why: UpdateReason): Promise<void> {
+    this.ctx = ctx;
+    const tags = tagsOfKind(ctx, "weight_surface");
+    fillSelect(this.tagSelect, tags.map((t) => [t, this.tagLabel(ctx, t)]));
+    if (why === "select" || !this.stepper.stepList.length) return this.loadTag();
+    await this.loadSteps();
+  }
+
+  private tagLabel(ctx: Context, tag: string): string {
+    const info = tagInfo(ctx, ctx.run, tag) ?? tagInfo(ctx, ctx.compare ?? "", tag);
+    const quantity = info?.quantity === "grad" ? "gradient" : "weight";
+    return `${tag}  (${quantity})`;
+  }
+
+  private async loadTag(): Promise<void> {
+    this.stepper.setSteps([]);
+    await this.loadSteps();
+  }
+
+  /** Builds one column per shown run that has the tag, and reads their steps. */
+  private async loadSteps(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const tag = this.tagSelect.value;
+    const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
+    for (const [run, view] of this.views) {
+      if (!runs.includes(run)) {
+        view.column.element.remove();
+        this.views.delete(run);
+      }
+    }
+    for (const run of runs) {
+      if (!this.views.has(run)) this.views.set(run, this.makeView(run));
+    }
+    this.columns.replaceChildren(...runs.map((r) => this.views.get(r)!.column.element));
+    const lists = await Promise.all(runs.map((r) => getSteps(r, tag).catch(() => [])));
+    runs.forEach((r, i) => (this.views.get(r)!.steps = lists[i].map((s) => s.step)));
+    const primary = this.views.get(ctx.run) ?? this.views.get(runs[0]);
+    this.stepper.setSteps(primary ? primary.steps : []);
+    const info = tagInfo(ctx, runs[0] ?? ctx.run, tag);
+    if (info) {
+      const shape = JSON.stringify(info.shape ?? "?");
+      const matrix = (info.matrix_shape as number[] | undefined) ?? [];
+      this.info.textContent =
+        `${info.quantity === "grad" ? "Gradient" : "Weight"} of shape ${shape}` +
+        (matrix.length ? `, as a ${matrix.join(" × ")} matrix (${String(info.form ?? "matrix")})` : "") +
+        `; pooled by ${String(info.pool ?? "max_abs")} to at most ${JSON.stringify(info.max_grid ?? "?")}.`;
+    } else this.info.textContent = tag ? "" : "No weight surfaces in the selected runs.";
+    await this.draw();
+  }
+
+  private makeView(run: string): RunView {
+    const view: RunView = {
+      run,
+      column: new Column(
+        () => view.shown && saveCSV([view.run, this.tagSelect.value, view.shown.label], arrayCSV(view.shown.values, view.shown.shape)),
+        () => view.shown && savePNG([view.run, this.tagSelect.value, view.shown.label], this.mode() === "surface" && view.surface ? view.surface.toPNG() : view.heatmap.toPNG()),
+      ),
+      surface: null,
+      heatmap: new Heatmap({ maxWidth: VIEW_W, maxHeight: VIEW_H, minCell: 2 }),
+      steps: [],
+      shown: null,
+    };
+    const hover = (row: number, col: number, value: number) => {
+      view.column.readout.textContent = `row ${row}, col ${col}: ${fmt(value)}`;
+      view.column.readout.classList.add("active");
+    };
+    const leave = () => view.column.readout.classList.remove("active");
+    view.heatmap.onHover = hover;
+    view.heatmap.onLeave = leave;
+    view.column.element.dataset.run = run;
+    return view;
+  }
+
+  private mode(): Mode {
+    return this.modeSelect.value as Mode;
+  }
+
+  /** Loads the chosen step of every column and draws them on one shared scale. */
+  async draw(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const generation = ++this.generation;
+    const tag = this.tagSelect.value;
+    const diff = this.diffSelect.value as Diff;
+    const wanted = this.stepper.step;
+    const views = [...this.views.values()];
+    const loaded = await Promise.all(
+      views.map(async (view) => {
+        if (!view.steps.length || !Number.isFinite(wanted)) return null;
+        const index = nearestIndex(view.steps, wanted);
+        const step = view.steps[index];
+        try {
+          const tensor = await getTensor(view.run, tag, step);
+          let reference: Tensor | null = null;
+          if (diff === "first") reference = await getTensor(view.run, tag, view.steps[0]);
+          if (diff === "previous") reference = await getTensor(view.run, tag, view.steps[Math.max(0, index - 1)]);
+          return { view, step, tensor, reference, error: "" };
+        } catch (e) {
+          return { view, step, tensor: null, reference: null, error: String((e as Error).message ?? e) };
+        }
+      }),
+    );
+    if (generation !== this.generation) return; // a newer request is drawing
+    const arrays: Float32Array[] = [];
+    for (const item of loaded) {
+      if (!item || !item.tensor) continue;
+      let values = item.tensor.data;
+      let label = `step ${item.step}`;
+      if (item.reference) {
+        if (item.reference.data.length !== values.length) {
+          item.error = "the reference step has another shape; no difference shown";
+        } else {
+          const d = new Float32Array(values.length);
+          for (let i = 0; i < d.length; i++) d[i] = values[i] - item.reference.data[i];
+          values = d;
+          label = `step ${item.step} − step ${item.reference.step}`;
+        }
+      }
+      item.view.shown = { values, shape: item.tensor.shape, step: item.step, label };
+      arrays.push(values);
+    }
+    const range = rangeOf(...arrays);
+    const scale = autoScale(range, diff !== "none");
+    const zScale = Math.max(Math.abs(scale.min), Math.abs(scale.max));
+    const info = tagInfo(ctx, ctx.run, tag);
+    const quantity = info?.quantity === "grad" ? "gradient" : "weight";
+    const unit = diff === "none" ? `${quantity} value` : `Δ ${quantity} (${diff === "first" ? "vs first step" : "vs previous step"})`;
+    for (const item of loaded) {
+      if (!item) continue;
+      const { view } = item;
+      view.column.showMessage(item.error);
+      const shown = view.shown;
+      view.column.caption(view.run, tag, shown ? shown.label : "");
+      if (!shown || !item.tensor) continue;
+      const [rows, cols] = shown.shape;
+      if (this.mode() === "surface") {
+        if (!view.surface) {
+          view.surface = new Surface(VIEW_W, VIEW_H);
+          view.surface.onHover = view.heatmap.onHover;
+          view.surface.onLeave = view.heatmap.onLeave;
+        }
+        view.surface.set(shown.values, rows, cols, scale, zScale);
+        view.column.body.replaceChildren(view.surface.element);
+      } else {
+        view.heatmap.set(shown.values, rows, cols, scale);
+        view.column.body.replaceChildren(view.heatmap.element);
+      }
+      const own = rangeOf(shown.values);
+      view.column.note.textContent =
+        `${rows} × ${cols} · min ${fmt(own.min)} · max ${fmt(own.max)}` +
+        (own.nan + own.posInf + own.negInf ? ` · ${own.nan} NaN, ${own.posInf + own.negInf} Inf` : "");
+      view.column.legend.update(scale, unit, range);
+    }
+  }
+}

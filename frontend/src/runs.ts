@@ -1,0 +1,70 @@
+// The run bar: which run is shown, which one it is compared with, a badge per
+// run with its worst health event, and refresh.
+import type { HealthEvent } from "./api";
+import { worstSeverity } from "./context";
+import { button, el, fillSelect, labelled } from "./dom";
+
+export class RunBar {
+  readonly element: HTMLElement;
+  readonly runSelect = el("select", { cls: "run-select", attrs: { "aria-label": "run" } });
+  readonly compareSelect = el("select", { cls: "compare-select", attrs: { "aria-label": "compare with" } });
+  readonly autoRefresh = el("input", { attrs: { type: "checkbox", checked: "" } });
+  private readonly badges = el("div", { cls: "badges" });
+  private readonly status = el("span", { cls: "status" });
+  onSelect: () => void = () => {};
+  onRefresh: () => void = () => {};
+
+  constructor() {
+    this.runSelect.addEventListener("change", () => this.onSelect());
+    this.compareSelect.addEventListener("change", () => this.onSelect());
+    this.element = el("header", { cls: "runbar" }, [
+      el("div", { cls: "brand" }, [el("span", { cls: "brand-name", text: "tbviz" }), el("span", { cls: "brand-sub", text: "inside the training" })]),
+      labelled("Run", this.runSelect),
+      labelled("Compare with", this.compareSelect),
+      button("⟳ Refresh", "Read new steps now (the view is kept)", () => this.onRefresh(), "btn refresh"),
+      el("label", { cls: "field check", title: "Read new steps every 30 s" }, [this.autoRefresh, el("span", { text: "auto" })]),
+      this.status,
+      this.badges,
+    ]);
+  }
+
+  setRuns(runs: string[]): void {
+    fillSelect(this.runSelect, runs.map((r) => [r, r]));
+    fillSelect(this.compareSelect, [["", "— none —"], ...runs.map((r): [string, string] => [r, r])]);
+  }
+
+  get run(): string {
+    return this.runSelect.value;
+  }
+
+  get compare(): string | null {
+    const c = this.compareSelect.value;
+    return c && c !== this.run ? c : null;
+  }
+
+  setStatus(text: string, error = false): void {
+    this.status.textContent = text;
+    this.status.classList.toggle("error", error);
+  }
+
+  /** One badge per run, coloured by its worst event; clicking selects the run. */
+  setBadges(runs: string[], health: Record<string, HealthEvent[]>): void {
+    this.badges.replaceChildren(
+      ...runs.map((run) => {
+        const events = health[run] ?? [];
+        const worst = worstSeverity(events) ?? "ok";
+        const count = events.filter((e) => e.severity === worst).length;
+        const badge = el("button", {
+          cls: `badge sev-${worst}` + (run === this.run ? " selected" : ""),
+          title: worst === "ok" ? `${run}: no health events` : `${run}: worst event ${worst} (${count})`,
+          attrs: { type: "button", "data-run": run, "data-severity": worst },
+        }, [el("span", { cls: "badge-dot" }), el("span", { cls: "badge-run", text: run }), el("span", { cls: "badge-sev", text: worst === "ok" ? "ok" : `${worst} ×${count}` })]);
+        badge.addEventListener("click", () => {
+          this.runSelect.value = run;
+          this.onSelect();
+        });
+        return badge;
+      }),
+    );
+  }
+}
