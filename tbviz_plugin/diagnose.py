@@ -335,11 +335,13 @@ def _vanishing(found, layers, steps, magnitude, t: Thresholds) -> None:
 
     def depth(s, li):
         r = ratio[s, li]
-        orders = -math.log10(r) if r > 0 else float("inf")
-        detail = (
-            f"Gradient RMS {mag[s, li]:.2g} is {orders:.1f} orders of magnitude below a later "
-            f"layer's ({later[s, li]:.2g})."
-        )
+        if r > 0:
+            detail = (
+                f"Gradient RMS {mag[s, li]:.2g} is {-math.log10(r):.1f} orders of magnitude "
+                f"below a later layer's ({later[s, li]:.2g})."
+            )
+        else:
+            detail = f"No gradient reaches this layer (a later layer has {later[s, li]:.2g})."
         return event("vanishing_gradient", steps[s], layers[li], r, t.vanishing_depth_ratio,
                      detail=detail), min
 

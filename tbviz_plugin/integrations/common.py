@@ -1,0 +1,330 @@
+"""What the Keras and PyTorch integrations share: the cadence governor, resource
+sampling, precomputed gradient-flow tables and the layer table.
+
+Nothing here imports TensorFlow or PyTorch.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from typing import Any, Dict, List, Optional, Sequence
+
+import numpy as np
+from tensorboard.compat.proto import summary_pb2
+
+from tbviz_plugin import diagnose, metadata, reduce, summary
+
+logger = logging.getLogger("tbviz")
+
+# The per-layer statistics both integrations record, in this column order.
+FLOW_STATS = tuple(reduce.GRADIENT_STATS) + tuple(reduce.WEIGHT_STATS)
+
+# Partial sums computed on the device for one parameter tensor; the host turns
+# them into FLOW_STATS gradient columns (see ``stats_from_partials``).
+PARTIALS = ("sum_abs", "max_abs", "sumsq_scaled", "finite", "nan", "size", "zeros")
+
+DEFAULT_BUDGET = 0.03
+DEFAULT_PROBE_SIZE = 64
+DIAGNOSIS_WINDOW = 20
+
+
+def open_writer(log_dir_or_writer: Any) -> tuple:
+    """``(writer, owned)``: a tbviz ``Writer`` for a path, or the given writer as is.
+
+    Accepts a log directory (str / PathLike), a ``tbviz.Writer`` or an attached
+    writer, or a torch / tensorboardX ``SummaryWriter`` (through ``tbviz.attach``).
+    ``owned`` is True when the integration created the writer and must close it.
+    """
+    from tbviz_plugin.attach import attach
+    from tbviz_plugin.writer.methods import SummaryMethods
+
+    if isinstance(log_dir_or_writer, SummaryMethods):
+        return log_dir_or_writer, False
+    if isinstance(log_dir_or_writer, (str, os.PathLike)):
+        from tbviz_plugin.writer import Writer
+
+        return Writer(os.fspath(log_dir_or_writer)), True
+    if hasattr(log_dir_or_writer, "_get_file_writer"):
+        return attach(log_dir_or_writer), False
+    raise TypeError(
+        "log_dir must be a directory path, a tbviz.Writer, or a torch/tensorboardX "
+        f"SummaryWriter, got {type(log_dir_or_writer).__name__}"
+    )
+
+
+def writer_logdir(writer: Any) -> Optional[str]:
+    """The directory a writer writes to, when it can be known."""
+    if hasattr(writer, "logdir"):
+        return str(writer.logdir)
+    inner = getattr(writer, "summary_writer", None)
+    if inner is not None:
+        return str(getattr(inner, "log_dir", None) or getattr(inner, "logdir", None) or "") or None
+    return None
+
+
+# --------------------------------------------------------------------------- cadence
+
+
+class Cadence:
+    """Decides which steps are logged in full (surfaces, activations, gradient flow).
+
+    With ``every=N`` every N-th step is logged (step 0 included). With
+    ``every=None`` the governor keeps the time spent logging at or below
+    ``budget`` (default 3%) of the training time: after a log that took ``c``
+    seconds, the next one waits until ``c / budget`` seconds of training have
+    passed. The first log (which also pays for tracing and warm-up) does not
+    count towards the estimate; the governor says once how often it logs.
+    """
+
+    def __init__(self, every: Optional[int], budget: float = DEFAULT_BUDGET, name: str = "tbviz"):
+        if every is not None:
+            if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+                raise ValueError(f"every must be a positive integer or None, got {every!r}")
+        if not (isinstance(budget, (int, float)) and 0 < budget <= 1):
+            raise ValueError(f"overhead_budget must be in (0, 1], got {budget!r}")
+        self.every = every
+        self.budget = float(budget)
+        self.name = name
+        self._costs: List[float] = []
+        self._last_end: Optional[float] = None
+        self._last_step: Optional[int] = None
+        self._announced = False
+        self.logged_steps: List[int] = []
+
+    def due(self, step: int) -> bool:
+        if self.every is not None:
+            return step % self.every == 0
+        if self._last_end is None:
+            return True
+        cost = self.estimate()
+        return (time.perf_counter() - self._last_end) * self.budget >= cost
+
+    def estimate(self) -> float:
+        """Seconds one log takes, from recent logs (the warm-up log only if alone)."""
+        recent = self._costs[1:][-3:] or self._costs[:1]
+        return float(np.median(recent)) if recent else 0.0
+
+    def record(self, step: int, started: float, warmup_seconds: float = 0.0) -> None:
+        """Records a log that started at ``perf_counter()`` value ``started``."""
+        end = time.perf_counter()
+        self._costs.append(max(0.0, end - started - warmup_seconds))
+        self._costs = self._costs[-8:]
+        if (
+            self.every is None
+            and not self._announced
+            and self._last_step is not None
+            and len(self._costs) >= 3
+        ):
+            interval = step - self._last_step
+            logger.info(
+                "%s: a full log takes %.1f ms; logging about every %d steps to keep the "
+                "overhead under %.0f%% (pass every=N to choose)",
+                self.name, 1e3 * self.estimate(), interval, 100 * self.budget,
+            )
+            self._announced = True
+        self._last_end = end
+        self._last_step = step
+        self.logged_steps.append(step)
+
+
+# --------------------------------------------------------------------------- resources
+
+
+class ResourceSampler:
+    """CPU, memory and step time, sampled at logging steps only (cheap: no thread).
+
+    ``psutil`` is optional; without it only step time and throughput are given.
+    """
+
+    def __init__(self) -> None:
+        try:
+            import psutil
+
+            self._process = psutil.Process()
+            self._process.cpu_percent(None)  # starts the interval
+        except Exception:  # psutil missing or not permitted
+            self._process = None
+        self._t = time.perf_counter()
+        self._steps = 0
+        self._samples = 0
+        self._excluded = 0.0
+
+    def count(self, samples: int = 0) -> None:
+        """Counts one training step (and its batch size, when known)."""
+        self._steps += 1
+        self._samples += samples
+
+    def exclude(self, seconds: float) -> None:
+        """Time spent logging, left out of the step time."""
+        self._excluded += seconds
+
+    def sample(self) -> Dict[str, float]:
+        now = time.perf_counter()
+        out: Dict[str, float] = {}
+        elapsed = max(0.0, now - self._t - self._excluded)
+        if self._steps and elapsed > 0:
+            out["system/step_time_ms"] = 1e3 * elapsed / self._steps
+            out["system/steps_per_sec"] = self._steps / elapsed
+            if self._samples:
+                out["system/samples_per_sec"] = self._samples / elapsed
+        if self._process is not None:
+            try:
+                out["system/cpu_percent"] = float(self._process.cpu_percent(None))
+                out["system/rss_mb"] = self._process.memory_info().rss / 2**20
+            except Exception:
+                pass
+        self._t, self._steps, self._samples, self._excluded = now, 0, 0, 0.0
+        return out
+
+
+# --------------------------------------------------------------------------- gradient flow
+
+
+def stats_from_partials(partials: np.ndarray) -> np.ndarray:
+    """``[layers, PARTIALS]`` device sums -> ``[layers, GRADIENT_STATS]``.
+
+    Same definitions as ``reduce.layer_stats``: magnitudes over finite elements,
+    NaN and Inf counted apart, ``zero_frac`` over all elements. ``sumsq_scaled``
+    is ``sum((g / max_abs)^2)`` so that huge gradients do not overflow float32.
+    """
+    p = np.asarray(partials, dtype=np.float64)
+    sum_abs, max_abs, sumsq_scaled, finite, nan, size, zeros = (p[:, i] for i in range(7))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        l2 = max_abs * np.sqrt(sumsq_scaled)
+        l2 = np.where(max_abs == 0, 0.0, l2)
+        mean_abs = sum_abs / finite
+        rms = l2 / np.sqrt(finite)
+        zero_frac = zeros / size
+    out = np.stack([mean_abs, max_abs, l2, rms, nan, size - finite - nan, zero_frac], axis=1)
+    out[np.ix_(finite == 0, [0, 1, 2, 3, 6])] = math.nan  # only NaN/Inf: no magnitude
+    out[size == 0] = math.nan  # no gradient at all (frozen or unused layer)
+    return out
+
+
+def weight_columns(
+    weights: Sequence[Optional[np.ndarray]], prev: Sequence[Optional[np.ndarray]]
+) -> np.ndarray:
+    """``[layers, 2]`` weight_l2 and update_ratio from host copies (flattened per layer)."""
+    out = np.full((len(weights), 2), math.nan)
+    for i, (w, p) in enumerate(zip(weights, prev)):
+        if w is None:
+            continue
+        ws = reduce.weight_stats(w, p if p is not None and p.shape == w.shape else None)
+        out[i] = ws["weight_l2"], ws["update_ratio"]
+    return out
+
+
+def write_gradient_flow_table(
+    writer: Any, tag: str, layers: Sequence[str], stats: Sequence[str], table: Any, step: int,
+    wall_time: Optional[float] = None,
+) -> None:
+    """Writes a precomputed ``[layers, stats]`` gradient-flow table through any tbviz writer.
+
+    ``Writer.gradient_flow`` computes the statistics from per-layer gradient
+    arrays; integrations that reduce on the device hand over the finished
+    table here. The summary is identical in format (same metadata content).
+    """
+    layers, stats = [str(x) for x in layers], [str(x) for x in stats]
+    array = np.ascontiguousarray(np.asarray(table, dtype=np.float32))
+    if array.shape != (len(layers), len(stats)):
+        raise ValueError(
+            f"table must have shape [{len(layers)} layers, {len(stats)} stats], got {array.shape}"
+        )
+    summary.check_tag(tag)
+    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
+    tensor = summary.SummaryTensor(tag, md, array)
+    writer._send(summary.Prepared(tag, metadata.GRADIENT_FLOW, lambda: tensor), step, wall_time)
+
+
+_TEXT_METADATA = summary_pb2.SummaryMetadata(
+    plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="text"),
+    data_class=summary_pb2.DATA_CLASS_TENSOR,
+)
+
+
+def write_text(writer: Any, tag: str, markdown: str, step: int) -> None:
+    """A TensorBoard text summary (the built-in Text dashboard renders markdown)."""
+    summary.check_tag(tag)
+    array = np.empty((), dtype=object)
+    array[()] = markdown.encode("utf-8")
+    tensor = summary.SummaryTensor(tag, _TEXT_METADATA, array)
+    writer._send(summary.Prepared(tag, "text", lambda: tensor), step, None)
+
+
+def layer_table_markdown(rows: Sequence[Dict[str, Any]]) -> str:
+    """Markdown table of layers: name, type, output shape, parameters, activation."""
+    head = (
+        "| # | layer | type | output shape | parameters | activation |\n"
+        "|---|---|---|---|---|---|"
+    )
+    lines = [head]
+    for i, r in enumerate(rows):
+        lines.append(
+            f"| {i} | {r['name']} | {r['type']} | {r.get('output_shape', '')} | "
+            f"{r.get('params', 0):,} | {r.get('activation') or ''} |"
+        )
+    total = sum(int(r.get("params", 0)) for r in rows)
+    lines.append(f"\n{total:,} parameters in {len(rows)} layers")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- diagnosis
+
+
+class HealthLog:
+    """Rolling diagnosis at write time: one stored event per (code, layer) per run."""
+
+    def __init__(
+        self, writer: Any, tag: str, thresholds: Optional[diagnose.Thresholds] = None,
+        window: int = DIAGNOSIS_WINDOW,
+    ) -> None:
+        self.writer, self.tag, self.thresholds, self.window = writer, tag, thresholds, window
+        self.seen: set = set()
+        self.steps: List[int] = []
+        self.tables: List[np.ndarray] = []
+        self.events: List[Dict[str, Any]] = []
+        self.epochs: List[int] = []
+        self.train_loss: List[float] = []
+        self.val_loss: List[float] = []
+
+    def _write(self, found: List[Dict[str, Any]], step: int) -> None:
+        new = diagnose.merge_new(found, self.seen)
+        if new:
+            self.events.extend(new)
+            self.writer.health(self.tag, new, step)
+            for e in new:
+                logger.warning("tbviz: step %s %s %s: %s", e["step"], e["code"],
+                               e.get("layer") or "", e["hint"].split(". ")[0])
+
+    def flow(self, layers: Sequence[str], step: int, table: np.ndarray) -> None:
+        self.steps.append(step)
+        self.tables.append(np.asarray(table, dtype=np.float64))
+        self.steps, self.tables = self.steps[-self.window:], self.tables[-self.window:]
+        found = diagnose.diagnose_gradient_flow(
+            layers, FLOW_STATS, self.steps, np.stack(self.tables), self.thresholds
+        )
+        self._write(found, step)
+
+    def activations(self, layer: str, step: int, unit_stats: Dict[str, float]) -> None:
+        self._write(diagnose.diagnose_activation_stats(layer, step, unit_stats, self.thresholds),
+                    step)
+
+    def losses(
+        self, step: int, train: Optional[float], val: Optional[float],
+        num_classes: Optional[int] = None,
+    ) -> None:
+        if train is None:
+            return
+        self.epochs.append(step)
+        self.train_loss.append(float(train))
+        if val is not None:
+            self.val_loss.append(float(val))
+        vals = self.val_loss if len(self.val_loss) == len(self.train_loss) else None
+        found = diagnose.diagnose_loss_curves(
+            self.epochs, self.train_loss, vals, num_classes=num_classes,
+            thresholds=self.thresholds,
+        )
+        self._write(found, step)

@@ -1,0 +1,492 @@
+"""PyTorch: ``watch(model, log_dir)`` records weights, activations, gradient flow and health.
+
+Example::
+
+    from tbviz_plugin.integrations.torch import watch
+
+    handle = watch(model, "logs/run1", optimizer=opt)   # logs after opt.step()
+    for x, y in loader:
+        opt.zero_grad(); loss_fn(model(x), y).backward(); opt.step()
+    handle.log_epoch(epoch, loss=train_loss, val_loss=val_loss)   # optional: curves
+    handle.remove()
+
+Without ``optimizer=``, call ``handle.step()`` once per training step, after
+``optimizer.step()`` and before the next ``zero_grad()`` (gradients are read
+from ``.grad``).
+
+What is recorded at each logged step (see ``every`` and docs/integrations.md):
+
+* ``<module>/<param>`` weight surfaces of every parameter;
+* ``<module>`` activation maps of every parameterised module's output, from the
+  probe batch (``probe_data=(x, y)``, run in eval mode without gradients) or,
+  without one, from the first ``probe_size`` samples of the training batch;
+* ``<model>/gradient_flow``: per-layer gradient statistics of ``.grad`` plus
+  ``weight_l2`` and ``update_ratio``, layers in forward order;
+* ``<model>/health``: events from ``tbviz_plugin.diagnose`` (once per problem);
+* scalars: ``learning_rate`` (with ``optimizer=``), ``batch_loss`` (when
+  ``step(loss=...)``), ``system/*`` resource use.
+
+Statistics are reduced on the tensors' device; everything a logged step needs
+(the statistics, the weights, the activation slices) leaves the device in one
+``.cpu()`` per device.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import torch
+
+from tbviz_plugin import diagnose
+from tbviz_plugin.integrations import common
+
+__all__ = ["watch", "WatchHandle"]
+
+_ACTIVATIONS = {
+    torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.LeakyReLU: "leaky_relu",
+    torch.nn.ELU: "elu", torch.nn.SELU: "selu", torch.nn.GELU: "gelu", torch.nn.SiLU: "silu",
+    torch.nn.Softplus: "softplus", torch.nn.Sigmoid: "sigmoid", torch.nn.Tanh: "tanh",
+    torch.nn.Hardsigmoid: "hard_sigmoid", torch.nn.Softsign: "softsign",
+}
+
+
+def watch(
+    model: torch.nn.Module,
+    log_dir_or_writer: Any,
+    *,
+    every: Optional[int] = None,
+    optimizer: Optional[torch.optim.Optimizer] = None,
+    probe_data: Optional[Tuple[Any, Any]] = None,
+    probe_size: int = common.DEFAULT_PROBE_SIZE,
+    name: Optional[str] = None,
+    log_graph: bool = False,
+    weights: bool = True,
+    activations: bool = True,
+    gradients: bool = True,
+    resources: bool = True,
+    diagnosis: bool = True,
+    thresholds: Optional[diagnose.Thresholds] = None,
+    num_classes: Optional[int] = None,
+    overhead_budget: float = common.DEFAULT_BUDGET,
+) -> WatchHandle:
+    """Starts recording ``model``; returns a handle whose ``remove()`` detaches everything.
+
+    Args:
+      model: any ``torch.nn.Module``; every module with its own parameters is
+        a layer, in the order of the first forward pass.
+      log_dir_or_writer: a log directory (a ``tbviz.Writer`` is created and
+        closed by ``remove()``), a ``tbviz.Writer``, or an existing
+        ``torch.utils.tensorboard`` / tensorboardX ``SummaryWriter``.
+      every: log every N steps. None (default): as often as keeps the logging
+        time within ``overhead_budget`` of the training time.
+      optimizer: when given, a step hook counts and logs steps after
+        ``optimizer.step()``; otherwise call ``handle.step()``.
+      probe_data: ``(x, y)``; the first ``probe_size`` samples of ``x`` feed
+        the activation maps (``y`` is kept for later kinds).
+      probe_size: samples kept for activation maps and unit statistics.
+      name: the model's tag prefix (default: the class name).
+      log_graph: also write the graph with ``SummaryWriter.add_graph`` (traced
+        once in eval mode on the probe batch or the first training batch).
+      weights, activations, gradients, resources, diagnosis: switch parts off.
+      thresholds: ``diagnose.Thresholds`` for the health rules.
+      num_classes: for classifiers, lets ``log_epoch`` test loss against chance.
+      overhead_budget: fraction of training time logging may take with
+        ``every=None`` (default 0.03).
+    """
+    if not isinstance(model, torch.nn.Module):
+        raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    writer, owned = common.open_writer(log_dir_or_writer)
+    return WatchHandle(
+        model, writer, owned, log_dir_or_writer=log_dir_or_writer, every=every,
+        optimizer=optimizer, probe_data=probe_data, probe_size=probe_size, name=name,
+        log_graph=log_graph, weights=weights, activations=activations, gradients=gradients,
+        resources=resources, diagnosis=diagnosis, thresholds=thresholds,
+        num_classes=num_classes, overhead_budget=overhead_budget,
+    )
+
+
+class WatchHandle:
+    """What ``watch`` returns: ``step()``, ``log_epoch()``, ``flush()``, ``remove()``."""
+
+    def __init__(self, model, writer, owned, *, log_dir_or_writer, every, optimizer, probe_data,
+                 probe_size, name, log_graph, weights, activations, gradients, resources,
+                 diagnosis, thresholds, num_classes, overhead_budget) -> None:
+        if isinstance(probe_size, bool) or not isinstance(probe_size, int) or probe_size < 1:
+            raise ValueError(f"probe_size must be a positive integer, got {probe_size!r}")
+        self.model = model
+        self.writer = writer
+        self._owned = owned
+        self._user_writer = log_dir_or_writer if hasattr(log_dir_or_writer, "add_graph") else None
+        self.name = name or type(model).__name__
+        self.cadence = common.Cadence(every, overhead_budget, name="tbviz watch")
+        self.optimizer = optimizer
+        self.probe_size = probe_size
+        self.probe_x = self._probe_input(probe_data)
+        self.log_graph = log_graph
+        self.parts = dict(weights=weights, activations=activations, gradients=gradients,
+                          resources=resources, diagnosis=diagnosis)
+        self.num_classes = num_classes
+        self.health = common.HealthLog(writer, f"{self.name}/health", thresholds)
+        self.resources = common.ResourceSampler() if resources else None
+
+        self._names = {m: (n or self.name) for n, m in model.named_modules()}
+        self._params = {
+            m: [(pn, p) for pn, p in m.named_parameters(recurse=False) if p.requires_grad]
+            for m in model.modules()
+        }
+        self._order: List[torch.nn.Module] = []  # parameterised modules, forward order
+        self._layers: Optional[List[str]] = None  # fixed at the first logged step
+        self._captured: Dict[str, torch.Tensor] = {}
+        self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
+        self._last_layer: Optional[str] = None
+        self._prev_weights: Dict[str, np.ndarray] = {}
+        self._example_input: Optional[tuple] = None
+        self._graph_done = not log_graph
+        self._probing = False
+        self._suspended = False
+        self._step = 0
+        self._armed = True
+        self._removed = False
+
+        self._hooks: List[Any] = []
+        for module in model.modules():
+            if self._params[module]:
+                self._hooks.append(module.register_forward_hook(self._on_layer))
+            kind = next((k for cls, k in _ACTIVATIONS.items() if type(module) is cls), None)
+            if kind is not None:
+                hook = functools.partial(self._on_activation, kind=kind)
+                self._hooks.append(module.register_forward_hook(hook))
+        if log_graph and self.probe_x is None:
+            self._hooks.append(model.register_forward_pre_hook(self._grab_input))
+        if optimizer is not None:
+            self._hooks.append(optimizer.register_step_post_hook(lambda *a, **k: self.step()))
+
+    # ----------------------------------------------------------------- hooks
+
+    def _probe_input(self, probe_data: Any) -> Optional[Any]:
+        if probe_data is None:
+            return None
+        if not (isinstance(probe_data, (tuple, list)) and len(probe_data) == 2):
+            raise TypeError("probe_data must be a pair (x, y)")
+        x = probe_data[0]
+        if not isinstance(x, torch.Tensor):
+            x = torch.as_tensor(np.asarray(x))
+        return x[: self.probe_size]
+
+    def _capturing(self, module: torch.nn.Module) -> bool:
+        if self._suspended:
+            return False
+        if self._probing:
+            return True
+        return self._armed and self.probe_x is None and module.training
+
+    def _on_layer(self, module: torch.nn.Module, inputs: Any, output: Any) -> None:
+        if module not in self._order and not self._suspended and self._layers is None:
+            self._order.append(module)
+        if not self._capturing(module):
+            return
+        name = self._names[module]
+        self._last_layer = name
+        if self.parts["activations"] and isinstance(output, torch.Tensor) and output.ndim >= 1:
+            self._captured.setdefault(name, output.detach()[: self.probe_size])
+
+    def _on_activation(self, module: torch.nn.Module, inputs: Any, output: Any, kind: str) -> None:
+        if not (self.parts["diagnosis"] and self._capturing(module)):
+            return
+        if isinstance(output, torch.Tensor) and output.ndim >= 2:
+            key = self._last_layer or self._names[module]
+            self._unit_captured.setdefault(key, (kind, output.detach()[: self.probe_size]))
+
+    def _grab_input(self, module: torch.nn.Module, args: tuple) -> None:
+        if self._example_input is None and not self._suspended:
+            self._example_input = tuple(
+                a.detach()[: self.probe_size] if isinstance(a, torch.Tensor) else a for a in args
+            )
+
+    # ----------------------------------------------------------------- public
+
+    def step(self, loss: Any = None) -> None:
+        """Ends one training step: logs it when due. Call after ``optimizer.step()``."""
+        if self._removed:
+            return
+        step = self._step
+        if self.resources is not None:
+            self.resources.count()
+        if self._armed:
+            self._log(step, loss)
+        self._captured.clear()
+        self._unit_captured.clear()
+        self._last_layer = None
+        self._step += 1
+        self._armed = self.cadence.due(self._step)
+
+    def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
+        """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
+        values = dict(metrics)
+        if loss is not None:
+            values["loss"] = loss
+        if val_loss is not None:
+            values["val_loss"] = val_loss
+        for key, value in values.items():
+            self.writer.scalar(f"epoch_{key}", _number(value), epoch)
+        if self.parts["diagnosis"] and loss is not None:
+            self.health.losses(
+                epoch, _number(loss), None if val_loss is None else _number(val_loss),
+                self.num_classes,
+            )
+
+    @property
+    def layers(self) -> List[str]:
+        """Parameterised modules in forward order (known after the first forward)."""
+        return list(self._layers or [self._names[m] for m in self._order])
+
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """Health events written so far."""
+        return list(self.health.events)
+
+    def flush(self) -> None:
+        self.writer.flush()
+
+    def remove(self) -> None:
+        """Removes every hook this handle registered; closes the writer it created."""
+        for hook in self._hooks:
+            hook.remove()
+        self._hooks.clear()
+        self._captured.clear()
+        self._unit_captured.clear()
+        self._example_input = None
+        if not self._removed:
+            self._removed = True
+            if self._owned:
+                self.writer.close()
+            else:
+                self.writer.flush()
+
+    def __enter__(self) -> WatchHandle:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.remove()
+
+    # ----------------------------------------------------------------- logging
+
+    def _log(self, step: int, loss: Any) -> None:
+        started = time.perf_counter()
+        if self._layers is None:
+            self._layers = [self._names[m] for m in self._order]
+            if not self._layers:  # no forward seen yet: nothing to record
+                return
+            self._write_layer_table()
+        warmup = 0.0
+        if not self._graph_done:
+            t0 = time.perf_counter()
+            self._write_graph()
+            warmup = time.perf_counter() - t0
+        if self.probe_x is not None and (self.parts["activations"] or self.parts["diagnosis"]):
+            self._probe_forward()
+        host = self._transfer(step)
+        self._write(step, host, loss)
+        if self.resources is not None:
+            for key, value in self.resources.sample().items():
+                self.writer.scalar(key, value, step)
+        self.cadence.record(step, started, warmup)
+        if self.resources is not None:
+            self.resources.exclude(time.perf_counter() - started)
+
+    def _probe_forward(self) -> None:
+        modes = [(m, m.training) for m in self.model.modules()]
+        device = _device_of(self.model)
+        x = self.probe_x.to(device) if device is not None else self.probe_x
+        self._captured.clear()
+        self._unit_captured.clear()
+        self._last_layer = None
+        try:
+            self.model.eval()
+            self._probing = True
+            with torch.no_grad():
+                self.model(x)
+        finally:
+            self._probing = False
+            for m, mode in modes:
+                m.training = mode
+
+    def _transfer(self, step: int) -> Dict[str, Any]:
+        """Reduces on device and moves everything to the host in one copy per device."""
+        pieces: Dict[Any, List[torch.Tensor]] = {}
+        plan: List[Tuple[str, Any, Any, torch.device, int, int]] = []
+
+        def put(kind: str, key: Any, tensor: torch.Tensor, extra: Any = None) -> None:
+            t = tensor.detach().reshape(-1).float()
+            chunks = pieces.setdefault(t.device, [])
+            offset = sum(c.numel() for c in chunks)
+            chunks.append(t)
+            plan.append((kind, key, extra, t.device, offset, t.numel()))
+
+        modules = {self._names[m]: m for m in self._order}
+        for layer in self._layers:
+            params = self._params[modules[layer]] if layer in modules else []
+            if self.parts["gradients"]:
+                grads = [p.grad for _, p in params if p.grad is not None]
+                if grads:
+                    put("partials", layer, _partials(grads))
+            for pname, p in params:
+                put("weight", layer, p, (pname, tuple(p.shape)))
+        if self.parts["activations"]:
+            for layer, out in self._captured.items():
+                one = out if out.ndim <= 2 else out[:1]  # conv maps show one sample
+                put("activation", layer, one, tuple(one.shape))
+        for layer, (kind, out) in self._unit_captured.items():
+            put("units", layer, _unit_fractions(out, kind, self.health.thresholds), kind)
+
+        # One copy per device; a lone CPU chunk may be a view of a parameter, so copy it.
+        host_by_device = {d: _to_host(chunks) for d, chunks in pieces.items()}
+        out: Dict[str, Any] = {"partials": {}, "weight": {}, "activation": {}, "units": {}}
+        for kind, key, extra, device, offset, n in plan:
+            value = host_by_device[device][offset: offset + n]
+            if kind == "weight":
+                out["weight"].setdefault(key, []).append((extra[0], value.reshape(extra[1])))
+            elif kind == "activation":
+                out["activation"][key] = value.reshape(extra)
+            elif kind == "units":
+                out["units"][key] = (extra, value)
+            else:
+                out["partials"][key] = value
+        return out
+
+    def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
+        w = self.writer
+        layer_weights: List[Optional[np.ndarray]] = []
+        for layer in self._layers:
+            params = host["weight"].get(layer, [])
+            if self.parts["weights"]:
+                for pname, value in params:
+                    w.weight_surface(f"{layer}/{pname}", value, step, layout="channels_first")
+            layer_weights.append(np.concatenate([v.ravel() for _, v in params]) if params else None)
+        if self.parts["gradients"]:
+            partials = np.full((len(self._layers), len(common.PARTIALS)), np.nan)
+            partials[:, 5] = 0  # size 0: no gradient this step
+            for i, layer in enumerate(self._layers):
+                if layer in host["partials"]:
+                    partials[i] = host["partials"][layer]
+            grad_stats = common.stats_from_partials(partials)
+            prev = [self._prev_weights.get(layer) for layer in self._layers]
+            table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
+            common.write_gradient_flow_table(
+                w, f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
+            )
+            if self.parts["diagnosis"]:
+                self.health.flow(self._layers, step, table)
+        self._prev_weights = {
+            layer: v for layer, v in zip(self._layers, layer_weights) if v is not None
+        }
+        for layer, value in host["activation"].items():
+            w.activation_map(layer, value, step, layout="channels_first")
+        if self.parts["diagnosis"]:
+            for layer, (kind, fractions) in host["units"].items():
+                key = "dead_frac" if kind in diagnose.RELU_LIKE else "saturated_frac"
+                self.health.activations(layer, step, {key: float(fractions[0])})
+        if loss is not None:
+            w.scalar("batch_loss", _number(loss), step)
+        if self.optimizer is not None and self.optimizer.param_groups:
+            lr = self.optimizer.param_groups[0].get("lr")
+            if lr is not None:
+                w.scalar("learning_rate", _number(lr), step)
+
+    def _write_layer_table(self) -> None:
+        rows = []
+        for m in self._order:
+            rows.append({
+                "name": self._names[m], "type": type(m).__name__,
+                "output_shape": "", "params": sum(p.numel() for _, p in self._params[m]),
+            })
+        common.write_text(self.writer, f"{self.name}/layers", common.layer_table_markdown(rows), 0)
+
+    def _write_graph(self) -> None:
+        self._graph_done = True
+        example = (self.probe_x,) if self.probe_x is not None else self._example_input
+        if example is None:
+            common.logger.warning("tbviz watch: no input seen yet; the graph is not written")
+            return
+        device = _device_of(self.model)
+        example = tuple(a.to(device) if isinstance(a, torch.Tensor) and device is not None else a
+                        for a in example)
+        sw, created = self._user_writer, False
+        if sw is None:
+            logdir = common.writer_logdir(self.writer)
+            if logdir is None:
+                common.logger.warning("tbviz watch: log_graph needs a log directory")
+                return
+            from torch.utils.tensorboard import SummaryWriter
+
+            sw, created = SummaryWriter(logdir), True
+        modes = [(m, m.training) for m in self.model.modules()]
+        try:
+            self._suspended = True
+            self.model.eval()
+            with torch.no_grad():
+                sw.add_graph(self.model, example if len(example) > 1 else example[0])
+        except Exception as e:  # tracing fails on some dynamic models; never stop training
+            common.logger.warning("tbviz watch: the graph could not be traced: %s", e)
+        finally:
+            self._suspended = False
+            for m, mode in modes:
+                m.training = mode
+            if created:
+                sw.close()
+            self._example_input = None
+
+
+def _partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
+    """The ``common.PARTIALS`` sums of one layer's gradients, on their device."""
+    g = torch.cat([t.detach().reshape(-1).float() for t in grads]) if len(grads) > 1 else (
+        grads[0].detach().reshape(-1).float())
+    finite = torch.isfinite(g)
+    nan = torch.isnan(g).sum()
+    safe = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device)).abs()
+    max_abs = safe.max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    sumsq_scaled = ((safe / scale) ** 2).sum()
+    zeros = (g == 0).sum()
+    n = torch.tensor(float(g.numel()), device=g.device)
+    return torch.stack([
+        safe.sum(), max_abs, sumsq_scaled, finite.sum().float(), nan.float(), n, zeros.float(),
+    ])
+
+
+def _unit_fractions(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
+    """Fraction of dead (ReLU-like) or saturated (sigmoid/tanh) units, on the device."""
+    t = thresholds or diagnose.DEFAULT_THRESHOLDS
+    a = out.detach().float()
+    a = a.transpose(0, 1).reshape(a.shape[1], -1) if a.ndim > 2 else a.T  # [units, samples...]
+    if kind in diagnose.RELU_LIKE:
+        frac = (a.amax(dim=1) <= 0).float().mean()
+    else:
+        eps = t.saturation_level
+        if kind in ("tanh", "softsign"):
+            sat = a.abs() > 1.0 - eps
+        else:
+            sat = (a < eps) | (a > 1.0 - eps)
+        frac = (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float().mean()
+    return frac.reshape(1)
+
+
+def _to_host(chunks: List[torch.Tensor]) -> np.ndarray:
+    if len(chunks) > 1:
+        return torch.cat(chunks).cpu().numpy()
+    return chunks[0].cpu().numpy().copy()
+
+
+def _device_of(model: torch.nn.Module) -> Optional[torch.device]:
+    for p in model.parameters():
+        return p.device
+    return None
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, torch.Tensor):
+        return float(value.detach().float().cpu().reshape(-1)[0])
+    return float(value)
