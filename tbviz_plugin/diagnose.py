@@ -43,9 +43,10 @@ CODES = (
     "underfitting",
 )
 
-# Activations whose output a unit can be "dead" in (zero for every input) or
-# "saturated" in (stuck on a flat end of the curve).
-RELU_LIKE = ("relu", "relu6", "elu", "selu", "gelu", "silu", "swish", "softplus", "leaky_relu")
+# Activations whose units can be "dead" (zero output and zero gradient for
+# every input) or "saturated" (stuck on a flat end of the curve). ELU, GELU,
+# SiLU and leaky ReLU keep a gradient for negative inputs, so they cannot die.
+RELU_LIKE = ("relu", "relu6")
 SQUASHING = ("sigmoid", "tanh", "hard_sigmoid", "softsign")
 
 
@@ -415,9 +416,7 @@ def normalise_activation(name: Any) -> Optional[str]:
     if name is None:
         return None
     key = str(getattr(name, "__name__", name)).lower().replace("-", "_")
-    aliases = {"leakyrelu": "leaky_relu", "hardsigmoid": "hard_sigmoid", "silu": "silu",
-               "relu6": "relu6", "logsigmoid": None}
-    key = aliases.get(key, key)
+    key = {"hardsigmoid": "hard_sigmoid"}.get(key, key)
     if key in RELU_LIKE or key in SQUASHING:
         return key
     return None
@@ -451,7 +450,7 @@ def activation_unit_stats(
     out: Dict[str, float] = {"units": float(a.shape[1])}
     kind = normalise_activation(activation)
     if kind in RELU_LIKE:
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore"), _quiet():  # a NaN unit is not dead
             out["dead_frac"] = float(np.mean(np.nanmax(a, axis=0) <= 0.0))
     elif kind in SQUASHING:
         eps = t.saturation_level

@@ -45,11 +45,10 @@ from tbviz_plugin.integrations import common
 
 __all__ = ["watch", "WatchHandle"]
 
+# Activation modules whose outputs tell dead (ReLU) or saturated (sigmoid/tanh) units.
 _ACTIVATIONS = {
-    torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.LeakyReLU: "leaky_relu",
-    torch.nn.ELU: "elu", torch.nn.SELU: "selu", torch.nn.GELU: "gelu", torch.nn.SiLU: "silu",
-    torch.nn.Softplus: "softplus", torch.nn.Sigmoid: "sigmoid", torch.nn.Tanh: "tanh",
-    torch.nn.Hardsigmoid: "hard_sigmoid", torch.nn.Softsign: "softsign",
+    torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Sigmoid: "sigmoid",
+    torch.nn.Tanh: "tanh", torch.nn.Hardsigmoid: "hard_sigmoid", torch.nn.Softsign: "softsign",
 }
 
 
