@@ -188,9 +188,8 @@ class TbvizCallback(keras.callbacks.Callback):
         loss_fn = _loss_function(self.model)
         tap = None
         if self.parts["activations"] and _is_graph_model(self.model):
-            self._tap_layers = [
-                layer for layer in _walk(self.model) if not isinstance(layer, keras.layers.InputLayer)
-            ]
+            inputs = keras.layers.InputLayer
+            self._tap_layers = [x for x in _walk(self.model) if not isinstance(x, inputs)]
             try:
                 tap = keras.Model(
                     self.model.inputs, [layer.output for layer in self._tap_layers]
