@@ -1,0 +1,231 @@
+"""watch(model) on real PyTorch trainings over scikit-learn's digits.
+
+Known outcomes: a small ReLU MLP trains cleanly; a 10-layer sigmoid MLP with
+PyTorch's default initialisation loses its gradient on the way back (Glorot &
+Bengio 2010); SGD with a learning rate of 2 diverges; a wide net on 64
+samples over-fits.
+"""
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import numpy as np  # noqa: E402
+from conftest import read_tensors  # noqa: E402
+from sklearn.datasets import load_digits  # noqa: E402
+
+import tbviz_plugin as tbviz  # noqa: E402
+from tbviz_plugin import cli, metadata  # noqa: E402
+from tbviz_plugin.integrations import common  # noqa: E402
+from tbviz_plugin.integrations import torch as tbviz_torch  # noqa: E402
+from tbviz_plugin.integrations.torch import watch  # noqa: E402
+
+ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
+
+
+@pytest.fixture(scope="module")
+def digits():
+    x, y = load_digits(return_X_y=True)
+    return torch.tensor(x / 16.0, dtype=torch.float32), torch.tensor(y)
+
+
+def mlp(depth, act=torch.nn.ReLU, width=32, extra=()):
+    layers, d = [], 64
+    for _ in range(depth):
+        layers += [torch.nn.Linear(d, width), *[e(width) for e in extra], act()]
+        d = width
+    return torch.nn.Sequential(*layers, torch.nn.Linear(d, 10))
+
+
+def train(digits, make, *, lr=0.1, adam=False, epochs=2, n_train=1500, log=None, **watch_kw):
+    """Trains with seed 0; returns (model, handle or None)."""
+    x, y = digits
+    torch.manual_seed(0)
+    model = make()
+    opt = (torch.optim.Adam if adam else torch.optim.SGD)(model.parameters(), lr=lr)
+    handle = watch(model, log, optimizer=opt, **watch_kw) if log is not None else None
+    loss_fn = torch.nn.functional.cross_entropy
+    for epoch in range(epochs):
+        model.train()
+        for i in range(0, n_train, 32):
+            j = min(i + 32, n_train)
+            opt.zero_grad()
+            loss_fn(model(x[i:j]), y[i:j]).backward()
+            opt.step()
+        if handle is not None:
+            model.eval()
+            with torch.no_grad():
+                handle.log_epoch(epoch, loss=loss_fn(model(x[:n_train]), y[:n_train]),
+                                 val_loss=loss_fn(model(x[1500:]), y[1500:]))
+    if handle is not None:
+        handle.remove()
+    return model, handle
+
+
+def kinds(tensors):
+    out = {}
+    for tag, rows in tensors.items():
+        md = rows[0][3]
+        if md.plugin_data.plugin_name == metadata.PLUGIN_NAME:
+            out[tag] = metadata.parse_plugin_metadata(md.plugin_data.content)["kind"]
+        else:
+            out[tag] = md.plugin_data.plugin_name
+    return out
+
+
+def health(logdir):
+    """What `tbviz inspect --json` shows for the run: stored and read-time events."""
+    report = cli.inspect_logdir(str(logdir))
+    (run,) = report["runs"].values()
+    return run["health"]
+
+
+def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
+    x, y = digits
+    _, handle = train(digits, lambda: mlp(2), log=tmp_path, every=5, num_classes=10,
+                      probe_data=(x[:64], y[:64]), log_graph=True)
+    tensors = read_tensors(tmp_path)
+    k = kinds(tensors)
+    for layer in ("0", "2", "4"):
+        assert k[f"{layer}/weight"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
+        assert k[layer] == metadata.ACTIVATION_MAP
+    assert k["Sequential/gradient_flow"] == metadata.GRADIENT_FLOW
+    assert k["Sequential/layers"] == "text"
+    assert k["epoch_loss"] == k["epoch_val_loss"] == k["learning_rate"] == "scalars"
+    assert {"system/step_time_ms", "system/rss_mb"} <= set(k)
+
+    flow = tensors["Sequential/gradient_flow"]
+    content = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)
+    assert content["layers"] == ["0", "2", "4"] and content["stats"] == list(common.FLOW_STATS)
+    steps = [s for s, *_ in flow]
+    assert steps == list(range(0, 94, 5))  # 2 epochs x 47 batches, every 5th
+    last = flow[-1][2]
+    assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
+    assert tensors["0"][0][2].shape == (64, 32)  # the probe batch, [samples, units]
+
+    from tensorboard.backend.event_processing import event_accumulator as ea
+
+    acc = ea.EventAccumulator(str(tmp_path))
+    acc.Reload()
+    assert acc.Tags()["graph"]  # add_graph, for the built-in Graphs view
+
+    assert not {e["code"] for e in handle.events} & ALARMS
+    assert not {e["code"] for e in health(tmp_path)} & ALARMS
+
+
+def test_deep_sigmoid_net_is_flagged_vanishing(digits, tmp_path):
+    _, handle = train(digits, lambda: mlp(10, torch.nn.Sigmoid), log=tmp_path, every=5, epochs=1)
+    flagged = {e["layer"] for e in handle.events if e["code"] == "vanishing_gradient"}
+    assert "0" in flagged and "20" not in flagged  # the input side, not the output layer
+    assert any(e["code"] == "vanishing_gradient" and e["layer"] == "0" for e in health(tmp_path))
+
+
+def test_too_high_learning_rate_is_flagged(digits, tmp_path):
+    _, handle = train(digits, lambda: mlp(3, torch.nn.ELU), lr=2.0, log=tmp_path, every=2,
+                      epochs=1)
+    found = {e["code"] for e in handle.events}
+    assert found & {"exploding_gradient", "nan"}, found
+    assert {e["code"] for e in health(tmp_path)} & {"exploding_gradient", "nan"}
+
+
+def test_wide_net_on_few_samples_is_flagged_overfitting(digits, tmp_path):
+    _, handle = train(digits, lambda: mlp(2, width=256), lr=1e-2, adam=True, epochs=25,
+                      n_train=64, log=tmp_path, every=10)
+    assert "overfitting" in {e["code"] for e in handle.events}
+    assert "overfitting" in {e["code"] for e in health(tmp_path)}
+
+
+def test_dead_relu_units_are_flagged(digits, tmp_path):
+    x, y = digits
+    _, handle = train(digits, lambda: mlp(3), lr=20.0, log=tmp_path, every=5, epochs=1,
+                      probe_data=(x[:64], y[:64]))
+    assert "dead_units" in {e["code"] for e in handle.events}
+
+
+def test_remove_leaves_no_hooks(digits, tmp_path):
+    x, y = digits
+    torch.manual_seed(0)
+    model = mlp(2, extra=(torch.nn.BatchNorm1d,))
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    handle = watch(model, tmp_path, optimizer=opt, every=1, log_graph=True,
+                   probe_data=(x[:16], y[:16]))
+    torch.nn.functional.cross_entropy(model(x[:32]), y[:32]).backward()
+    opt.step()
+    assert all(m.training for m in model.modules())  # restored after the eval-mode passes
+    assert any(m._forward_hooks for m in model.modules())
+    handle.remove()
+    for m in model.modules():
+        assert not m._forward_hooks and not m._forward_pre_hooks
+        assert not m._backward_hooks and not getattr(m, "_backward_pre_hooks", {})
+    assert not opt._optimizer_step_post_hooks and not opt._optimizer_step_pre_hooks
+    assert all(not p._backward_hooks for p in model.parameters() if p._backward_hooks is not None)
+    handle.remove()  # twice is fine
+
+
+def test_same_seed_same_weights_with_and_without_watch(digits, tmp_path):
+    """Dropout and batch norm included: the probe pass must not touch RNG or running stats."""
+    x, y = digits
+
+    def make():
+        return mlp(2, extra=(torch.nn.BatchNorm1d, lambda _: torch.nn.Dropout(0.3)))
+
+    plain, _ = train(digits, make, epochs=1)
+    watched, _ = train(digits, make, epochs=1, log=tmp_path, every=3, log_graph=True,
+                       probe_data=(x[:64], y[:64]))
+    a, b = plain.state_dict(), watched.state_dict()
+    assert a.keys() == b.keys()
+    for key in a:
+        assert torch.equal(a[key], b[key]), key
+
+
+def test_one_host_transfer_per_logged_step(digits, tmp_path, monkeypatch):
+    calls = []
+    real = tbviz_torch._to_host
+    monkeypatch.setattr(tbviz_torch, "_to_host", lambda chunks: calls.append(1) or real(chunks))
+    x, y = digits
+    train(digits, lambda: mlp(2), log=tmp_path, every=10, epochs=1, probe_data=(x[:64], y[:64]))
+    flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
+    assert len(calls) == len(flow) == 5  # steps 0, 10, 20, 30, 40 of 47
+
+
+def test_step_without_optimizer_and_existing_writers(digits, tmp_path):
+    x, y = digits
+    model = mlp(1)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    with tbviz.Writer(tmp_path / "own") as w:
+        handle = watch(model, w, every=2, name="net")
+        for i in range(5):
+            opt.zero_grad()
+            loss = torch.nn.functional.cross_entropy(model(x[i * 32:(i + 1) * 32]), y[:32])
+            loss.backward()
+            opt.step()
+            handle.step(loss=loss)
+        assert handle.layers == ["0", "2"]
+        handle.remove()
+        assert not w.closed  # a writer we were given stays open
+    tensors = read_tensors(tmp_path / "own")
+    assert [s for s, *_ in tensors["net/gradient_flow"]] == [0, 2, 4]
+    assert [s for s, *_ in tensors["batch_loss"]] == [0, 2, 4]
+    # activations without a probe batch: the training batch of the logged step
+    assert tensors["0"][0][2].shape == (32, 32)
+
+    from torch.utils.tensorboard import SummaryWriter
+
+    sw = SummaryWriter(str(tmp_path / "sw"))
+    handle = watch(model, sw, every=1)
+    model(x[:8]).sum().backward()
+    handle.step()
+    handle.remove()
+    sw.close()
+    assert "Sequential/gradient_flow" in read_tensors(tmp_path / "sw")
+
+
+def test_bad_arguments_name_the_argument(tmp_path):
+    with pytest.raises(TypeError, match="model"):
+        watch("not a model", tmp_path)
+    with pytest.raises(TypeError, match="log_dir"):
+        watch(mlp(1), 42)
+    with pytest.raises(ValueError, match="every"):
+        watch(mlp(1), tmp_path / "a", every=0)
+    with pytest.raises(TypeError, match="probe_data"):
+        watch(mlp(1), tmp_path / "b", probe_data=np.zeros((4, 64)))
