@@ -86,7 +86,9 @@ export class ActivationsPanel implements Panel {
     else if (info.form === "channels") {
       this.info.textContent =
         `Conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape ?? "?")}, ` +
-        `${String(info.layout ?? "")}: one tile per channel (first ${String(info.max_channels ?? "")} of ${String(info.channels ?? "?")}). ` +
+        `${String(info.layout ?? "")}: one tile per channel` +
+        (Number(info.channels) > Number(info.max_channels) ? ` (the first ${String(info.max_channels)} of ${String(info.channels)})` : "") +
+        ". " +
         "Channels that are 0 everywhere are outlined in red.";
     } else {
       this.info.textContent =

@@ -1,0 +1,165 @@
+"""Real-looking tbviz logs for the browser tests: small numpy networks, trained.
+
+Two runs of the same 8-layer MLP on the same task: ``sigmoid_deep`` (sigmoid,
+small random init: gradients vanish towards the input) and ``relu_he``
+(ReLU, He init: gradients flow). Every logged step writes the gradient flow
+of all layers, weight and gradient surfaces of one layer, a dense activation
+map and the feature maps of a small convolution, as a training script would
+with ``tbviz.Writer``.
+"""
+
+import numpy as np
+
+import tbviz_plugin as tbviz
+
+HTML_TAG = "<img src=x onerror=alert(1)>"
+WIDTHS = [16, 48, 48, 48, 48, 48, 48, 48, 2]  # input, 7 hidden layers, output
+LAYERS = [f"dense_{i}" for i in range(len(WIDTHS) - 1)]
+
+
+def _task(rng, n=256):
+    x = rng.normal(size=(n, WIDTHS[0])).astype(np.float64)
+    teacher = rng.normal(size=(WIDTHS[0], 2))
+    y = np.argmax(np.tanh(x @ teacher) + 0.1 * rng.normal(size=(n, 2)), axis=1)
+    return x, y
+
+
+def _act(kind, z):
+    if kind == "sigmoid":
+        a = 1.0 / (1.0 + np.exp(-z))
+        return a, a * (1.0 - a)
+    a = np.maximum(z, 0.0)
+    return a, (z > 0).astype(z.dtype)
+
+
+def _conv_maps(rng, step, channels=16, size=28):
+    """Feature maps of a 3x3 conv with ReLU over a drifting blob image: [1, H, W, C]."""
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    image = np.sin(6 * xx + step / 40) * np.cos(5 * yy) + np.exp(-((xx - 0.5) ** 2 + (yy - 0.4) ** 2) * 20)
+    filters = np.random.default_rng(7).normal(size=(3, 3, channels))
+    bias = np.linspace(-0.5, 0.5, channels)
+    bias[[3, 11]] = -50.0  # two channels that never fire
+    padded = np.pad(image, 1)
+    out = np.zeros((size, size, channels))
+    for dy in range(3):
+        for dx in range(3):
+            out += padded[dy : dy + size, dx : dx + size, None] * filters[dy, dx]
+    return np.maximum(out + bias, 0)[None].astype(np.float32)
+
+
+def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=False):
+    """Trains the MLP with plain SGD and logs it with tbviz.Writer; returns nothing."""
+    rng = np.random.default_rng(seed)
+    x, y = _task(rng)
+    scale = (lambda n: np.sqrt(2.0 / n)) if activation == "relu" else (lambda n: 0.5 / np.sqrt(n))
+    weights = [rng.normal(size=(a, b)) * scale(a) for a, b in zip(WIDTHS[:-1], WIDTHS[1:])]
+    biases = [np.zeros(b) for b in WIDTHS[1:]]
+    if activation == "relu":
+        biases[3][:6] = -20.0  # six units of layer 3 never fire (dead ReLUs)
+    lr = 0.5 if activation == "sigmoid" else 0.05
+    previous = None
+    with tbviz.Writer(str(logdir)) as w:
+        for step in range(steps + 1):
+            batch = rng.choice(len(x), 64, replace=False)
+            a, cache = x[batch], []
+            for i, (W, b) in enumerate(zip(weights, biases)):
+                z = a @ W + b
+                if i == len(weights) - 1:
+                    out = z
+                else:
+                    a_next, d = _act(activation, z)
+                    cache.append((a, d))
+                    a = a_next
+                    continue
+                cache.append((a, None))
+            p = np.exp(out - out.max(1, keepdims=True))
+            p /= p.sum(1, keepdims=True)
+            loss = -np.log(p[np.arange(len(batch)), y[batch]] + 1e-12).mean()
+            g = p.copy()
+            g[np.arange(len(batch)), y[batch]] -= 1
+            g /= len(batch)
+            grads = [None] * len(weights)
+            hidden = None
+            for i in reversed(range(len(weights))):
+                a_in, d = cache[i]
+                if d is not None:
+                    g = g * d
+                if i == 3:
+                    hidden = cache[i + 1][0] if i + 1 < len(cache) else None
+                grads[i] = (a_in.T @ g, g.sum(0))
+                g = g @ weights[i].T
+            if step % every == 0:
+                current = {n: W.copy() for n, W in zip(LAYERS, weights)}
+                w.gradient_flow(
+                    "model/gradient_flow",
+                    {n: gw for n, (gw, _) in zip(LAYERS, grads)},
+                    step,
+                    weights=current,
+                    prev_weights=previous,
+                )
+                previous = current
+                w.weight_surface("dense_3/kernel", weights[3], step)
+                w.weight_surface("dense_3/kernel_grad", grads[3][0], step, quantity="grad")
+                w.weight_surface("dense_0/kernel", weights[0], step)
+                w.activation_map("dense_3", hidden[:48], step)
+                w.activation_map("conv_1", _conv_maps(rng, step), step)
+                if html_tag:
+                    w.weight_surface(HTML_TAG, np.outer(np.sin(np.arange(12) + step / 50), np.arange(8)), step)
+                w.scalar("loss", float(loss), step)
+            for i, (gw, gb) in enumerate(grads):
+                weights[i] -= lr * gw
+                biases[i] -= lr * gb
+        if activation == "sigmoid":
+            w.health(
+                "model/health",
+                [{"code": "vanishing_gradient", "severity": "warning", "layer": "dense_0",
+                  "value": 1e-7, "threshold": 1e-5,
+                  "hint": "Try He/Glorot initialisation, ReLU instead of sigmoid, batch "
+                          "normalisation or residual connections."}],
+                steps // 2,
+            )
+        else:
+            w.health(
+                "model/health",
+                [{"code": "dead_units", "severity": "info", "layer": "dense_3", "value": 6,
+                  "threshold": 0, "hint": "Some ReLU units never fire: lower the learning "
+                                          "rate or use LeakyReLU."}],
+                steps // 2,
+            )
+
+
+def write_logs(root):
+    """The two runs under ``root``; returns ``root``."""
+    train_and_log(root / "sigmoid_deep", "sigmoid", html_tag=True)
+    train_and_log(root / "relu_he", "relu", seed=0)
+    write_large_run(root / "large_100_layers")
+    return root
+
+
+def write_large_run(logdir, layers=100, steps=1000, grid=256):
+    """The sizes the panels must stay responsive with: 100 layers x 1,000 steps of
+    gradient flow, 256x256 surfaces, plus NaN and Inf in a surface."""
+    rng = np.random.default_rng(3)
+    names = [f"block_{i:02d}/conv" for i in range(layers)]
+    depth = np.arange(layers)
+    with tbviz.Writer(str(logdir)) as w:
+        for step in range(steps):
+            # Gradients grow with depth and explode in the last blocks late in training.
+            growth = 10.0 ** (-4 + 3 * depth / layers + (step / steps) * (depth > 90) * 3)
+            grads = {n: rng.normal(size=6) * g for n, g in zip(names, growth)}
+            w.gradient_flow("resnet/gradient_flow", grads, step)
+        yy, xx = np.mgrid[0:grid, 0:grid] / grid
+        for step in range(0, steps, 100):
+            t = step / steps
+            surface = np.sin(8 * xx + 4 * t) * np.cos(6 * yy - 2 * t) * np.exp(-((xx - 0.5) ** 2) * 3)
+            surface = surface + 0.05 * rng.normal(size=surface.shape)
+            surface[10:14, 200:204] = np.nan
+            surface[100, 100] = np.inf
+            w.weight_surface("block_50/conv/kernel", surface, step)
+
+
+if __name__ == "__main__":
+    import pathlib
+    import sys
+
+    write_logs(pathlib.Path(sys.argv[1]))
