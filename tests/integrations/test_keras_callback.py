@@ -1,0 +1,185 @@
+"""TbvizCallback on real Keras 3 (TensorFlow backend) trainings over scikit-learn's digits.
+
+Known outcomes: a small ReLU MLP trains cleanly; a 10-layer sigmoid MLP with
+Glorot initialisation loses its gradient on the way back (Glorot & Bengio
+2010); SGD with a learning rate of 2 diverges; a wide net on 64 samples
+over-fits.
+"""
+
+import logging
+import os
+
+import pytest
+
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+keras = pytest.importorskip("keras")
+pytest.importorskip("tensorflow")
+
+import numpy as np  # noqa: E402
+from conftest import read_tensors  # noqa: E402
+from sklearn.datasets import load_digits  # noqa: E402
+
+from tbviz_plugin import cli, metadata  # noqa: E402
+from tbviz_plugin.integrations import common  # noqa: E402
+from tbviz_plugin.integrations.keras import TbvizCallback  # noqa: E402
+
+ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
+
+
+@pytest.fixture(scope="module")
+def digits():
+    x, y = load_digits(return_X_y=True)
+    return (x / 16.0).astype("float32"), y.astype("int64")
+
+
+def mlp(depth, act="relu", width=32, extra=()):
+    layers = [keras.Input((64,))]
+    for _ in range(depth):
+        layers.append(keras.layers.Dense(width, activation=act))
+        layers.extend(e() for e in extra)
+    return keras.Sequential(layers + [keras.layers.Dense(10)], name="mlp")
+
+
+def fit(digits, make, *, optimizer=None, epochs=2, n_train=1500, callback=None, **fit_kw):
+    """Trains with seed 0; returns (model, history)."""
+    x, y = digits
+    keras.utils.set_random_seed(0)
+    model = make()
+    model.compile(optimizer or keras.optimizers.SGD(0.1),
+                  keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  metrics=["accuracy"])
+    history = model.fit(
+        x[:n_train], y[:n_train], validation_data=(x[1500:], y[1500:]), epochs=epochs,
+        batch_size=32, verbose=0, callbacks=[callback] if callback else [], **fit_kw,
+    )
+    return model, history
+
+
+def kinds(tensors):
+    out = {}
+    for tag, rows in tensors.items():
+        md = rows[0][3]
+        if md.plugin_data.plugin_name == metadata.PLUGIN_NAME:
+            out[tag] = metadata.parse_plugin_metadata(md.plugin_data.content)["kind"]
+        else:
+            out[tag] = md.plugin_data.plugin_name
+    return out
+
+
+def health(logdir):
+    """What `tbviz inspect --json` shows for the run: stored and read-time events."""
+    report = cli.inspect_logdir(str(logdir))
+    (run,) = report["runs"].values()
+    return run["health"]
+
+
+def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
+    callback = TbvizCallback(tmp_path, every=10)
+    fit(digits, lambda: mlp(2), callback=callback)
+    tensors = read_tensors(tmp_path)
+    k = kinds(tensors)
+    for layer in ("dense", "dense_1", "dense_2"):
+        assert k[f"{layer}/kernel"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
+        assert k[layer] == metadata.ACTIVATION_MAP
+    assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
+    assert k["mlp/layers"] == "text"
+    for scalar in ("epoch_loss", "epoch_val_loss", "epoch_accuracy", "epoch_learning_rate",
+                   "batch_loss", "learning_rate", "system/step_time_ms"):
+        assert k[scalar] == "scalars", scalar
+    assert [s for s, *_ in tensors["epoch_val_loss"]] == [0, 1]
+
+    flow = tensors["mlp/gradient_flow"]
+    content = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)
+    assert content["layers"] == ["dense", "dense_1", "dense_2"]
+    assert content["stats"] == list(common.FLOW_STATS)
+    # step 0 before the first batch, every 10th batch, and the end (2 x 47 batches)
+    assert [s for s, *_ in flow] == list(range(0, 94, 10)) + [94]
+    last = flow[-1][2]
+    assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
+    # the probe batch defaults to the first 64 samples given to fit
+    assert tensors["dense"][0][2].shape == (64, 32)
+    kernel = tensors["dense/kernel"][0][3]
+    assert metadata.parse_plugin_metadata(kernel.plugin_data.content)["shape"] == [64, 32]
+
+    from tensorboard.backend.event_processing import event_accumulator as ea
+
+    acc = ea.EventAccumulator(str(tmp_path))
+    acc.Reload()
+    assert acc.Tags()["graph"]  # tf.summary.graph, for the built-in Graphs view
+
+    assert not {e["code"] for e in callback.events} & ALARMS
+    assert not {e["code"] for e in health(tmp_path)} & ALARMS
+
+
+def test_deep_sigmoid_net_is_flagged_vanishing(digits, tmp_path):
+    callback = TbvizCallback(tmp_path, every=10)
+    model, _ = fit(digits, lambda: mlp(10, "sigmoid"), epochs=1, callback=callback)
+    first, last = model.layers[0].name, model.layers[-1].name
+    flagged = {e["layer"] for e in callback.events if e["code"] == "vanishing_gradient"}
+    assert first in flagged and last not in flagged
+    assert any(e["code"] == "vanishing_gradient" and e["layer"] == first
+               for e in health(tmp_path))
+
+
+def test_too_high_learning_rate_is_flagged(digits, tmp_path):
+    callback = TbvizCallback(tmp_path, every=2)
+    fit(digits, lambda: mlp(3, "elu"), optimizer=keras.optimizers.SGD(2.0), epochs=1,
+        callback=callback)
+    found = {e["code"] for e in callback.events}
+    assert found & {"exploding_gradient", "nan"}, found
+    assert {e["code"] for e in health(tmp_path)} & {"exploding_gradient", "nan"}
+
+
+def test_wide_net_on_few_samples_is_flagged_overfitting(digits, tmp_path):
+    callback = TbvizCallback(tmp_path, every=10)
+    fit(digits, lambda: mlp(2, width=256), optimizer=keras.optimizers.Adam(1e-2), epochs=25,
+        n_train=64, callback=callback)
+    assert "overfitting" in {e["code"] for e in callback.events}
+    assert "overfitting" in {e["code"] for e in health(tmp_path)}
+
+
+def test_same_seed_same_weights_with_and_without_callback(digits, tmp_path):
+    """Dropout and batch norm included: the probe pass must not touch RNG or moving stats."""
+
+    def make():
+        return mlp(2, extra=(keras.layers.BatchNormalization, lambda: keras.layers.Dropout(0.3)))
+
+    plain, h1 = fit(digits, make, epochs=2)
+    watched, h2 = fit(digits, make, epochs=2, callback=TbvizCallback(tmp_path, every=3))
+    assert h1.history == h2.history
+    for a, b in zip(plain.get_weights(), watched.get_weights()):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
+    import tensorflow as tf
+
+    x, y = digits
+    callback = TbvizCallback(tmp_path / "auto")  # every=None: the overhead governor decides
+    fit(digits, lambda: mlp(1), epochs=1, callback=callback)
+    steps = [s for s, *_ in read_tensors(tmp_path / "auto")["mlp/gradient_flow"]]
+    assert steps[0] == 0 and steps[-1] == 47  # the first and the final state, always
+    assert callback.cadence.logged_steps == steps
+
+    ds = tf.data.Dataset.from_tensor_slices((x[:256], y[:256])).batch(32)
+    model = mlp(1)
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        model.fit(ds, epochs=1, verbose=0, callbacks=[TbvizCallback(tmp_path / "ds", every=4)])
+    assert "probe_data" in caplog.text  # says how to get gradient flow with a dataset
+    written = set(kinds(read_tensors(tmp_path / "ds")).values())
+    assert metadata.WEIGHT_SURFACE in written and metadata.GRADIENT_FLOW not in written
+
+    model.fit(ds, epochs=1, verbose=0, callbacks=[
+        TbvizCallback(tmp_path / "probe", every=4, probe_data=(x[:16], y[:16]))])
+    flow = [t for t in read_tensors(tmp_path / "probe") if t.endswith("gradient_flow")]
+    assert flow
+
+
+def test_bad_arguments_name_the_argument(tmp_path):
+    with pytest.raises(ValueError, match="every"):
+        TbvizCallback(tmp_path, every=0)
+    with pytest.raises(TypeError, match="probe_data"):
+        TbvizCallback(tmp_path, probe_data=np.zeros((4, 64)))
+    with pytest.raises(ValueError, match="overhead_budget"):
+        TbvizCallback(tmp_path, overhead_budget=2)
