@@ -1,8 +1,8 @@
 // Talks to the TensorBoard page around the plugin's iframe (the protocol of
 // TensorBoard's experimental plugin library: a MessageChannel handed over
 // with "experimental.bootstrap", JSON messages {type, id, payload, error,
-// isReply}). Used to follow TensorBoard's run list; without a host (a page
-// opened on its own) nothing happens.
+// isReply}). Used to refresh together with TensorBoard; without a host (a
+// page opened on its own) nothing happens.
 
 type Listener = (payload: unknown) => unknown;
 
@@ -71,17 +71,19 @@ function host(): HostChannel | null {
   return channel;
 }
 
-/** TensorBoard's runs, or null when there is no host or it does not answer. */
-export async function hostRuns(): Promise<string[] | null> {
+/**
+ * Calls `callback` when TensorBoard's run list changes or TensorBoard reloads
+ * its data (its reload button and auto-reload), so the panels refresh with it.
+ * (TensorBoard 2.x hands plugins its run *list*, not the runs ticked in its
+ * selector, so there is no selection to follow.)
+ */
+export function onHostReload(callback: () => void): void {
   const h = host();
-  if (!h) return null;
-  const runs = await h.send("experimental.GetRuns");
-  return Array.isArray(runs) && runs.every((r) => typeof r === "string") ? (runs as string[]) : null;
-}
-
-export function onHostRunsChanged(callback: (runs: string[]) => void): void {
-  host()?.listen("experimental.RunsChanged", (payload) => {
-    if (Array.isArray(payload)) callback(payload.filter((r): r is string => typeof r === "string"));
-    return null;
-  });
+  if (!h) return;
+  for (const type of ["experimental.RunsChanged", "experimental.DataReloaded"]) {
+    h.listen(type, () => {
+      callback();
+      return null;
+    });
+  }
 }

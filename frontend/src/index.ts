@@ -5,7 +5,7 @@ import uPlotCSS from "uplot/dist/uPlot.min.css";
 import { getHealth, getTags, type HealthEvent, type TagsResponse } from "./api";
 import type { Context, Panel } from "./context";
 import { el } from "./dom";
-import { hostRuns, onHostRunsChanged } from "./host";
+import { onHostReload } from "./host";
 import { ActivationsPanel } from "./panels/activations";
 import { GradientFlowPanel } from "./panels/gradient_flow";
 import { HealthPanel } from "./panels/health";
@@ -24,8 +24,8 @@ class App {
   private active: Panel = this.panels[0];
   private ctx: Context | null = null;
   private stale = new Set<Panel>();
-  private hostRunList: string[] | null = null;
   private busy = false;
+  private pending = false;
 
   mount(root: HTMLElement): void {
     root.append(this.bar.element, this.tabs, this.empty, this.body);
@@ -38,10 +38,7 @@ class App {
       panel.element.style.display = "none";
       this.body.append(panel.element);
     }
-    onHostRunsChanged((runs) => {
-      this.hostRunList = runs;
-      void this.refresh();
-    });
+    onHostReload(() => void this.refresh());
     window.setInterval(() => {
       if (this.bar.autoRefresh.checked && document.visibilityState !== "hidden") void this.refresh();
     }, POLL_MS);
@@ -49,21 +46,12 @@ class App {
   }
 
   private async start(): Promise<void> {
-    this.hostRunList = await hostRuns();
     await this.refresh(true);
-  }
-
-  /** The runs with tbviz data, in TensorBoard's run list when it gives one. */
-  private runsOf(tags: TagsResponse): string[] {
-    const all = Object.keys(tags).sort();
-    if (!this.hostRunList) return all;
-    const known = all.filter((r) => this.hostRunList!.includes(r));
-    return known.length ? known : all;
   }
 
   private async loadContext(): Promise<Context> {
     const tags = await getTags();
-    const runs = this.runsOf(tags);
+    const runs = Object.keys(tags).sort();
     const previousRun = this.bar.run;
     const previousCompare = this.bar.compareSelect.value;
     this.bar.setRuns(runs);
@@ -78,7 +66,10 @@ class App {
   }
 
   async refresh(first = false): Promise<void> {
-    if (this.busy) return;
+    if (this.busy) {
+      this.pending = true; // one more round once this one is done
+      return;
+    }
     this.busy = true;
     try {
       this.bar.setStatus("reading…");
@@ -99,6 +90,10 @@ class App {
       this.bar.setStatus(`cannot read tbviz data: ${String((e as Error).message ?? e)}`, true);
     } finally {
       this.busy = false;
+    }
+    if (this.pending) {
+      this.pending = false;
+      await this.refresh();
     }
   }
 
