@@ -36,7 +36,11 @@ def write_logs(root: str, layers: int, steps: int) -> None:
         surface = rng.normal(size=(256, 256)).astype(np.float32)
         for step in range(steps):
             scale = np.float32(1.0 + step / steps)
-            w.gradient_flow("model/gradient_flow", {n: surface[i % 256, :16] * scale for i, n in enumerate(names)}, step)
+            w.gradient_flow(
+                "model/gradient_flow",
+                {n: surface[i % 256, :16] * scale for i, n in enumerate(names)},
+                step,
+            )
             w.scalar("loss", 1.0 / (step + 1), step)
             if step % max(1, steps // 20) == 0:
                 w.weight_surface("dense/kernel", surface * scale, step)
@@ -61,7 +65,9 @@ def run(quick: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as root:
         write_logs(root, layers, steps)
         for load_fast in ("true", "false"):
-            with tensorboard(root, load_fast=load_fast, extra_args=["--samples_per_plugin", "tbviz=0"]) as url:
+            with tensorboard(
+                root, load_fast=load_fast, extra_args=["--samples_per_plugin", "tbviz=0"]
+            ) as url:
                 tags_url = url + "/data/plugin/tbviz/tags"
                 deadline = time.monotonic() + 120
                 while time.monotonic() < deadline:  # wait until the whole run is loaded
@@ -71,9 +77,17 @@ def run(quick: bool = False) -> dict:
                     time.sleep(0.5)
                 q = urllib.parse.urlencode
                 routes = {
-                    "scalars (built-in)": f"{url}/data/plugin/scalars/scalars?{q({'run': 'big', 'tag': 'loss'})}",
+                    "scalars (built-in)": f"{url}/data/plugin/scalars/scalars?"
+                    + q({"run": "big", "tag": "loss"}),
                     "gradient_flow binary": f"{url}/data/plugin/tbviz/gradient_flow?"
-                    + q({"run": "big", "tag": "model/gradient_flow", "max_steps": steps, "format": "binary"}),
+                    + q(
+                        {
+                            "run": "big",
+                            "tag": "model/gradient_flow",
+                            "max_steps": steps,
+                            "format": "binary",
+                        }
+                    ),
                     "gradient_flow json": f"{url}/data/plugin/tbviz/gradient_flow?"
                     + q({"run": "big", "tag": "model/gradient_flow", "max_steps": steps}),
                     "tensor 256x256": f"{url}/data/plugin/tbviz/tensor?"

@@ -37,25 +37,44 @@ def as_numpy(value: Any, name: str) -> np.ndarray:
     Raises:
       TypeError: ``value`` is not an array of real numbers; names ``name``.
     """
+    return _to_numpy(value, name)[0]
+
+
+def _to_numpy(value: Any, name: str) -> Tuple[np.ndarray, bool]:
+    """``as_numpy``, and whether the array is a fresh copy that nothing else holds.
+
+    Fresh: a torch tensor brought from another device (``.cpu()`` copied it) or
+    converted from a half type, and a TensorFlow tensor (``.numpy()`` copies).
+    ``check_array`` need not copy those once more.
+    """
     if isinstance(value, np.ndarray):
-        array = value
+        array, fresh = value, False
     elif hasattr(value, "detach") and hasattr(value, "cpu"):  # torch.Tensor
         tensor = value.detach()
+        fresh = getattr(getattr(tensor, "device", None), "type", "cpu") != "cpu"
         if str(getattr(tensor, "dtype", "")) in ("torch.bfloat16", "torch.float16"):
-            tensor = tensor.float()
+            tensor, fresh = tensor.float(), True
         array = tensor.cpu().numpy()
     elif hasattr(value, "numpy") and callable(value.numpy):  # tf.Tensor / Variable
         array = np.asarray(value.numpy())
+        fresh = (
+            type(value).__module__.startswith("tensorflow")
+            and array.flags.owndata
+            and array.base is None
+        )
     else:
+        fresh = False
         try:
             array = np.asarray(value)
         except Exception as e:  # e.g. ragged nested lists
-            raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}: {e}")
+            raise TypeError(
+                f"{name} must be an array of numbers, got {type(value).__name__}: {e}"
+            ) from None
     if array.dtype.kind not in "biuf":
         raise TypeError(
             f"{name} must hold real numbers (bool, int or float), got dtype {array.dtype}"
         )
-    return array
+    return array, fresh
 
 
 def check_array(value: Any, name: str, ranks: Sequence[int]) -> np.ndarray:
@@ -64,18 +83,24 @@ def check_array(value: Any, name: str, ranks: Sequence[int]) -> np.ndarray:
     Returns a fresh float32 array (never a view of the caller's buffer), so the
     caller may go on mutating its weights while a background thread encodes.
     """
-    array = as_numpy(value, name)
+    array, fresh = _to_numpy(value, name)
     if array.ndim not in ranks:
         raise ValueError(
             f"{name} must have rank {' or '.join(map(str, ranks))}, got shape {array.shape}"
         )
     if array.size == 0:
         raise ValueError(f"{name} is empty (shape {array.shape}); nothing to record")
+    if fresh and array.dtype == np.float32 and array.flags.c_contiguous and array.flags.writeable:
+        return array  # already a private copy (from a GPU, or TensorFlow's .numpy())
     return np.array(array, dtype=np.float32, copy=True, order="C")
 
 
 def check_grid(max_grid: Any, name: str = "max_grid") -> Tuple[int, int]:
     """Validates a ``(rows, cols)`` bound."""
+    if type(max_grid) is tuple and len(max_grid) == 2:  # the common case, fast
+        rows, cols = max_grid
+        if type(rows) is int and type(cols) is int and rows >= 1 and cols >= 1:
+            return max_grid
     try:
         rows, cols = (int(v) for v in max_grid)
         ok = all(float(v) == int(v) for v in max_grid)
@@ -86,7 +111,9 @@ def check_grid(max_grid: Any, name: str = "max_grid") -> Tuple[int, int]:
     return rows, cols
 
 
-def pool_max_abs(array: np.ndarray, max_grid: Tuple[int, int]) -> Tuple[np.ndarray, Tuple[int, int]]:
+def pool_max_abs(
+    array: np.ndarray, max_grid: Tuple[int, int]
+) -> Tuple[np.ndarray, Tuple[int, int]]:
     """Pools the last two axes of ``array`` to at most ``max_grid`` cells.
 
     Blocks are ``ceil(n / max)`` wide; a ragged last block is padded with zeros,

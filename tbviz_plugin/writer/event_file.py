@@ -6,6 +6,14 @@ writes it. A full queue blocks the caller (back-pressure) instead of dropping
 records or growing without bound. An error on the thread is kept and raised on
 the caller's next call, so it is never silent.
 
+The caller's side is kept to a few microseconds: the queue is a C
+``queue.SimpleQueue`` (``queue.Queue`` takes two Python-level locks and a
+condition per ``put``), the bound is kept by counting submitted against
+written jobs (only a caller that finds the queue full takes the slow path and
+waits on a condition), and a busy thread polls instead of being woken by
+every ``submit``. Records go through ``record.RecordFile``, which hands a
+tensor's bytes to the kernel without copying them.
+
 Example:
     >>> import tempfile
     >>> from tbviz_plugin.writer import wire
@@ -56,12 +64,9 @@ def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
     The name follows TensorFlow's (``events.out.tfevents.<time>.<host>.<pid>.<n>``)
     so that TensorBoard finds it and two processes never share a file.
     """
-    name = "events.out.tfevents.%010d.%s.%d.%d%s" % (
-        int(time.time()),
-        socket.gethostname(),
-        os.getpid(),
-        next(_file_counter),
-        suffix,
+    name = (
+        f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
+        f".{os.getpid()}.{next(_file_counter)}{suffix}"
     )
     if is_remote(logdir):
         import fsspec  # only needed for remote logdirs
@@ -74,11 +79,16 @@ def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
         logdir = logdir[len("file://") :]
     os.makedirs(logdir, exist_ok=True)
     path = os.path.join(logdir, name)
-    return open(path, "wb", buffering=1 << 20), path
+    # Unbuffered: record.RecordFile gathers small parts itself and writes
+    # large ones without the copy a BufferedWriter would make.
+    return open(path, "wb", buffering=0), path
 
 
 class EventFileWriter:
     """Writes records into one event file on a background thread.
+
+    The thread polls every ``_POLL`` seconds while summaries keep arriving and
+    sleeps until woken after ``_IDLE_AFTER`` seconds without any.
 
     Args:
       logdir: local directory or fsspec URL; created if missing.
@@ -87,16 +97,39 @@ class EventFileWriter:
       filename_suffix: appended to the file name.
     """
 
+    _POLL = 0.02
+    _IDLE_AFTER = 1.0
+
     def __init__(
-        self, logdir: str, *, max_queue: int = 32, flush_secs: float = 10.0, filename_suffix: str = ""
+        self,
+        logdir: str,
+        *,
+        max_queue: int = 32,
+        flush_secs: float = 10.0,
+        filename_suffix: str = "",
     ) -> None:
         if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 1:
             raise ValueError(f"max_queue must be a positive integer, got {max_queue!r}")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
-        self._file, self.path = open_event_file(str(logdir), filename_suffix)
+        stream, self.path = open_event_file(str(logdir), filename_suffix)
+        self._file = record.RecordFile(stream)
         self._flush_secs = float(flush_secs)
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=max_queue)
+        self._max_queue = max_queue
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        # Jobs submitted (caller threads, under _submit_lock) and written (the
+        # thread only); their difference is what waits, at most max_queue.
+        self._submitted = 0
+        self._written = 0
+        self._submit_lock = threading.Lock()
+        self._room = threading.Condition(threading.Lock())
+        self._waiting = False
+        # The thread polls the queue while work arrives, so that submit() never
+        # pays for waking it (a futex wake is 30-60 us on a VM); after
+        # _IDLE_AFTER seconds without work it sleeps and sets _idle, and the
+        # next submit() sets _wake.
+        self._wake = threading.Event()
+        self._idle = False
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()
@@ -109,14 +142,34 @@ class EventFileWriter:
 
     def submit(self, job: Job) -> None:
         """Queues one event; blocks while the queue is full."""
-        self._check()
-        self._queue.put(job)
+        if self._closed or self._error is not None:
+            self._check()
+        with self._submit_lock:
+            if self._submitted - self._written >= self._max_queue:
+                self._wait_for_room()
+            self._submitted += 1
+            self._queue.put(job)
+        if self._idle:
+            self._wake.set()
+
+    def _wait_for_room(self) -> None:
+        with self._room:
+            self._waiting = True  # set before the check: the thread notifies after counting
+            try:
+                while self._submitted - self._written >= self._max_queue:
+                    if not self._thread.is_alive():
+                        break
+                    self._room.wait(0.5)
+            finally:
+                self._waiting = False
+        self._raise_pending()
 
     def flush(self) -> None:
         """Returns once every event submitted so far is written and flushed."""
         self._check()
         marker = _Flush()
         self._queue.put(marker)
+        self._wake.set()
         while not marker.done.wait(0.5):
             if not self._thread.is_alive():
                 break
@@ -129,6 +182,7 @@ class EventFileWriter:
                 return
             self._closed = True
         self._queue.put(_STOP)
+        self._wake.set()
         self._thread.join()
         self._raise_pending()
 
@@ -149,28 +203,50 @@ class EventFileWriter:
     # ------------------------------------------------------------------ thread side
 
     def _write(self, chunks: Sequence[record.Buffer]) -> None:
-        record.write_record(self._file, chunks)
+        self._file.write(chunks)
 
     def _run(self) -> None:
-        last_flush = time.monotonic()
+        q = self._queue
+        last_flush = last_work = time.monotonic()
+        dirty = False
         try:
             while True:
                 try:
-                    item = self._queue.get(timeout=self._flush_secs)
+                    item = q.get_nowait()
                 except queue.Empty:
-                    item = None
+                    now = time.monotonic()
+                    if dirty and now - last_flush >= self._flush_secs:
+                        self._safely(self._file.flush)
+                        last_flush, dirty = now, False
+                    # Until the next flush is due, or for a long sleep when idle.
+                    timeout = last_flush + self._flush_secs - now if dirty else self._flush_secs
+                    if now - last_work < self._IDLE_AFTER:
+                        timeout = min(timeout, self._POLL)  # busy: poll, callers never wake us
+                    else:
+                        self._idle = True  # idle: callers wake us (set before the last look)
+                        if not q.empty():
+                            timeout = 0
+                    self._wake.wait(max(timeout, 0))
+                    self._wake.clear()
+                    self._idle = False
+                    continue
                 if item is _STOP:
                     break
                 if isinstance(item, _Flush):
                     self._safely(self._file.flush)
-                    last_flush = time.monotonic()
+                    last_flush, dirty = time.monotonic(), False
                     item.done.set()
                     continue
-                if item is not None:
-                    self._safely(lambda: self._write_job(item))
-                if time.monotonic() - last_flush >= self._flush_secs:
+                self._safely(lambda job=item: self._write_job(job))
+                self._written += 1
+                if self._waiting:
+                    with self._room:
+                        self._room.notify()
+                last_work = time.monotonic()
+                dirty = True
+                if last_work - last_flush >= self._flush_secs:
                     self._safely(self._file.flush)
-                    last_flush = time.monotonic()
+                    last_flush, dirty = time.monotonic(), False
         finally:
             self._safely(self._file.flush)
             self._safely(self._file.close)
@@ -187,4 +263,3 @@ class EventFileWriter:
             logger.error("tbviz writer for %s: %s", self.path, e)
             if self._error is None:
                 self._error = e
-

@@ -1,0 +1,162 @@
+"""The benchmarks run (quick mode, so they cannot rot), and the writer's fast
+paths (gathered writev, polling thread, no second copy) keep its behaviour.
+
+No timing assertions here: docs/benchmarks.md holds the figures.
+"""
+
+import io
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from tensorboard.backend.event_processing import event_accumulator as ea
+from tensorboard.compat.proto import event_pb2
+from tensorboard.util import tensor_util
+
+import tbviz_plugin as tbviz
+from tbviz_plugin import reduce
+from tbviz_plugin.writer import event_file, record
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_run_all_quick_writes_a_table_row_for_every_tool(tmp_path):
+    sys.path.insert(0, REPO)
+    from bench import writer_throughput
+
+    out = tmp_path / "benchmarks.md"
+    result = subprocess.run(
+        [sys.executable, "bench/run_all.py", "--quick", "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    text = out.read_text()
+    assert "| CPU |" in text and "| Python |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for peer in writer_throughput.PEERS:
+        assert any(row.startswith(f"| {peer} |") for row in rows), peer
+    for ratio, *_ in writer_throughput.TARGETS:
+        assert any(row.startswith(f"| {ratio} |") for row in rows), ratio
+    assert "gradient_flow binary" in text and "scalars (built-in)" in text  # plugin routes
+    assert "Failed" not in text
+
+
+def _records(raw):
+    """(data, length_crc_ok, data_crc_ok) for each TFRecord in ``raw``."""
+    out, pos = [], 0
+    while pos < len(raw):
+        length = int.from_bytes(raw[pos : pos + 8], "little")
+        length_crc = int.from_bytes(raw[pos + 8 : pos + 12], "little")
+        data = raw[pos + 12 : pos + 12 + length]
+        data_crc = int.from_bytes(raw[pos + 12 + length : pos + 16 + length], "little")
+        out.append(
+            (
+                data,
+                length_crc == record.masked_crc32c(raw[pos : pos + 8]),
+                data_crc == record.masked_crc32c(data),
+            )
+        )
+        pos += 16 + length
+    return out
+
+
+def test_record_file_writes_the_bytes_of_write_record_even_with_partial_writevs(
+    tmp_path, monkeypatch
+):
+    rng = np.random.default_rng(0)
+    events = [
+        [b"small"],
+        [b"head", memoryview(rng.standard_normal(40_000).astype(np.float32)).cast("B"), b"tail"],
+        [b""],
+        [memoryview(rng.standard_normal(300_000).astype(np.float32)).cast("B")],
+        [b"x" * 70_000, b"y"],
+    ]
+    expected = io.BytesIO()
+    for chunks in events:
+        record.write_record(expected, chunks)
+
+    real_writev = os.writev
+    monkeypatch.setattr(
+        os, "writev", lambda fd, bufs: real_writev(fd, [bytes(b)[:999] for b in bufs][:1])
+    )
+    path = tmp_path / "f"
+    f = record.RecordFile(open(path, "wb", buffering=0), buffer_size=100)
+    for chunks in events:
+        f.write(chunks)
+    f.close()
+    assert path.read_bytes() == expected.getvalue()
+
+
+def test_writer_file_is_protobuf_bytes_with_valid_crcs_and_reads_back(tmp_path):
+    rng = np.random.default_rng(1)
+    big = [rng.standard_normal((512, 512)).astype(np.float32) for _ in range(3)]
+    with tbviz.Writer(tmp_path) as w:
+        for step, array in enumerate(big):
+            w.weight_surface("dense/kernel", array, step, max_grid=(512, 512))
+            w.scalar("loss", 1.0 / (step + 1), step)
+            w.health("model/health", [{"code": "nan", "layer": "dense"}], step)
+        path = w.path
+    with open(path, "rb") as f:
+        recs = _records(f.read())
+    assert len(recs) == 1 + 3 * 3
+    for data, length_ok, data_ok in recs:
+        assert length_ok and data_ok
+        assert event_pb2.Event.FromString(data).SerializeToString() == data  # protobuf's own bytes
+
+    acc = ea.EventAccumulator(str(tmp_path), size_guidance={ea.TENSORS: 0})
+    acc.Reload()
+    surfaces = acc.Tensors("dense/kernel")
+    assert [e.step for e in surfaces] == [0, 1, 2]
+    for event, array in zip(surfaces, big):
+        np.testing.assert_array_equal(tensor_util.make_ndarray(event.tensor_proto), array)
+    assert [
+        tensor_util.make_ndarray(e.tensor_proto).item() for e in acc.Tensors("loss")
+    ] == pytest.approx([1.0, 0.5, 1 / 3])
+
+
+def test_an_idle_writer_thread_is_woken_by_the_next_summary(tmp_path, monkeypatch):
+    monkeypatch.setattr(event_file.EventFileWriter, "_IDLE_AFTER", 0.05)
+    with tbviz.Writer(tmp_path, flush_secs=0.1) as w:
+        w.scalar("x", 1.0, 0)
+        w.flush()
+        import time
+
+        time.sleep(0.3)  # the thread has gone to sleep
+        assert w._file._idle
+        w.scalar("x", 2.0, 1)
+        deadline = time.monotonic() + 5
+        while w._file._written < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert w._file._written == 2  # woken by submit, not by close
+    acc = ea.EventAccumulator(str(tmp_path))
+    acc.Reload()
+    assert [e.step for e in acc.Tensors("x")] == [0, 1]
+
+
+def test_check_array_copies_caller_memory_but_not_a_fresh_conversion():
+    a = np.ones((4, 5), np.float32)
+    out = reduce.check_array(a, "a", (2,))
+    assert not np.shares_memory(out, a)
+    torch = pytest.importorskip("torch")
+    t = torch.ones(3, 4)
+    out = reduce.check_array(t, "t", (2,))
+    assert out.dtype == np.float32 and not np.shares_memory(out, t.numpy())
+    half = torch.full((2, 2), 1.5, dtype=torch.float16)
+    np.testing.assert_array_equal(
+        reduce.check_array(half, "h", (2,)), np.full((2, 2), 1.5, np.float32)
+    )
+
+
+def test_check_array_of_a_tensorflow_tensor_is_a_private_float32_copy():
+    tf = pytest.importorskip("tensorflow")
+    v = tf.Variable(tf.zeros((3, 4)))
+    out = reduce.check_array(v, "v", (2,))
+    v.assign_add(tf.ones((3, 4)))
+    assert out.dtype == np.float32 and out.flags.c_contiguous and float(out.sum()) == 0.0
+    out[0, 0] = 5.0  # writable, and nobody else sees it
+    assert float(v.numpy()[0, 0]) == 1.0
