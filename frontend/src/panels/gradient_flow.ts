@@ -350,7 +350,13 @@ export class GradientFlowPanel implements Panel {
       });
       if (values.every((v) => v === null)) continue;
       const chosen = flow.stats[s] === this.statSelect.value;
-      series.push({ label: flow.stats[s], stroke: LINE_COLORS[k++ % LINE_COLORS.length], width: chosen ? 2.5 : 1.2, spanGaps: false });
+      series.push({
+        label: flow.stats[s],
+        stroke: LINE_COLORS[k++ % LINE_COLORS.length],
+        width: chosen ? 2.5 : 1.2,
+        spanGaps: false,
+        points: { show: flow.steps.length <= 60, size: 4 },
+      });
       data.push(values);
     }
     this.chart = new uPlot(
@@ -361,9 +367,18 @@ export class GradientFlowPanel implements Panel {
         series,
         axes: [
           { label: "step", stroke: "#546e7a", grid: { stroke: "#eceff1" } },
-          { label: "value", stroke: "#546e7a", grid: { stroke: "#eceff1" }, size: 70, values: (_u, vals) => vals.map((v) => (v == null ? "" : fmt(v))) },
+          {
+            label: "value (log scale)",
+            stroke: "#546e7a",
+            grid: { stroke: "#eceff1", width: 1 },
+            ticks: { stroke: "#cfd8dc", width: 1 },
+            size: 70,
+            splits: decades,
+            values: (_u, vals) => vals.map((v) => (v == null ? "" : fmt(v))),
+          },
         ],
         legend: { live: true },
+        cursor: { points: { size: 6 } },
       },
       data as uPlot.AlignedData,
       this.chartBox,
@@ -381,6 +396,19 @@ export class GradientFlowPanel implements Panel {
     ]);
     saveCSV([view.run, this.tagSelect.value, this.statSelect.value], tableCSV(`layer \\ step (${this.statSelect.value})`, flow.steps.map(String), rows));
   }
+}
+
+/** Powers of ten from below `min` to above `max`: one grid line per decade. */
+function decades(_u: uPlot, _axis: number, min: number, max: number): number[] {
+  const out: number[] = [];
+  const lo = Math.floor(Math.log10(Math.max(min, 1e-300)));
+  const hi = Math.ceil(Math.log10(Math.max(max, 1e-300)));
+  const stride = Math.max(1, Math.ceil((hi - lo) / 8));
+  for (let e = lo; e <= hi; e += stride) {
+    const v = 10 ** e;
+    if (v >= min * 0.999 && v <= max * 1.001) out.push(v);
+  }
+  return out;
 }
 
 /** [steps][layers] values of one stat. */
