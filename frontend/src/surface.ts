@@ -41,8 +41,10 @@ export class Surface {
   onLeave: () => void = () => {};
 
   constructor(width: number, height: number) {
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
-    this.renderer.setPixelRatio(window.devicePixelRatio || 1);
+    this.renderer = new THREE.WebGLRenderer({ antialias: false, preserveDrawingBuffer: true });
+    // No MSAA: a 256×256 surface has 130k triangles, and without a GPU (headless,
+    // software GL) multisampling quadruples the cost of every frame.
+    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setClearColor(0xffffff, 1);
     this.element = el("div", { cls: "surface-box" }, [this.renderer.domElement]);
     this.renderer.domElement.className = "surface";
