@@ -329,11 +329,14 @@ def test_refresh_picks_up_new_steps_and_keeps_the_view(tbviz, tb_url, browser_lo
     tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 40")
 
 
-@pytest.mark.parametrize("load_fast", ["true"])
-def test_rust_loader_serves_the_same_panels(browser_context, browser_logdir, load_fast):
+@pytest.mark.parametrize(
+    "load_fast,prefix", [("true", ""), ("false", "/tb/prefix")], ids=["rust_loader", "path_prefix"]
+)
+def test_other_loader_and_path_prefix_serve_the_same_panels(browser_context, browser_logdir, load_fast, prefix):
     from conftest import TbvizPage
 
-    with tensorboard(browser_logdir, load_fast=load_fast) as url:
+    extra = ["--path_prefix", prefix] if prefix else []
+    with tensorboard(browser_logdir, load_fast=load_fast, extra_args=extra) as url:
         wait_for_runs(url, {"sigmoid_deep": {"model/gradient_flow": 300}, "relu_he": {"dense_3/kernel": 300}})
         page = TbvizPage(browser_context, url)
         try:
@@ -343,6 +346,8 @@ def test_rust_loader_serves_the_same_panels(browser_context, browser_logdir, loa
             flow = page.tab("gradient_flow")
             flow.locator('.column[data-run="sigmoid_deep"] canvas.flow-map').wait_for()
             assert non_blank(page.pixels(flow.locator("canvas.flow-map").first))
+            if prefix:
+                assert page.frame.url.startswith(url + "/data/plugin_entry.html")
             assert not page.errors, page.errors
         finally:
             page.close()
