@@ -46,6 +46,7 @@ N_ARRAYS = 8  # distinct pre-generated arrays, cycled
 FLOOR = "floor"
 TBVIZ = "tbviz Writer.weight_surface"
 TF_WRITE = "tf.summary.write (tensor)"
+SYNC = "(diagnostic) tbviz's encoding, all on the caller's thread"
 
 # name -> (factory function name in this module, short description)
 PEERS: Dict[str, str] = {
@@ -56,6 +57,7 @@ PEERS: Dict[str, str] = {
     "tensorboardX add_histogram": "_make_tbx_histogram",
     "torch.utils.tensorboard add_histogram": "_make_torch_histogram",
     FLOOR: "_make_floor",
+    SYNC: "_make_tbviz_sync",
 }
 
 Call = Callable[[int, Any], None]
@@ -77,6 +79,31 @@ def _make_tbviz():
             w.weight_surface("dense/kernel", data, step, max_grid=SHAPE)
 
         return call, w.close
+
+    return (lambda a: a), open_
+
+
+def _make_tbviz_sync():
+    """Writer's exact work (validation, copy, encoding, framing, writev), no thread.
+
+    Not a product path: it shows what the background thread costs or saves.
+    """
+    from tbviz_plugin import summary
+    from tbviz_plugin.writer import event_file, record, wire
+
+    def open_(logdir: str) -> Tuple[Call, Close]:
+        stream, _ = event_file.open_event_file(logdir)
+        f = record.RecordFile(stream)
+        f.write(wire.encode_file_version(time.time()))
+        first = [True]
+
+        def call(step: int, data: Any) -> None:
+            built = summary.prepare_weight_surface("dense/kernel", data, max_grid=SHAPE).build()
+            md = built.metadata.SerializeToString() if first[0] else b""
+            first[0] = False
+            f.write(wire.encode_tensor_event(time.time(), step, built.tag, built.array, md))
+
+        return call, f.close
 
     return (lambda a: a), open_
 

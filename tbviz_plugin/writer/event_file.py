@@ -130,6 +130,8 @@ class EventFileWriter:
         # next submit() sets _wake.
         self._wake = threading.Event()
         self._idle = False
+        self._sleeping = False
+        self._wake_at = max(1, max_queue // 2)
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()
@@ -149,10 +151,14 @@ class EventFileWriter:
                 self._wait_for_room()
             self._submitted += 1
             self._queue.put(job)
-        if self._idle:
+            pending = self._submitted - self._written
+        # Wake the thread only when it sleeps for long (idle) or while a burst
+        # fills half the queue (so a burst never waits for the next poll).
+        if self._idle or (self._sleeping and pending >= self._wake_at):
             self._wake.set()
 
     def _wait_for_room(self) -> None:
+        self._wake.set()  # the thread may be between polls
         with self._room:
             self._waiting = True  # set before the check: the thread notifies after counting
             try:
@@ -221,12 +227,14 @@ class EventFileWriter:
                     # Until the next flush is due, or for a long sleep when idle.
                     timeout = last_flush + self._flush_secs - now if dirty else self._flush_secs
                     if now - last_work < self._IDLE_AFTER:
-                        timeout = min(timeout, self._POLL)  # busy: poll, callers never wake us
+                        timeout = min(timeout, self._POLL)  # busy: poll; only bursts wake us
                     else:
                         self._idle = True  # idle: callers wake us (set before the last look)
                         if not q.empty():
                             timeout = 0
+                    self._sleeping = True
                     self._wake.wait(max(timeout, 0))
+                    self._sleeping = False
                     self._wake.clear()
                     self._idle = False
                     continue
@@ -239,7 +247,9 @@ class EventFileWriter:
                     continue
                 self._safely(lambda job=item: self._write_job(job))
                 self._written += 1
-                if self._waiting:
+                # A blocked caller is woken once half the queue has drained, not
+                # per record: it then queues a burst while this thread writes.
+                if self._waiting and self._submitted - self._written <= self._max_queue // 2:
                     with self._room:
                         self._room.notify()
                 last_work = time.monotonic()
