@@ -28,7 +28,8 @@ class App {
   private pending = false;
 
   mount(root: HTMLElement): void {
-    root.append(this.bar.element, this.tabs, this.empty, this.body);
+    // Run bar and tabs stay at the top while a panel scrolls: the run is always in view.
+    root.append(el("div", { cls: "top" }, [this.bar.element, this.tabs]), this.empty, this.body);
     this.bar.onSelect = () => void this.select();
     this.bar.onRefresh = () => void this.refresh();
     for (const panel of this.panels) {
@@ -100,7 +101,7 @@ class App {
   private async select(): Promise<void> {
     if (!this.ctx) return;
     this.ctx = { ...this.ctx, run: this.bar.run, compare: this.bar.compare };
-    this.bar.setBadges(Object.keys(this.ctx.health), this.ctx.health);
+    this.bar.setBadges(Object.keys(this.ctx.tags).sort(), this.ctx.health);
     this.panels.forEach((p) => this.stale.add(p));
     this.updateTabs();
     await this.updatePanel(this.active, "select");

@@ -6,6 +6,7 @@ export const STYLE = `
 html, body { margin: 0; background: #f5f5f5; }
 .tbviz { font: 13px/1.4 Roboto, "Helvetica Neue", system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #212121; min-height: 100vh; }
 .tbviz select, .tbviz button, .tbviz input { font: inherit; }
+.top { position: sticky; top: 0; z-index: 20; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
 .runbar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 8px 16px; background: #fff; border-bottom: 1px solid #e0e0e0; }
 .brand { display: flex; align-items: baseline; gap: 8px; margin-right: 8px; }
 .brand-name { font-weight: 500; font-size: 16px; color: #f57c00; letter-spacing: .3px; }

@@ -294,6 +294,22 @@ def test_large_run_nan_inf_and_100_layers(tbviz):
     assert changed(before, tbviz.pixels(column.locator("canvas.heatmap")))
     tbviz.screenshot("large_surface_nan.png")
 
+    # The same 256 x 256 matrix in 3-D, NaN in magenta; with the scale held, the
+    # legend keeps the widest range seen while stepping.
+    panel.locator("select[aria-label=view]").select_option("surface")
+    panel.locator(".field.check input").check()
+    panel.locator(".step-slider").press("End")
+    tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 900")
+    surface = column.locator("canvas.surface")
+    assert non_blank(tbviz.pixels(surface))
+    held = column.locator(".legend-ticks span").last.text_content()
+    panel.locator(".step-slider").press("ArrowLeft")
+    tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 800")
+    assert float(column.locator(".legend-ticks span").last.text_content()) >= float(held)
+    panel.locator(".step-slider").press("End")
+    tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 900")
+    tbviz.screenshot("weights_surface_256.png")
+
     flow = tbviz.tab("gradient_flow")
     flow_column = flow.locator('.column[data-run="large_100_layers"]')
     flow_column.locator("canvas.flow-map").wait_for()

@@ -33,6 +33,9 @@ export class WeightsPanel implements Panel {
   private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "weight tag" } });
   private readonly modeSelect = el("select", { attrs: { "aria-label": "view" } });
   private readonly diffSelect = el("select", { attrs: { "aria-label": "difference" } });
+  private readonly hold = el("input", { attrs: { type: "checkbox" } });
+  private readonly resetCamera: HTMLButtonElement;
+  private held: { min: number; max: number } | null = null;
   private readonly stepper = new Stepper();
   private readonly columns = el("div", { cls: "columns" });
   private readonly info = el("div", { cls: "panel-info" });
@@ -45,14 +48,26 @@ export class WeightsPanel implements Panel {
     fillSelect(this.diffSelect, [["none", "values"], ["first", "difference vs first step"], ["previous", "difference vs previous step"]]);
     this.tagSelect.addEventListener("change", () => void this.loadTag());
     this.modeSelect.addEventListener("change", () => void this.draw());
-    this.diffSelect.addEventListener("change", () => void this.draw());
+    this.diffSelect.addEventListener("change", () => {
+      this.held = null;
+      void this.draw();
+    });
+    this.hold.addEventListener("change", () => {
+      this.held = null;
+      void this.draw();
+    });
+    this.resetCamera = button("Reset camera", "Back to the initial 3-D view", () => this.views.forEach((v) => v.surface?.resetView()));
     this.stepper.onChange = () => this.draw();
     this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
       el("div", { cls: "controls" }, [
         labelled("Tensor", this.tagSelect),
         labelled("View", this.modeSelect),
         labelled("Show", this.diffSelect),
-        button("Reset camera", "Back to the initial 3-D view", () => this.views.forEach((v) => v.surface?.resetView())),
+        el("label", { cls: "field check", title: "Keep one colour scale and height over the steps (for play), widened when a step needs more" }, [
+          this.hold,
+          el("span", { text: "hold scale over steps" }),
+        ]),
+        this.resetCamera,
       ]),
       this.stepper.element,
       this.info,
@@ -79,6 +94,7 @@ export class WeightsPanel implements Panel {
   }
 
   private async loadTag(): Promise<void> {
+    this.held = null;
     this.stepper.setSteps([]);
     await this.loadSteps();
   }
@@ -187,7 +203,14 @@ export class WeightsPanel implements Panel {
       arrays.push(values);
     }
     const range = rangeOf(...arrays);
-    const scale = autoScale(range, diff !== "none");
+    if (this.hold.checked && Number.isFinite(range.min)) {
+      this.held = this.held
+        ? { min: Math.min(this.held.min, range.min), max: Math.max(this.held.max, range.max) }
+        : { min: range.min, max: range.max };
+    }
+    const held = this.hold.checked && this.held ? { ...range, ...this.held } : range;
+    const scale = autoScale(held, diff !== "none");
+    this.resetCamera.style.display = this.mode() === "surface" ? "" : "none";
     const zScale = Math.max(Math.abs(scale.min), Math.abs(scale.max));
     const info = tagInfo(ctx, ctx.run, tag);
     const quantity = info?.quantity === "grad" ? "gradient" : "weight";
@@ -207,7 +230,10 @@ export class WeightsPanel implements Panel {
           view.surface.onLeave = view.heatmap.onLeave;
         }
         view.surface.set(shown.values, rows, cols, scale, zScale);
-        view.column.body.replaceChildren(view.surface.element);
+        view.column.body.replaceChildren(
+          view.surface.element,
+          el("div", { cls: "axis-note", text: `rows 0–${rows - 1} back to front · cols 0–${cols - 1} left to right · drag to rotate, scroll to zoom, hover to read` }),
+        );
       } else {
         view.heatmap.set(shown.values, rows, cols, scale);
         view.column.body.replaceChildren(view.heatmap.element);
