@@ -212,9 +212,17 @@ def weight_columns(
     for i, (w, p) in enumerate(zip(weights, prev)):
         if w is None:
             continue
-        ws = reduce.weight_stats(w, p if p is not None and p.shape == w.shape else None)
-        out[i] = ws["weight_l2"], ws["update_ratio"]
+        out[i, 0] = _norm(w)
+        if p is not None and p.shape == w.shape:
+            prev_l2 = _norm(p)
+            out[i, 1] = _norm(w - p) / prev_l2 if prev_l2 > 0 else math.nan
     return out
+
+
+def _norm(x: np.ndarray) -> float:
+    """L2 norm in one BLAS pass (float32 stays float32: no float64 copy of the weights)."""
+    flat = x.ravel()
+    return float(np.sqrt(np.dot(flat, flat)))
 
 
 def write_gradient_flow_table(

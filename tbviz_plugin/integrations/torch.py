@@ -326,11 +326,13 @@ class WatchHandle:
             plan.append((kind, key, extra, t.device, offset, t.numel()))
 
         modules = {self._names[m]: m for m in self._order}
+        layer_grads: Dict[str, List[torch.Tensor]] = {}
         for layer in self._layers:
             params = self._params[modules[layer]] if layer in modules else []
             if self.parts["gradients"]:
                 grads = [p.grad for _, p in params if p.grad is not None]
                 if grads:
+                    layer_grads[layer] = grads
                     put("partials", layer, _partials(grads))
             for pname, p in params:
                 put("weight", layer, p, (pname, tuple(p.shape)))
@@ -354,6 +356,13 @@ class WatchHandle:
                 out["units"][key] = (extra, value)
             else:
                 out["partials"][key] = value
+        # The fast partials assume finite gradients; layers with NaN/Inf (a broken
+        # run) are counted again exactly, in a second copy only then.
+        bad = [k for k, v in out["partials"].items() if not np.all(np.isfinite(v[:3]))]
+        if bad:
+            exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
+            for i, k in enumerate(bad):
+                out["partials"][k] = exact[i * len(common.PARTIALS):(i + 1) * len(common.PARTIALS)]
         return out
 
     def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
@@ -439,21 +448,34 @@ class WatchHandle:
             self._example_input = None
 
 
-def _partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
-    """The ``common.PARTIALS`` sums of one layer's gradients, on their device."""
+def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor:
+    """The ``common.PARTIALS`` sums of one layer's gradients, on their device.
+
+    The fast form (five passes: abs, sum, max, norm, count_nonzero) assumes
+    every element is finite; the host checks that from the result and asks for
+    the ``exact`` form (NaN/Inf counted, magnitudes over finite elements only)
+    when it is not.
+    """
     g = torch.cat([t.detach().reshape(-1).float() for t in grads]) if len(grads) > 1 else (
         grads[0].detach().reshape(-1).float())
-    finite = torch.isfinite(g)
-    nan = torch.isnan(g).sum()
-    safe = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device)).abs()
-    max_abs = safe.max()
-    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
-    sumsq_scaled = ((safe / scale) ** 2).sum()
-    zeros = (g == 0).sum()
     n = torch.tensor(float(g.numel()), device=g.device)
-    return torch.stack([
-        safe.sum(), max_abs, sumsq_scaled, finite.sum().float(), nan.float(), n, zeros.float(),
-    ])
+    zeros = n - torch.count_nonzero(g).float()
+    if exact:
+        finite = torch.isfinite(g)
+        nan = torch.isnan(g).sum().float()
+        count = finite.sum().float()
+        g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
+    else:
+        nan, count = torch.zeros((), device=g.device), n
+    a = g.abs()
+    max_abs = a.max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    if exact:  # scaled first: squares of huge values must not overflow
+        norm = torch.linalg.vector_norm(g / scale)
+    else:
+        norm = torch.linalg.vector_norm(g) / scale
+    sumsq_scaled = norm**2
+    return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
 
 
 def _unit_fractions(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):

@@ -220,6 +220,25 @@ def test_step_without_optimizer_and_existing_writers(digits, tmp_path):
     assert "Sequential/gradient_flow" in read_tensors(tmp_path / "sw")
 
 
+@pytest.mark.parametrize("bad", [False, True])
+def test_device_statistics_match_reduce_layer_stats(bad):
+    from tbviz_plugin import reduce
+
+    g = torch.randn(50, 7)
+    g[3, :] = 0
+    if bad:
+        g[0, 0], g[1, 1], g[2, 2] = float("nan"), float("inf"), 1e30
+    b = torch.randn(7)
+    exact = tbviz_torch._partials([g, b], exact=True).numpy()[None]
+    got = common.stats_from_partials(exact)[0]
+    want = reduce.layer_stats(np.concatenate([g.numpy().ravel(), b.numpy()]))
+    assert got == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5, nan_ok=True)
+    fast = tbviz_torch._partials([g, b]).numpy()
+    assert np.all(np.isfinite(fast[:3])) != bad  # the host's cue to ask for the exact form
+    if not bad:
+        assert common.stats_from_partials(fast[None])[0] == pytest.approx(got, rel=1e-5)
+
+
 def test_bad_arguments_name_the_argument(tmp_path):
     with pytest.raises(TypeError, match="model"):
         watch("not a model", tmp_path)
