@@ -20,15 +20,26 @@ from training_logs import HTML_TAG, write_logs
 
 CHROMIUM = os.environ.get("TBVIZ_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TENSORBOARD_FONT = re.compile(r"/font-roboto/[^/]+[.]woff2$")
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "screenshots")
 # run -> tag -> last step written; the tests start once TensorBoard has read them all.
 RUNS = {
-    "sigmoid_deep": {"model/gradient_flow": 300, "model/health": 150, "conv_1": 300,
-                     "dense_3/kernel": 300, HTML_TAG: 300},
+    "sigmoid_deep": {
+        "model/gradient_flow": 300,
+        "model/health": 150,
+        "conv_1": 300,
+        "dense_3/kernel": 300,
+        HTML_TAG: 300,
+    },
     "relu_he": {"model/gradient_flow": 300, "model/health": 150, "dense_3": 300},
     "large_100_layers": {"resnet/gradient_flow": 999, "block_50/conv/kernel": 900},
 }
@@ -116,7 +127,9 @@ class TbvizPage:
         handle = self.page.wait_for_selector("iframe", state="attached", timeout=60_000)
         deadline = time.monotonic() + 60
         self.frame = handle.content_frame()
-        while (self.frame is None or "plugin_entry" not in self.frame.url) and time.monotonic() < deadline:
+        while (
+            self.frame is None or "plugin_entry" not in self.frame.url
+        ) and time.monotonic() < deadline:
             time.sleep(0.2)
             self.frame = handle.content_frame()
         assert self.frame is not None, "the tbviz iframe did not load"

@@ -83,7 +83,10 @@ def test_step_slider_and_play_change_the_picture(tbviz):
 
     box = canvas.bounding_box()
     tbviz.page.mouse.move(box["x"] + 5, box["y"] + 5)
-    assert re.match(r"row 0, col 0: ", tbviz.wait_text(column.locator(".readout"), lambda t: t.startswith("row")))
+    assert re.match(
+        r"row 0, col 0: ",
+        tbviz.wait_text(column.locator(".readout"), lambda t: t.startswith("row")),
+    )
 
     panel.locator("button.play").click()
     tbviz.wait_text(column.locator(".caption-step"), lambda t: t not in ("step 0", ""))
@@ -149,7 +152,9 @@ def test_every_array_on_screen_exports_as_csv_and_png(tbviz):
     flow_column.locator("canvas.flow-map").wait_for()
     name, body = _download(tbviz, flow_column.locator(".export-csv"))
     lines = body.decode().splitlines()
-    assert lines[0].startswith("layer \\ step (mean_abs),0,10,20") and lines[1].startswith("dense_0,")
+    assert lines[0].startswith("layer \\ step (mean_abs),0,10,20") and lines[1].startswith(
+        "dense_0,"
+    )
     assert len(lines) == 1 + 8
     name, body = _download(tbviz, flow_column.locator(".export-png"))
     assert body.startswith(b"\x89PNG")
@@ -203,11 +208,15 @@ def test_gradient_flow_shows_vanishing_with_depth_and_layer_lines(tbviz):
     # Layers are rows, input at the top: on viridis' log scale the input layer's
     # vanishing gradients are dark, the output layer's bright.
     label_w, top, row_h, layers = 160, 14, 26, 8
+
     def row_brightness(layer):
         y = top + layer * row_h + row_h // 2
         return pixels[y - 3 : y + 3, label_w + 5 : -5].mean()
+
     assert row_brightness(0) + 60 < row_brightness(layers - 1)
-    markers = int(re.search(r"(\d+) health markers", column.locator(".note").text_content()).group(1))
+    markers = int(
+        re.search(r"(\d+) health markers", column.locator(".note").text_content()).group(1)
+    )
     assert markers > 0
     assert "log₁₀" in column.locator(".legend-unit").text_content()
 
@@ -281,7 +290,9 @@ def test_names_from_logs_stay_text(tbviz):
 
 
 def test_large_run_nan_inf_and_100_layers(tbviz):
-    panel, column = weights(tbviz, run="large_100_layers", tag="block_50/conv/kernel", view="heatmap")
+    panel, column = weights(
+        tbviz, run="large_100_layers", tag="block_50/conv/kernel", view="heatmap"
+    )
     tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 900")
     counts = column.locator(".legend-special .count").all_text_contents()
     assert counts == ["16", "1"], counts
@@ -348,12 +359,16 @@ def test_refresh_picks_up_new_steps_and_keeps_the_view(tbviz, tb_url, browser_lo
 @pytest.mark.parametrize(
     "load_fast,prefix", [("true", ""), ("false", "/tb/prefix")], ids=["rust_loader", "path_prefix"]
 )
-def test_other_loader_and_path_prefix_serve_the_same_panels(browser_context, browser_logdir, load_fast, prefix):
+def test_other_loader_and_path_prefix_serve_the_same_panels(
+    browser_context, browser_logdir, load_fast, prefix
+):
     from conftest import TbvizPage
 
     extra = ["--path_prefix", prefix] if prefix else []
     with tensorboard(browser_logdir, load_fast=load_fast, extra_args=extra) as url:
-        wait_for_runs(url, {"sigmoid_deep": {"model/gradient_flow": 300}, "relu_he": {"dense_3/kernel": 300}})
+        wait_for_runs(
+            url, {"sigmoid_deep": {"model/gradient_flow": 300}, "relu_he": {"dense_3/kernel": 300}}
+        )
         page = TbvizPage(browser_context, url)
         try:
             panel, column = weights(page, view="surface")

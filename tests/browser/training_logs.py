@@ -35,7 +35,9 @@ def _act(kind, z):
 def _conv_maps(rng, step, channels=16, size=28):
     """Feature maps of a 3x3 conv with ReLU over a drifting blob image: [1, H, W, C]."""
     yy, xx = np.mgrid[0:size, 0:size] / size
-    image = np.sin(6 * xx + step / 40) * np.cos(5 * yy) + np.exp(-((xx - 0.5) ** 2 + (yy - 0.4) ** 2) * 20)
+    image = np.sin(6 * xx + step / 40) * np.cos(5 * yy) + np.exp(
+        -((xx - 0.5) ** 2 + (yy - 0.4) ** 2) * 20
+    )
     filters = np.random.default_rng(7).normal(size=(3, 3, channels))
     bias = np.linspace(-0.5, 0.5, channels)
     bias[[3, 11]] = -50.0  # two channels that never fire
@@ -104,7 +106,9 @@ def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=Fals
                 w.activation_map("dense_3", hidden[:48], step)
                 w.activation_map("conv_1", _conv_maps(rng, step), step)
                 if html_tag:
-                    w.weight_surface(HTML_TAG, np.outer(np.sin(np.arange(12) + step / 50), np.arange(8)), step)
+                    w.weight_surface(
+                        HTML_TAG, np.outer(np.sin(np.arange(12) + step / 50), np.arange(8)), step
+                    )
                 w.scalar("loss", float(loss), step)
             for i, (gw, gb) in enumerate(grads):
                 weights[i] -= lr * gw
@@ -112,18 +116,33 @@ def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=Fals
         if activation == "sigmoid":
             w.health(
                 "model/health",
-                [{"code": "vanishing_gradient", "severity": "warning", "layer": "dense_0",
-                  "value": 1e-7, "threshold": 1e-5,
-                  "hint": "Try He/Glorot initialisation, ReLU instead of sigmoid, batch "
-                          "normalisation or residual connections."}],
+                [
+                    {
+                        "code": "vanishing_gradient",
+                        "severity": "warning",
+                        "layer": "dense_0",
+                        "value": 1e-7,
+                        "threshold": 1e-5,
+                        "hint": "Try He/Glorot initialisation, ReLU instead of sigmoid, batch "
+                        "normalisation or residual connections.",
+                    }
+                ],
                 steps // 2,
             )
         else:
             w.health(
                 "model/health",
-                [{"code": "dead_units", "severity": "info", "layer": "dense_3", "value": 6,
-                  "threshold": 0, "hint": "Some ReLU units never fire: lower the learning "
-                                          "rate or use LeakyReLU."}],
+                [
+                    {
+                        "code": "dead_units",
+                        "severity": "info",
+                        "layer": "dense_3",
+                        "value": 6,
+                        "threshold": 0,
+                        "hint": "Some ReLU units never fire: lower the learning "
+                        "rate or use LeakyReLU.",
+                    }
+                ],
                 steps // 2,
             )
 
@@ -151,7 +170,9 @@ def write_large_run(logdir, layers=100, steps=1000, grid=256):
         yy, xx = np.mgrid[0:grid, 0:grid] / grid
         for step in range(0, steps, 100):
             t = step / steps
-            surface = np.sin(8 * xx + 4 * t) * np.cos(6 * yy - 2 * t) * np.exp(-((xx - 0.5) ** 2) * 3)
+            surface = (
+                np.sin(8 * xx + 4 * t) * np.cos(6 * yy - 2 * t) * np.exp(-((xx - 0.5) ** 2) * 3)
+            )
             surface = surface + 0.05 * rng.normal(size=surface.shape)
             surface[10:14, 200:204] = np.nan
             surface[100, 100] = np.inf
