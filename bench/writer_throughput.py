@@ -342,8 +342,9 @@ NOTES = """\
   0.08 ms in a tight loop (a read-only ``sum`` of 1 MB slows down the same way),
   so the copy is most of the caller's figure. Of the rest, the queue hand-over
   went from about 40 µs to 9 µs with the changes below; the validation in
-  ``summary.prepare_*`` (about 40 µs cold) is unchanged. (Torch tensors from a GPU and TensorFlow tensors arrive as
-  fresh host copies already; ``check_array`` no longer copies those again.)
+  ``summary.prepare_*`` (about 40 µs cold) is unchanged. (Torch tensors from a
+  GPU and TensorFlow tensors arrive as fresh host copies already;
+  ``check_array`` no longer copies those again.)
 * **tf.summary.write** serialises the event on the caller's thread and, with its
   default ``max_queue=10``, writes the file *on the caller's thread* every tenth
   call, so its caller figure includes disk writes; the histogram peers compute
