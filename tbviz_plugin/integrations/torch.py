@@ -24,7 +24,7 @@ What is recorded at each logged step (see ``every`` and docs/integrations.md):
   ``weight_l2`` and ``update_ratio``, layers in forward order;
 * ``<model>/health``: events from ``tbviz_plugin.diagnose`` (once per problem);
 * scalars: ``learning_rate`` (with ``optimizer=``), ``batch_loss`` (when
-  ``step(loss=...)``), ``system/*`` resource use.
+  ``step(loss=...)``), ``system/*`` resource use (``system/gpu_memory_mb`` on CUDA).
 
 Statistics are reduced on the tensors' device; everything a logged step needs
 (the statistics, the weights, the activation slices) leaves the device in one
@@ -290,7 +290,11 @@ class WatchHandle:
         host = self._transfer(step)
         self._write(step, host, loss)
         if self.resources is not None:
-            for key, value in self.resources.sample().items():
+            sampled = self.resources.sample()
+            device = _device_of(self.model)
+            if device is not None and device.type == "cuda":
+                sampled["system/gpu_memory_mb"] = torch.cuda.memory_allocated(device) / 2**20
+            for key, value in sampled.items():
                 self.writer.scalar(key, value, step)
         self.cadence.record(step, started, warmup)
         if self.resources is not None:
