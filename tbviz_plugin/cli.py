@@ -41,7 +41,7 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
             elif content["kind"] == metadata.GRADIENT_FLOW and steps:
                 table = np.stack([s.array for s in steps])
                 found.extend(events.diagnosed_events(tag, content, [s.step for s in steps], table))
-        runs[run] = {"tags": summary, "health": events.sort_events(found)}
+        runs[run] = {"tags": summary, "health": events.merge_events(found)}
     return {"runs": runs}
 
 

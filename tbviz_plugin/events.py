@@ -58,5 +58,11 @@ def reader_event(tag: str, step: int, message: str) -> Dict[str, Any]:
     }
 
 
-def sort_events(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    return sorted(events, key=lambda e: (e.get("step") or 0, str(e.get("layer") or ""), e["code"]))
+def merge_events(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Sorted by step; a diagnosed event is dropped when the writer already stored
+    the same finding (code and layer): the integrations run the same rules while
+    training, so read-time diagnosis only adds what plain ``Writer`` runs lack."""
+    stored = {(e.get("code"), e.get("layer")) for e in events if e.get("source") == "stored"}
+    kept = [e for e in events
+            if e.get("source") != "diagnosed" or (e.get("code"), e.get("layer")) not in stored]
+    return sorted(kept, key=lambda e: (e.get("step") or 0, str(e.get("layer") or ""), e["code"]))

@@ -355,7 +355,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
                     found.extend(events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel()))
             elif content["kind"] == metadata.GRADIENT_FLOW:
                 found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
-        return _json_response(request, events.sort_events(found))
+        return _json_response(request, events.merge_events(found))
 
     def _diagnosed_events(
         self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]

@@ -1,0 +1,38 @@
+"""`tbviz demo` trains real models and writes logs that show every panel and the right diagnoses."""
+
+import pytest
+
+from tbviz_plugin import cli, demo
+
+pytest.importorskip("torch")
+pytest.importorskip("keras")
+
+ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    lines = list(demo.write_demo_logs(str(out), quick=True))
+    assert len(lines) == 5
+    return cli.inspect_logdir(str(out))["runs"]
+
+
+def test_every_run_has_every_array_kind(report):
+    assert set(report) == {"keras_healthy", "keras_deep_sigmoid", "torch_healthy", "torch_exploding",
+                           "torch_overfitting"}
+    for run, info in report.items():
+        kinds = {t["kind"] for t in info["tags"].values()}
+        assert {"weight_surface", "activation_map", "gradient_flow"} <= kinds, run
+
+
+def test_known_bad_runs_are_flagged_and_healthy_ones_are_clean(report):
+    codes = {run: {e["code"] for e in info["health"]} for run, info in report.items()}
+    assert "vanishing_gradient" in codes["keras_deep_sigmoid"]
+    assert codes["torch_exploding"] & {"exploding_gradient", "nan", "inf"}
+    assert not codes["keras_healthy"] & ALARMS
+    assert not codes["torch_healthy"] & ALARMS
+
+
+def test_the_keras_conv_layer_has_channel_activation_maps(report):
+    assert report["keras_healthy"]["tags"]["conv"]["kind"] == "activation_map"
