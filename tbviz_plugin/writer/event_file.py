@@ -156,6 +156,12 @@ class EventFileWriter:
         # fills half the queue (so a burst never waits for the next poll).
         if self._idle or (self._sleeping and pending >= self._wake_at):
             self._wake.set()
+        if pending >= self._wake_at:
+            # The thread is behind. numpy's copy keeps the GIL, so a caller
+            # logging back to back would hold it for a whole burst, and the
+            # thread would wait for the interpreter's switch interval (5 ms)
+            # after every write; hand it over once per call instead.
+            time.sleep(0)
 
     def _wait_for_room(self) -> None:
         self._wake.set()  # the thread may be between polls
