@@ -21,6 +21,7 @@ class App {
   private readonly tabs = el("nav", { cls: "tabs" });
   private readonly body = el("main", { cls: "panels" });
   private readonly empty = el("div", { cls: "empty" });
+  private readonly unreadable = el("div", { cls: "unreadable" });
   private active: Panel = this.panels[0];
   private ctx: Context | null = null;
   private stale = new Set<Panel>();
@@ -29,7 +30,7 @@ class App {
 
   mount(root: HTMLElement): void {
     // Run bar and tabs stay at the top while a panel scrolls: the run is always in view.
-    root.append(el("div", { cls: "top" }, [this.bar.element, this.tabs]), this.empty, this.body);
+    root.append(el("div", { cls: "top" }, [this.bar.element, this.tabs]), this.unreadable, this.empty, this.body);
     this.bar.onSelect = () => void this.select();
     this.bar.onRefresh = () => void this.refresh();
     for (const panel of this.panels) {
@@ -80,6 +81,7 @@ class App {
         ? ""
         : "No tbviz data yet. Write some with tbviz.Writer (weight_surface, activation_map, gradient_flow, health) into the logdir; this page checks for new data every 30 s.";
       this.empty.style.display = runs.length ? "none" : "";
+      this.showUnreadable(this.ctx.tags);
       this.updateTabs();
       if (first) this.show(this.panels.find((p) => p.available(this.ctx!)) ?? this.panels[0], "select");
       else {
@@ -96,6 +98,21 @@ class App {
       this.pending = false;
       await this.refresh();
     }
+  }
+
+  /** Tags the plugin could not parse (e.g. written by a newer tbviz), named, not dropped. */
+  private showUnreadable(tags: TagsResponse): void {
+    const items: HTMLElement[] = [];
+    for (const run of Object.keys(tags).sort()) {
+      for (const [tag, info] of Object.entries(tags[run])) {
+        if (info.kind !== "error") continue;
+        items.push(el("li", {}, [el("b", { text: `${run} · ${tag}: ` }), el("span", { text: String(info.error ?? "cannot be read") })]));
+      }
+    }
+    this.unreadable.replaceChildren(
+      ...(items.length ? [el("div", { text: `${items.length} tag${items.length > 1 ? "s" : ""} cannot be shown:` }), el("ul", {}, items)] : []),
+    );
+    this.unreadable.style.display = items.length ? "" : "none";
   }
 
   private async select(): Promise<void> {

@@ -38,6 +38,8 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .tab:hover { color: #212121; }
 .tab.active { color: #f57c00; border-bottom-color: #f57c00; }
 .tab.muted { opacity: .45; }
+.unreadable { margin: 8px 16px 0; padding: 6px 12px; background: #fff8e1; border: 1px solid #ffe082; border-radius: 4px; font-size: 12px; color: #5d4037; }
+.unreadable ul { margin: 2px 0 0; padding-left: 18px; }
 .empty { margin: 24px; padding: 24px; background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; color: #616161; }
 .panels { padding: 12px 16px 24px; position: relative; }
 .panel { position: relative; }

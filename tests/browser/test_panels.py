@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from conftest import wait_for_runs
 from tb_server import tensorboard
-from training_logs import HTML_TAG
+from training_logs import HTML_TAG, write_newer_version_run
 
 import tbviz_plugin
 
@@ -379,6 +379,25 @@ def test_other_loader_and_path_prefix_serve_the_same_panels(
             assert non_blank(page.pixels(flow.locator("canvas.flow-map").first))
             if prefix:
                 assert page.frame.url.startswith(url + "/data/plugin_entry.html")
+            assert not page.errors, page.errors
+        finally:
+            page.close()
+
+
+def test_unreadable_tags_are_named_not_dropped(browser_context, tmp_path):
+    from conftest import TbvizPage
+
+    write_newer_version_run(tmp_path / "newer_tbviz")
+    with tensorboard(tmp_path, load_fast="false") as url:
+        wait_for_runs(url, {"newer_tbviz": {"dense/kernel": 0, "from_the_future": 0}})
+        page = TbvizPage(browser_context, url)
+        try:
+            banner = page.frame.locator(".unreadable")
+            text = page.wait_text(banner, lambda t: "from_the_future" in t)
+            assert "newer_tbviz · from_the_future" in text and "upgrade" in text
+            panel, column = weights(page, run="newer_tbviz", tag="dense/kernel", view="heatmap")
+            page.wait_text(column.locator(".caption-step"), lambda t: t == "step 0")
+            assert non_blank(page.pixels(column.locator("canvas.heatmap")), min_colours=2)
             assert not page.errors, page.errors
         finally:
             page.close()

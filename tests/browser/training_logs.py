@@ -147,6 +147,25 @@ def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=Fals
             )
 
 
+def write_newer_version_run(logdir):
+    """A run with one tag written by a (hypothetical) newer tbviz, which this one cannot read."""
+    import time
+
+    from tensorboard.compat.proto import event_pb2
+
+    from tbviz_plugin import metadata, summary
+    from tbviz_plugin.writer import record
+
+    with tbviz.Writer(str(logdir)) as w:
+        w.weight_surface("dense/kernel", np.eye(6), 0)
+    future = metadata.create_summary_metadata("weight_surface")
+    future.plugin_data.content = b'{"v": 99, "kind": "weight_surface"}'
+    value = summary.SummaryTensor("from_the_future", future, np.ones((2, 2), np.float32))
+    event = event_pb2.Event(wall_time=time.time(), step=0, summary=value.to_proto())
+    with open(w.path, "ab") as f:
+        record.write_record(f, [event.SerializeToString()])
+
+
 def write_logs(root):
     """The two runs under ``root``; returns ``root``."""
     train_and_log(root / "sigmoid_deep", "sigmoid", html_tag=True)
