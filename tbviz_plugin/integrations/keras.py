@@ -95,7 +95,7 @@ class TbvizCallback(keras.callbacks.Callback):
             isinstance(probe_data, (tuple, list)) and len(probe_data) == 2
         ):
             raise TypeError("probe_data must be a pair (x, y)")
-        common.Cadence(every, overhead_budget)  # validates both now, where the mistake was made
+        self.cadence = common.Cadence(every, overhead_budget, name="tbviz callback")
         self.log_dir = log_dir
         self.every = every
         self.probe_data = probe_data
@@ -107,32 +107,41 @@ class TbvizCallback(keras.callbacks.Callback):
         self.thresholds = thresholds
         self.overhead_budget = overhead_budget
         self.writer: Any = None
+        self._owned = False
+        self.health: Optional[common.HealthLog] = None
         self.events: List[Dict[str, Any]] = []
+        # Kept across fit() calls, so a second fit continues the steps of the first.
+        self._step = 0
+        self._last_logged: Optional[int] = None
+        self._prev_weights: Dict[str, np.ndarray] = {}
+        self._started = False
 
     # ----------------------------------------------------------------- fit hooks
 
     def on_train_begin(self, logs: Optional[Dict[str, Any]] = None) -> None:
-        self.writer, self._owned = common.open_writer(self.log_dir)
+        if self.writer is None or (self._owned and self.writer.closed):
+            self.writer, self._owned = common.open_writer(self.log_dir)
         self._name = self.name or self.model.name
-        self.cadence = common.Cadence(self.every, self.overhead_budget, name="tbviz callback")
-        self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
+        if self.health is None:
+            self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
+        self.health.writer = self.writer
         self.resources = common.ResourceSampler() if self.parts["resources"] else None
-        self._step = 0
-        self._last_logged: Optional[int] = None
-        self._prev_weights: Dict[str, np.ndarray] = {}
-        self._graph_done = not self.write_graph
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
         self._variables = [v for layer in self._layers for v in layer.trainable_weights]
         self._probe = self._find_probe()
         self._probe_fn = None
+        self._probe_traced = False
         self._tap_layers: List[Any] = []
         if self._probe is not None and (self.parts["gradients"] or self.parts["activations"]):
             self._probe_fn = self._build_probe_fn()
-        self._write_layer_table()
-        if not self._graph_done:
-            self._write_graph()
-        self._log(0, {})  # the initial state, before any update
+        if not self._started:  # once per callback: the table, the graph
+            self._started = True
+            self._write_layer_table()
+            if self.write_graph:
+                self._write_graph()
+        if self._last_logged != self._step:
+            self._log(self._step, {})  # the state before this fit's first update
 
     def on_train_batch_end(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         self._step += 1
@@ -238,7 +247,8 @@ class TbvizCallback(keras.callbacks.Callback):
         grad_stats = None
         if self._probe_fn is not None:
             x, y = self._probe
-            if self._last_logged is None:  # trace once, outside the overhead estimate
+            if not self._probe_traced:  # trace once, outside the overhead estimate
+                self._probe_traced = True
                 t0 = time.perf_counter()
                 self._probe_fn.get_concrete_function(x, y)
                 warmup = time.perf_counter() - t0
@@ -336,7 +346,6 @@ class TbvizCallback(keras.callbacks.Callback):
         Keras 3's own train function is no longer a single ``tf.function``).
         They go to a second event file (suffix ``.graph``) in the same run.
         """
-        self._graph_done = True
         logdir = common.writer_logdir(self.writer)
         if logdir is None:
             common.logger.warning("tbviz callback: write_graph needs a log directory")

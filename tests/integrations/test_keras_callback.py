@@ -176,6 +176,18 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     assert flow
 
 
+def test_a_second_fit_continues_the_steps(digits, tmp_path):
+    x, y = digits
+    callback = TbvizCallback(tmp_path, every=20)
+    model = mlp(1)
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    for _ in range(2):
+        model.fit(x[:640], y[:640], epochs=1, batch_size=32, verbose=0, callbacks=[callback])
+    steps = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
+    assert steps == [0, 20, 40]  # 20 batches per fit; the first one's end starts the second
+    assert callback.writer.closed  # each fit closes the file it wrote
+
+
 def test_bad_arguments_name_the_argument(tmp_path):
     with pytest.raises(ValueError, match="every"):
         TbvizCallback(tmp_path, every=0)
