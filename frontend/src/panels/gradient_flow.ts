@@ -6,7 +6,7 @@ import uPlot from "uplot";
 import { flowValue, getGradientFlow, type GradientFlow, type HealthEvent } from "../api";
 import { logScale, paint, rangeOf, autoScale, type Range, type Scale } from "../colormap";
 import { type Context, type Panel, SEVERITY_RANK, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
-import { el, fillSelect, fmt, fmtValue, labelled } from "../dom";
+import { button, el, fillSelect, fmt, fmtValue, labelled } from "../dom";
 import { saveCSV, savePNG, tableCSV } from "../export";
 import { enlarged } from "../heatmap";
 import { nearestIndex } from "../stepper";
@@ -53,7 +53,9 @@ export class GradientFlowPanel implements Panel {
   private readonly markers = el("input", { attrs: { type: "checkbox", checked: "" } });
   private readonly maps = el("div", { cls: "flow-maps" });
   private readonly chartBox = el("div", { cls: "flow-chart" });
-  private readonly chartTitle = el("div", { cls: "chart-title", text: "Click a layer on the map to plot its statistics over the steps." });
+  private readonly chartTitle = el("span", { text: "Click a layer on the map to plot its statistics over the steps." });
+  private readonly chartActions = el("span", { cls: "caption-actions" });
+  private chartData: { run: string; layer: string; steps: number[]; series: Array<[string, Float32Array]> } | null = null;
   private readonly tooltip = el("div", { cls: "tooltip" });
   private readonly views = new Map<string, FlowView>();
   private selectedLayer: string | null = null;
@@ -65,6 +67,11 @@ export class GradientFlowPanel implements Panel {
     this.tagSelect.addEventListener("change", () => void this.load());
     this.statSelect.addEventListener("change", () => this.drawAll());
     this.markers.addEventListener("change", () => this.drawAll());
+    this.chartActions.append(
+      button("CSV", "Download the layer's statistics over steps as CSV", () => this.exportChartCSV(), "btn small export-csv"),
+      button("PNG", "Download the chart as PNG", () => this.exportChartPNG(), "btn small export-png"),
+    );
+    this.chartActions.style.display = "none";
     this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
       el("div", { cls: "controls" }, [
         labelled("Model", this.tagSelect),
@@ -79,7 +86,7 @@ export class GradientFlowPanel implements Panel {
         ]),
       ]),
       this.maps,
-      this.chartTitle,
+      el("div", { cls: "chart-title" }, [this.chartTitle, this.chartActions]),
       this.chartBox,
       this.tooltip,
     ]);
@@ -333,6 +340,8 @@ export class GradientFlowPanel implements Panel {
     const layer = flow && this.selectedLayer !== null ? flow.layers.indexOf(this.selectedLayer) : -1;
     this.chart?.destroy();
     this.chart = null;
+    this.chartData = null;
+    this.chartActions.style.display = "none";
     if (!flow || layer < 0) {
       this.chartBox.replaceChildren();
       this.chartTitle.textContent = "Click a layer on the map to plot its statistics over the steps.";
@@ -359,6 +368,17 @@ export class GradientFlowPanel implements Panel {
       });
       data.push(values);
     }
+    this.chartData = {
+      run: primary!.run,
+      layer: flow.layers[layer],
+      steps: flow.steps.slice(),
+      // The exported values are the raw ones (zeros, NaN, Inf included), not the plotted ones.
+      series: series.slice(1).map((ser): [string, Float32Array] => {
+        const s = flow.stats.indexOf(String(ser.label));
+        return [String(ser.label), Float32Array.from(flow.steps, (_, i) => flowValue(flow, i, layer, s))];
+      }),
+    };
+    this.chartActions.style.display = "";
     this.chart = new uPlot(
       {
         width: MAP_W,
@@ -383,6 +403,18 @@ export class GradientFlowPanel implements Panel {
       data as uPlot.AlignedData,
       this.chartBox,
     );
+  }
+
+  private exportChartCSV(): void {
+    const c = this.chartData;
+    if (!c) return;
+    saveCSV([c.run, this.tagSelect.value, c.layer], tableCSV("stat \\ step", c.steps.map(String), c.series));
+  }
+
+  private exportChartPNG(): void {
+    const c = this.chartData;
+    const canvas = this.chartBox.querySelector("canvas");
+    if (c && canvas) savePNG([c.run, this.tagSelect.value, c.layer], canvas.toDataURL("image/png"));
   }
 
   private exportCSV(view: FlowView): void {
