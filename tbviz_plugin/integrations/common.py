@@ -89,6 +89,7 @@ class Cadence:
         self.budget = float(budget)
         self.name = name
         self._costs: List[float] = []
+        self._estimate = 0.0
         self._last_end: Optional[float] = None
         self._last_step: Optional[int] = None
         self._announced = False
@@ -99,8 +100,7 @@ class Cadence:
             return step % self.every == 0
         if self._last_end is None:
             return True
-        cost = self.estimate()
-        return (time.perf_counter() - self._last_end) * self.budget >= cost
+        return (time.perf_counter() - self._last_end) * self.budget >= self._estimate
 
     def estimate(self) -> float:
         """Seconds one log takes, from recent logs (the warm-up log only if alone)."""
@@ -112,6 +112,7 @@ class Cadence:
         end = time.perf_counter()
         self._costs.append(max(0.0, end - started - warmup_seconds))
         self._costs = self._costs[-8:]
+        self._estimate = self.estimate()
         if (
             self.every is None
             and not self._announced

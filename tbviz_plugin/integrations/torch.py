@@ -137,6 +137,7 @@ class WatchHandle:
             for m in model.modules()
         }
         self._order: List[torch.nn.Module] = []  # parameterised modules, forward order
+        self._shapes: Dict[torch.nn.Module, Any] = {}  # their first output shapes
         self._layers: Optional[List[str]] = None  # fixed at the first logged step
         self._captured: Dict[str, torch.Tensor] = {}
         self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
@@ -183,8 +184,9 @@ class WatchHandle:
         return self._armed and self.probe_x is None and module.training
 
     def _on_layer(self, module: torch.nn.Module, inputs: Any, output: Any) -> None:
-        if module not in self._order and not self._suspended and self._layers is None:
-            self._order.append(module)
+        if self._layers is None and module not in self._shapes and not self._suspended:
+            self._order.append(module)  # forward order, until the layer list is fixed
+            self._shapes[module] = tuple(output.shape) if isinstance(output, torch.Tensor) else ""
         if not self._capturing(module):
             return
         name = self._names[module]
@@ -413,7 +415,8 @@ class WatchHandle:
         for m in self._order:
             rows.append({
                 "name": self._names[m], "type": type(m).__name__,
-                "output_shape": "", "params": sum(p.numel() for _, p in self._params[m]),
+                "output_shape": self._shapes.get(m, ""),
+                "params": sum(p.numel() for _, p in self._params[m]),
             })
         common.write_text(self.writer, f"{self.name}/layers", common.layer_table_markdown(rows), 0)
 

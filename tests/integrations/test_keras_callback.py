@@ -98,6 +98,8 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     # the probe batch defaults to the first 64 samples given to fit
     assert tensors["dense"][0][2].shape == (64, 32)
+    table = tensors["mlp/layers"][0][2].item().decode()
+    assert "| 0 | dense | Dense | (None, 32) | 2,080 | relu |" in table
     kernel = tensors["dense/kernel"][0][3]
     assert metadata.parse_plugin_metadata(kernel.plugin_data.content)["shape"] == [64, 32]
 

@@ -102,6 +102,8 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     last = flow[-1][2]
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     assert tensors["0"][0][2].shape == (64, 32)  # the probe batch, [samples, units]
+    table = tensors["Sequential/layers"][0][2].item().decode()
+    assert "| 0 | 0 | Linear | (32, 32) | 2,080 |" in table  # name, type, output, parameters
 
     from tensorboard.backend.event_processing import event_accumulator as ea
 
