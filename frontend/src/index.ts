@@ -81,6 +81,7 @@ class App {
         ? ""
         : "No tbviz data yet. Write some with tbviz.Writer (weight_surface, activation_map, gradient_flow, health) into the logdir; this page checks for new data every 30 s.";
       this.empty.style.display = runs.length ? "none" : "";
+      this.body.style.display = runs.length ? "" : "none";
       this.showUnreadable(this.ctx.tags);
       this.updateTabs();
       if (first) this.show(this.panels.find((p) => p.available(this.ctx!)) ?? this.panels[0], "select");
