@@ -219,8 +219,12 @@ class TbvizCallback(keras.callbacks.Callback):
         model = self.model
         n_tap = len(self._tap_layers)
 
-        @tf.function(reduce_retracing=True)
+        layout: List[Tuple[str, int, Tuple[int, ...]]] = []
+        self._layout = layout
+
+        @tf.function
         def probe(x, y):
+            """Everything one log needs, packed into one float32 vector (one host copy)."""
             with tf.GradientTape() as tape:
                 if tap is not None:
                     outs = tap(x, training=False)
@@ -228,12 +232,17 @@ class TbvizCallback(keras.callbacks.Callback):
                     y_pred = y_pred[0] if len(y_pred) == 1 else y_pred
                 else:
                     acts, y_pred = [], model(x, training=False)
-                loss = loss_fn(y, y_pred) if loss_fn is not None else tf.constant(0.0)
+                loss = loss_fn(y, y_pred) if want_grads else tf.constant(0.0)
             partials = tf.zeros((0, len(common.PARTIALS)))
             if want_grads:
                 grads = tape.gradient(loss, variables)
                 partials = _layer_partials(tf, grads, owners, n_layers)
-            return loss, partials, [tf.cast(a, tf.float32) for a in acts]
+            parts = [("partials", 0, partials)]
+            parts += [("weight", i, v.value) for i, v in enumerate(variables)]
+            parts += [("activation", i, a) for i, a in enumerate(acts)]
+            # Static shapes, recorded while tracing; the probe batch's shape never changes.
+            layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
+            return tf.concat([tf.reshape(tf.cast(t, tf.float32), [-1]) for _, _, t in parts], 0)
 
         return probe
 
@@ -245,6 +254,7 @@ class TbvizCallback(keras.callbacks.Callback):
         w = self.writer
         acts: List[np.ndarray] = []
         grad_stats = None
+        values: Dict[int, np.ndarray] = {}
         if self._probe_fn is not None:
             x, y = self._probe
             if not self._probe_traced:  # trace once, outside the overhead estimate
@@ -252,11 +262,15 @@ class TbvizCallback(keras.callbacks.Callback):
                 t0 = time.perf_counter()
                 self._probe_fn.get_concrete_function(x, y)
                 warmup = time.perf_counter() - t0
-            _, partials, tensors = self._probe_fn(x, y)
-            acts = [np.asarray(t) for t in tensors]
+            flat = np.asarray(self._probe_fn(x, y))  # the one device-to-host copy
+            unpacked = _unpack(flat, self._layout)
+            acts = [unpacked[("activation", i)] for i in range(len(self._tap_layers))]
+            values = {id(v): unpacked[("weight", i)] for i, v in enumerate(self._variables)}
+            partials = unpacked[("partials", 0)]
             if self.parts["gradients"] and partials.shape[0]:
-                grad_stats = common.stats_from_partials(np.asarray(partials))
-        values = {id(v): np.asarray(keras.ops.convert_to_numpy(v)) for v in self._variables}
+                grad_stats = common.stats_from_partials(partials)
+        else:
+            values = {id(v): np.asarray(keras.ops.convert_to_numpy(v)) for v in self._variables}
         layer_weights = []
         for layer in self._layers:
             flat = []
@@ -438,6 +452,18 @@ def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int)
             tf.reduce_sum(tf.cast(tf.equal(g, 0.0), tf.float32)),
         ]))
     return tf.stack(rows)
+
+
+def _unpack(flat: np.ndarray, layout: List[Tuple[str, int, Tuple[int, ...]]]) -> Dict[tuple, Any]:
+    """Splits the probe's packed vector by the shapes recorded while tracing."""
+    out, offset = {}, 0
+    for kind, i, shape in layout:
+        n = int(np.prod(shape, dtype=np.int64))
+        out[(kind, i)] = flat[offset: offset + n].reshape(shape)
+        offset += n
+    if offset != flat.size:
+        raise RuntimeError(f"tbviz: probe output has {flat.size} values, its layout {offset}")
+    return out
 
 
 def _fit_arrays(model: Any) -> Optional[Tuple[Any, Any]]:
