@@ -294,7 +294,7 @@ def _nan_inf(found, layers, steps, nan_count, inf_count) -> None:
             n = counts[s, li]
             found.add(
                 event(code, steps[s], layers[li], n, 0.0,
-                      detail=f"{int(n)} {'NaN' if code == 'nan' else 'Inf'} gradient values."),
+                      detail=f"{n:g} {'NaN' if code == 'nan' else 'Inf'} gradient values."),
             )
 
 

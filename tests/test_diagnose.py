@@ -237,3 +237,62 @@ def test_partials_to_stats_match_reduce_layer_stats():
     got = common.stats_from_partials(partials)[0]
     want = reduce.layer_stats(g)
     assert got == pytest.approx([want[s] for s in reduce.GRADIENT_STATS])
+
+
+# --------------------------------------------------------------------------- any input
+
+
+def test_any_table_gives_valid_events_and_never_raises():
+    """The plugin's health route runs these rules over whatever a file holds."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    cells = st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True, width=32),
+        st.sampled_from([0.0, 1e-12, 1e-3, 1.0, 1e6]),
+    )
+
+    shapes = hnp.array_shapes(min_dims=3, max_dims=3, max_side=5)
+
+    @settings(max_examples=150, deadline=None)
+    @given(hnp.arrays(np.float64, shapes, elements=cells), st.permutations(STATS))
+    def check(values, stats):
+        k = values.shape[2]
+        names = list(stats[:k]) + [f"extra_{i}" for i in range(max(0, k - len(stats)))]
+        layers = [f"l{i}" for i in range(values.shape[1])]
+        steps = list(range(values.shape[0]))
+        events = diagnose.diagnose_gradient_flow(layers, names, steps, values)
+        assert len({(e["code"], e["layer"]) for e in events}) == len(events)
+        for i, e in enumerate(events):
+            summary.normalise_event(e, 0, i)
+
+    check()
+
+
+def test_any_loss_curves_and_activations_give_valid_events():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    losses = st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=12)
+
+    @settings(max_examples=150, deadline=None)
+    @given(losses, st.data(), st.sampled_from([None, 2, 10]))
+    def curves(train, data, classes):
+        val = data.draw(st.lists(st.floats(allow_nan=True, allow_infinity=True),
+                                 min_size=len(train), max_size=len(train)))
+        events = diagnose.diagnose_loss_curves(range(len(train)), train, val, num_classes=classes)
+        for i, e in enumerate(events):
+            summary.normalise_event(e, 0, i)
+
+    @settings(max_examples=100, deadline=None)
+    @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=4, max_side=4),
+                      elements=st.floats(allow_nan=True, allow_infinity=True, width=32)),
+           st.sampled_from(["relu", "sigmoid", "tanh", "linear"]))
+    def activations(values, kind):
+        for i, e in enumerate(diagnose.diagnose_activations("d", values, 0, kind)):
+            summary.normalise_event(e, 0, i)
+
+    curves()
+    activations()
