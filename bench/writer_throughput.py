@@ -358,7 +358,12 @@ NOTES = """\
   shows that the encoding itself costs little over the floor. In a training
   loop, where summaries are separated by training steps, the thread's work
   overlaps the step instead. Queue depth (``max_queue`` 1 to 32) makes no
-  difference to this figure.
+  difference to this figure. Tried and not kept: (1) a caller that finds the
+  queue full writing the oldest records itself (under an I/O lock) made this
+  figure about 20% better but doubled the caller time of paced logging;
+  (2) the CRC keeping the GIL (it releases it for large buffers, and getting
+  it back costs the writer thread up to the other thread's next switch) gave
+  no clear gain and would stall a Python-heavy training thread instead.
 * **Peak RSS growth** of the Writer is bounded by ``max_queue`` (32) summaries
   waiting for the thread: about 32 MB here, by design (the back-pressure bound).
 * **Noise**: the machine is a shared 2-vCPU VM; the load average at start and
@@ -379,7 +384,10 @@ NOTES = """\
   arrives instead of being woken by every ``submit`` (a futex wake cost the
   caller 30–60 µs here), sleeps after 1 s without work (the next ``submit``
   wakes it), and is woken when a burst fills half the queue or a caller finds
-  it full; a blocked caller is released when half the queue has drained.
+  it full; a blocked caller is released when half the queue has drained, and
+  a caller that is more than half a queue ahead hands the thread the GIL once
+  per call (numpy's copy keeps the GIL, so otherwise the thread would wait for
+  the interpreter's 5 ms switch interval after each write).
 * ``reduce.check_array`` skips its copy when the conversion already made a
   private copy (GPU torch tensors, half-precision torch tensors, TensorFlow
   tensors); ``SummaryMethods._send`` and ``check_grid`` have fast paths for the
