@@ -162,7 +162,7 @@ class WatchHandle:
         if log_graph and self.probe_x is None:
             self._hooks.append(model.register_forward_pre_hook(self._grab_input))
         if optimizer is not None:
-            self._hooks.append(optimizer.register_step_post_hook(lambda *a, **k: self.step()))
+            self._hooks.append(optimizer.register_step_post_hook(lambda *a, **k: self._advance()))
 
     # ----------------------------------------------------------------- hooks
 
@@ -210,7 +210,21 @@ class WatchHandle:
     # ----------------------------------------------------------------- public
 
     def step(self, loss: Any = None) -> None:
-        """Ends one training step: logs it when due. Call after ``optimizer.step()``."""
+        """Ends one training step: logs it when due. Call after ``optimizer.step()``.
+
+        With ``watch(..., optimizer=opt)`` the optimiser's step hook does this;
+        a call here then only records ``loss`` as ``batch_loss`` of the step
+        just logged, if it was logged.
+        """
+        if self.optimizer is not None:
+            if loss is not None and not self._removed and self.cadence.logged_steps and (
+                self.cadence.logged_steps[-1] == self._step - 1
+            ):
+                self.writer.scalar("batch_loss", _number(loss), self._step - 1)
+            return
+        self._advance(loss)
+
+    def _advance(self, loss: Any = None) -> None:
         if self._removed:
             return
         step = self._step

@@ -241,6 +241,23 @@ def test_device_statistics_match_reduce_layer_stats(bad):
         assert common.stats_from_partials(fast[None])[0] == pytest.approx(got, rel=1e-5)
 
 
+def test_step_with_an_optimizer_hook_only_records_the_loss(digits, tmp_path):
+    x, y = digits
+    model = mlp(1)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    handle = watch(model, tmp_path, optimizer=opt, every=2)
+    for i in range(4):
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(model(x[i * 32:(i + 1) * 32]), y[:32])
+        loss.backward()
+        opt.step()
+        handle.step(loss=loss)  # counted once, by the optimiser hook
+    handle.remove()
+    tensors = read_tensors(tmp_path)
+    assert [s for s, *_ in tensors["Sequential/gradient_flow"]] == [0, 2]
+    assert [s for s, *_ in tensors["batch_loss"]] == [0, 2]
+
+
 def test_bad_arguments_name_the_argument(tmp_path):
     with pytest.raises(TypeError, match="model"):
         watch("not a model", tmp_path)
