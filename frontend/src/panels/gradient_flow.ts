@@ -31,7 +31,11 @@ const LINE_COLORS = ["#f57c00", "#1976d2", "#388e3c", "#7b1fa2", "#c2185b", "#00
 const LABEL_W = 160;
 const TOP = 14; // strip for events without a layer
 const BOTTOM = 22; // step axis
-const MAP_W = 980;
+/** Width of the map and chart: the panel's width within bounds. */
+function mapWidth(panel: HTMLElement): number {
+  const available = panel.clientWidth - 40;
+  return Math.round(Math.max(640, Math.min(1400, available > 0 ? available : 980)));
+}
 
 interface FlowView {
   run: string;
@@ -90,6 +94,13 @@ export class GradientFlowPanel implements Panel {
       this.chartBox,
       this.tooltip,
     ]);
+    let resizeTimer = 0;
+    window.addEventListener("resize", () => {
+      window.clearTimeout(resizeTimer);
+      resizeTimer = window.setTimeout(() => {
+        if (this.element.offsetParent !== null) this.drawAll();
+      }, 150);
+    });
   }
 
   available(ctx: Context): boolean {
@@ -203,7 +214,7 @@ export class GradientFlowPanel implements Panel {
     nctx.putImageData(image, 0, 0);
 
     const rowH = Math.max(3, Math.min(26, Math.floor(460 / nLayers)));
-    const width = MAP_W;
+    const width = mapWidth(this.element);
     const plotW = width - LABEL_W;
     const height = TOP + rowH * nLayers + BOTTOM;
     view.rowH = rowH;
@@ -381,7 +392,7 @@ export class GradientFlowPanel implements Panel {
     this.chartActions.style.display = "";
     this.chart = new uPlot(
       {
-        width: MAP_W,
+        width: mapWidth(this.element),
         height: 260,
         scales: { x: { time: false }, y: { distr: 3 } },
         series,

@@ -1,0 +1,83 @@
+// Unit tests of the DOM-free modules (decoding, colour scales, CSV, dead units).
+// Run with `npm test` (esbuild bundles this file for Node's test runner).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { decodeFloat32, decodeGradientFlow, flowValue, parseShape } from "../src/api";
+import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } from "../src/colormap";
+import { arrayCSV, csvText, tableCSV } from "../src/export";
+import { deadColumns } from "../src/panels/activations";
+import { nearestIndex } from "../src/stepper";
+
+function littleEndian(values: number[]): ArrayBuffer {
+  const view = new DataView(new ArrayBuffer(values.length * 4));
+  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
+  return view.buffer;
+}
+
+test("float32 bytes decode little-endian, NaN and Inf kept", () => {
+  const out = decodeFloat32(littleEndian([1.5, -2, NaN, Infinity]));
+  assert.deepEqual(Array.from(out.slice(0, 2)), [1.5, -2]);
+  assert.ok(Number.isNaN(out[2]));
+  assert.equal(out[3], Infinity);
+});
+
+test("X-Tbviz-Shape parses and refuses garbage", () => {
+  assert.deepEqual(parseShape("256,256"), [256, 256]);
+  assert.deepEqual(parseShape("3, 4, 5"), [3, 4, 5]);
+  assert.throws(() => parseShape("a,b"));
+  assert.throws(() => parseShape(null));
+});
+
+test("binary gradient flow: JSON head, padding to 4, float32 table", () => {
+  const head = { layers: ["a", "b"], stats: ["mean_abs"], steps: [0, 10, 20], wall_times: [1, 2, 3] };
+  const json = new TextEncoder().encode(JSON.stringify(head));
+  const pad = (4 - ((4 + json.length) % 4)) % 4;
+  const table = littleEndian([1, 2, 3, 4, 5, NaN]);
+  const bytes = new Uint8Array(4 + json.length + pad + table.byteLength);
+  new DataView(bytes.buffer).setUint32(0, json.length, true);
+  bytes.set(json, 4);
+  bytes.set(new Uint8Array(table), 4 + json.length + pad);
+  const flow = decodeGradientFlow(bytes.buffer, "3,2,1");
+  assert.deepEqual(flow.layers, ["a", "b"]);
+  assert.equal(flowValue(flow, 1, 1, 0), 4);
+  assert.ok(Number.isNaN(flowValue(flow, 2, 1, 0)));
+  assert.throws(() => decodeGradientFlow(bytes.buffer, "4,2,1"));
+});
+
+test("ranges count NaN and Inf; signed data gets a symmetric diverging scale", () => {
+  const r = rangeOf(new Float32Array([-1, 3, NaN, Infinity, -Infinity, 0]));
+  assert.deepEqual([r.min, r.max, r.nan, r.posInf, r.negInf, r.zeros], [-1, 3, 1, 1, 1, 1]);
+  const s = autoScale(r);
+  assert.equal(s.kind, "diverging");
+  assert.deepEqual([s.min, s.max], [-3, 3]);
+  assert.equal(autoScale(rangeOf([0, 2])).kind, "sequential");
+});
+
+test("log scale spans the positive values; NaN and Inf get their own colours", () => {
+  const s = logScale(rangeOf([1e-8, 1e-2, 0]));
+  assert.equal(position(s, 1e-8), 0);
+  assert.equal(position(s, 1e-2), 1);
+  assert.ok(Number.isNaN(position(s, 0)));
+  const c = new Uint8Array(3);
+  colorInto(s, NaN, c, 0);
+  assert.deepEqual(Array.from(c), NAN_RGB);
+  colorInto(s, -Infinity, c, 0);
+  assert.deepEqual(Array.from(c), INF_RGB);
+});
+
+test("CSV: arrays with a header, names quoted", () => {
+  assert.equal(arrayCSV(new Float32Array([1, NaN, Infinity, -2]), [2, 2]), "row,col_0,col_1\n0,1,NaN\n1,Inf,-2\n");
+  assert.equal(arrayCSV(new Float32Array([1, 2]), [2, 1, 1]), "channel,row,col_0\n0,0,1\n1,0,2\n");
+  assert.equal(csvText('a,"b"'), '"a,""b"""');
+  assert.equal(tableCSV("layer", ["0", "10"], [["x,y", new Float32Array([1, 2])]]), 'layer,0,10\n"x,y",1,2\n');
+});
+
+test("dead units are columns that are 0 for every sample", () => {
+  assert.deepEqual(deadColumns([0, 1, 0, 0, 2, 0], 2, 3), [true, false, true]);
+  assert.deepEqual(deadColumns([], 0, 2), [false, false]);
+});
+
+test("nearest kept step", () => {
+  assert.equal(nearestIndex([0, 10, 20], 14), 1);
+  assert.equal(nearestIndex([0, 10, 20], 99), 2);
+});
