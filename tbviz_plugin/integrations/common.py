@@ -95,9 +95,13 @@ class Cadence:
         self._announced = False
         self.logged_steps: List[int] = []
 
-    def due(self, step: int) -> bool:
+    def due(self, step: int, previous: Optional[int] = None) -> bool:
+        """Whether ``step`` is logged; ``previous`` is the step counted before it, when
+        steps advance by more than one (Keras ``steps_per_execution``)."""
         if self.every is not None:
-            return step % self.every == 0
+            if previous is None:
+                return step % self.every == 0
+            return step // self.every > previous // self.every
         if self._last_end is None:
             return True
         return (time.perf_counter() - self._last_end) * self.budget >= self._estimate

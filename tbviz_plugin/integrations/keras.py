@@ -112,6 +112,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self.events: List[Dict[str, Any]] = []
         # Kept across fit() calls, so a second fit continues the steps of the first.
         self._step = 0
+        self._epoch_base = 0
         self._last_logged: Optional[int] = None
         self._prev_weights: Dict[str, np.ndarray] = {}
         self._started = False
@@ -143,11 +144,17 @@ class TbvizCallback(keras.callbacks.Callback):
         if self._last_logged != self._step:
             self._log(self._step, {})  # the state before this fit's first update
 
+    def on_epoch_begin(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
+        self._epoch_base = self._step
+
     def on_train_batch_end(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
-        self._step += 1
+        # Keras passes the index of the last batch run, which jumps by
+        # steps_per_execution; count from it rather than from the calls.
+        previous = self._step
+        self._step = max(previous + 1, self._epoch_base + int(batch) + 1)
         if self.resources is not None:
             self.resources.count()
-        if self.cadence.due(self._step):
+        if self.cadence.due(self._step, previous):
             self._log(self._step, logs or {})
 
     def on_epoch_end(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:

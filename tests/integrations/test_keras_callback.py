@@ -190,6 +190,17 @@ def test_a_second_fit_continues_the_steps(digits, tmp_path):
     assert callback.writer.closed  # each fit closes the file it wrote
 
 
+def test_steps_per_execution_counts_batches_not_calls(digits, tmp_path):
+    x, y = digits
+    model = mlp(1)
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  steps_per_execution=4)
+    model.fit(x[:640], y[:640], epochs=2, batch_size=32, verbose=0,
+              callbacks=[TbvizCallback(tmp_path, every=10)])
+    steps = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
+    assert steps == [0, 12, 20, 32, 40]  # the first batch count past each multiple of 10
+
+
 def test_bad_arguments_name_the_argument(tmp_path):
     with pytest.raises(ValueError, match="every"):
         TbvizCallback(tmp_path, every=0)
