@@ -9,6 +9,7 @@ import { onHostReload } from "./host";
 import { ActivationsPanel } from "./panels/activations";
 import { GradientFlowPanel } from "./panels/gradient_flow";
 import { HealthPanel } from "./panels/health";
+import { LayersPanel } from "./panels/layers";
 import { WeightsPanel } from "./panels/weights";
 import { RunBar } from "./runs";
 import { STYLE } from "./style";
@@ -17,7 +18,7 @@ const POLL_MS = 30_000;
 
 class App {
   private readonly bar = new RunBar();
-  private readonly panels: Panel[] = [new WeightsPanel(), new ActivationsPanel(), new GradientFlowPanel(), new HealthPanel()];
+  private readonly panels: Panel[] = [new WeightsPanel(), new ActivationsPanel(), new GradientFlowPanel(), new HealthPanel(), new LayersPanel()];
   private readonly tabs = el("nav", { cls: "tabs" });
   private readonly body = el("main", { cls: "panels" });
   private readonly empty = el("div", { cls: "empty" });

@@ -406,3 +406,19 @@ def test_unreadable_tags_are_named_not_dropped(browser_context, tmp_path):
             assert not page.errors, page.errors
         finally:
             page.close()
+
+
+def test_layers_table_in_depth_order_and_sortable(tbviz):
+    panel = tbviz.tab("layers")
+    tbviz.select_run("sigmoid_deep")
+    panel.locator("tbody tr").first.wait_for()
+    tbviz.wait_text(panel.locator(".panel-info"), lambda t: "step 300" in t)
+    layers = panel.locator("tbody td.code").all_text_contents()
+    assert layers == [f"dense_{i}" for i in range(8)]
+    assert "warning" in panel.locator("tbody tr").first.text_content()
+    panel.locator('th[data-key="mean_abs"]').click()  # largest first
+    assert panel.locator("tbody td.code").first.text_content() == "dense_7"
+    assert panel.locator("tbody td.code").last.text_content() == "dense_0"
+    name, body = _download(tbviz, panel.locator(".export-csv"))
+    assert body.decode().startswith("run,depth,layer,step,health_events,worst,mean_abs")
+    tbviz.screenshot("layers.png")
