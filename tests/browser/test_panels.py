@@ -260,7 +260,14 @@ def test_health_table_sorts_and_runs_have_badges(tbviz):
     badge = tbviz.frame.locator('.badge[data-run="sigmoid_deep"]')
     assert badge.get_attribute("data-severity") in ("warning", "error")
     assert tbviz.frame.locator('.badge[data-run="relu_he"]').count() == 1
-    panel.locator('th[data-key="severity"]').click()
+    # The 100-layer run's exploding gradients are errors: first when sorted by severity.
+    tbviz.select_run("large_100_layers")
+    tbviz.wait_text(
+        panel.locator(".panel-info"), lambda t: " errors" in t and not t.startswith("0 ")
+    )
+    panel.locator('th[data-key="severity"]').click()  # worst first
+    tbviz.wait_text(panel.locator('th[data-key="severity"]'), lambda t: t.endswith("▼"))
+    assert panel.locator("tbody tr").first.locator(".pill").text_content() == "error"
     tbviz.screenshot("health.png")
 
 
