@@ -55,10 +55,12 @@ class App {
   private async loadContext(): Promise<Context> {
     const tags = await getTags();
     const runs = Object.keys(tags).sort();
-    const previousRun = this.bar.run;
-    const previousCompare = this.bar.compareSelect.value;
+    const saved = loadView();
+    const previousRun = this.bar.run || saved.run || "";
+    const previousCompare = this.bar.run ? this.bar.compareSelect.value : saved.compare || "";
     this.bar.setRuns(runs);
-    if (!runs.includes(previousRun) && runs.length) this.bar.runSelect.value = preferredRun(tags, runs);
+    if (runs.includes(previousRun)) this.bar.runSelect.value = previousRun;
+    else if (runs.length) this.bar.runSelect.value = preferredRun(tags, runs);
     if (runs.includes(previousCompare)) this.bar.compareSelect.value = previousCompare;
     const health: Record<string, HealthEvent[]> = {};
     await Promise.all(runs.map(async (run) => {
@@ -85,7 +87,10 @@ class App {
       this.body.style.display = runs.length ? "" : "none";
       this.showUnreadable(this.ctx.tags);
       this.updateTabs();
-      if (first) this.show(this.panels.find((p) => p.available(this.ctx!)) ?? this.panels[0], "select");
+      if (first) {
+        const saved = this.panels.find((p) => p.id === loadView().tab && p.available(this.ctx!));
+        this.show(saved ?? this.panels.find((p) => p.available(this.ctx!)) ?? this.panels[0]);
+      }
       else {
         this.panels.forEach((p) => this.stale.add(p));
         await this.updatePanel(this.active, "refresh");
@@ -120,6 +125,7 @@ class App {
   private async select(): Promise<void> {
     if (!this.ctx) return;
     this.ctx = { ...this.ctx, run: this.bar.run, compare: this.bar.compare };
+    saveView({ run: this.bar.run, compare: this.bar.compare ?? "", tab: this.active.id });
     this.bar.setBadges(Object.keys(this.ctx.tags).sort(), this.ctx.health);
     this.panels.forEach((p) => this.stale.add(p));
     this.updateTabs();
@@ -134,12 +140,14 @@ class App {
     }
   }
 
-  show(panel: Panel, why: "select" | "refresh" = "select"): void {
+  /** Shows a panel as it was left; one that missed a refresh or run change catches up. */
+  show(panel: Panel): void {
     this.active.element.style.display = "none";
     this.active = panel;
     panel.element.style.display = "";
     this.updateTabs();
-    if (this.stale.has(panel) || why === "select") void this.updatePanel(panel, this.stale.has(panel) ? "refresh" : why);
+    if (this.ctx) saveView({ run: this.bar.run, compare: this.bar.compare ?? "", tab: panel.id });
+    if (this.stale.has(panel) || !this.seen.has(panel)) void this.updatePanel(panel, "refresh");
   }
 
   private seen = new Set<Panel>();
@@ -157,7 +165,33 @@ class App {
   }
 }
 
-/** The first run with the most alarming health, else the first run. */
+interface View {
+  run?: string;
+  compare?: string;
+  tab?: string;
+}
+
+const VIEW_KEY = "tbviz.view";
+
+/** The run, compared run and tab of this browser tab, kept across reloads of the page. */
+function loadView(): View {
+  try {
+    const view = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? "{}");
+    return view && typeof view === "object" ? (view as View) : {};
+  } catch {
+    return {};
+  }
+}
+
+function saveView(view: View): void {
+  try {
+    sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
+  } catch {
+    /* storage may be disabled */
+  }
+}
+
+/** The first run with weight surfaces, else the first run. */
 function preferredRun(tags: TagsResponse, runs: string[]): string {
   return runs.find((r) => Object.values(tags[r] ?? {}).some((t) => t.kind === "weight_surface")) ?? runs[0];
 }

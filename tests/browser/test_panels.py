@@ -80,6 +80,10 @@ def test_step_slider_and_play_change_the_picture(tbviz):
     tbviz.wait_text(column.locator(".caption-step"), lambda t: t == "step 0")
     first = tbviz.pixels(canvas)
     assert changed(first, last), "moving the slider did not change the heatmap"
+    # Another tab and back: the view is as it was left.
+    tbviz.tab("health")
+    tbviz.tab("weights")
+    assert column.locator(".caption-step").text_content() == "step 0"
 
     box = canvas.bounding_box()
     tbviz.page.mouse.move(box["x"] + 5, box["y"] + 5)
