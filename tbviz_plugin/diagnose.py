@@ -293,8 +293,14 @@ def _nan_inf(found, layers, steps, nan_count, inf_count) -> None:
         for s, li in zip(*np.nonzero(hit)):
             n = counts[s, li]
             found.add(
-                event(code, steps[s], layers[li], n, 0.0,
-                      detail=f"{n:g} {'NaN' if code == 'nan' else 'Inf'} gradient values."),
+                event(
+                    code,
+                    steps[s],
+                    layers[li],
+                    n,
+                    0.0,
+                    detail=f"{n:g} {'NaN' if code == 'nan' else 'Inf'} gradient values.",
+                ),
             )
 
 
@@ -343,13 +349,15 @@ def _vanishing(found, layers, steps, magnitude, t: Thresholds) -> None:
             )
         else:
             detail = f"No gradient reaches this layer (a later layer has {later[s, li]:.2g})."
-        return event("vanishing_gradient", steps[s], layers[li], r, t.vanishing_depth_ratio,
-                     detail=detail), min
+        return event(
+            "vanishing_gradient", steps[s], layers[li], r, t.vanishing_depth_ratio, detail=detail
+        ), min
 
     def floor(s, li):
         detail = f"Gradient RMS {mag[s, li]:.2g} is below the floor {t.vanishing_floor:g}."
-        return event("vanishing_gradient", steps[s], layers[li], mag[s, li], t.vanishing_floor,
-                     detail=detail), min
+        return event(
+            "vanishing_gradient", steps[s], layers[li], mag[s, li], t.vanishing_floor, detail=detail
+        ), min
 
     _first_hits(found, depth_hits, depth)
     _first_hits(found, floor_hits, floor)
@@ -360,9 +368,21 @@ def _exploding(found, layers, steps, l2, magnitude, t: Thresholds) -> None:
         l2f = np.where(np.isfinite(l2), l2, np.nan)
         with np.errstate(invalid="ignore"):
             huge = l2f > t.exploding_l2
-        _first_hits(found, huge, lambda s, li: (event(
-            "exploding_gradient", steps[s], layers[li], l2f[s, li], t.exploding_l2,
-            detail=f"Gradient L2 norm {l2f[s, li]:.3g} is above {t.exploding_l2:g}."), max))
+        _first_hits(
+            found,
+            huge,
+            lambda s, li: (
+                event(
+                    "exploding_gradient",
+                    steps[s],
+                    layers[li],
+                    l2f[s, li],
+                    t.exploding_l2,
+                    detail=f"Gradient L2 norm {l2f[s, li]:.3g} is above {t.exploding_l2:g}.",
+                ),
+                max,
+            ),
+        )
         if l2f.shape[0] >= 3:
             head = max(1, l2f.shape[0] // 4)
             with np.errstate(invalid="ignore", divide="ignore"), _quiet():
@@ -370,28 +390,64 @@ def _exploding(found, layers, steps, l2, magnitude, t: Thresholds) -> None:
                 growth = l2f / base
                 grew = (base > 0) & (growth > t.exploding_growth)
             grew[:head] = False
-            _first_hits(found, grew, lambda s, li: (event(
-                "exploding_gradient", steps[s], layers[li], growth[s, li], t.exploding_growth,
-                detail=f"Gradient L2 norm grew {growth[s, li]:.3g}x since the start of the "
-                "window."), max))
+            _first_hits(
+                found,
+                grew,
+                lambda s, li: (
+                    event(
+                        "exploding_gradient",
+                        steps[s],
+                        layers[li],
+                        growth[s, li],
+                        t.exploding_growth,
+                        detail=f"Gradient L2 norm grew {growth[s, li]:.3g}x since the start of the "
+                        "window.",
+                    ),
+                    max,
+                ),
+            )
     if magnitude is not None and magnitude.shape[1] >= 2:
         mag = np.where(np.isfinite(magnitude), magnitude, np.nan)
         last = mag[:, -1:]
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = mag / last
             steep = (last > 0) & (ratio > t.exploding_depth_ratio)
-        _first_hits(found, steep, lambda s, li: (event(
-            "exploding_gradient", steps[s], layers[li], ratio[s, li], t.exploding_depth_ratio,
-            detail=f"Gradient RMS is {ratio[s, li]:.3g}x the last layer's."), max))
+        _first_hits(
+            found,
+            steep,
+            lambda s, li: (
+                event(
+                    "exploding_gradient",
+                    steps[s],
+                    layers[li],
+                    ratio[s, li],
+                    t.exploding_depth_ratio,
+                    detail=f"Gradient RMS is {ratio[s, li]:.3g}x the last layer's.",
+                ),
+                max,
+            ),
+        )
 
 
 def _stalled(found, layers, steps, ratio, t: Thresholds) -> None:
     with np.errstate(invalid="ignore"):
         hit = np.isfinite(ratio) & (ratio < t.stalled_update_ratio)
     hits = _persistent(hit, t.persist_steps)
-    _first_hits(found, hits, lambda s, li: (event(
-        "stalled_weights", steps[s], layers[li], ratio[s, li], t.stalled_update_ratio,
-        detail=f"Update ratio {ratio[s, li]:.2g} between logged steps."), min))
+    _first_hits(
+        found,
+        hits,
+        lambda s, li: (
+            event(
+                "stalled_weights",
+                steps[s],
+                layers[li],
+                ratio[s, li],
+                t.stalled_update_ratio,
+                detail=f"Update ratio {ratio[s, li]:.2g} between logged steps.",
+            ),
+            min,
+        ),
+    )
 
 
 class _quiet:
@@ -423,7 +479,10 @@ def normalise_activation(name: Any) -> Optional[str]:
 
 
 def activation_unit_stats(
-    values: Any, activation: Optional[str], *, channel_axis: int = -1,
+    values: Any,
+    activation: Optional[str],
+    *,
+    channel_axis: int = -1,
     thresholds: Optional[Thresholds] = None,
 ) -> Dict[str, float]:
     """Per-layer unit statistics of a probe batch's activations (numpy).
@@ -463,7 +522,9 @@ def activation_unit_stats(
 
 
 def diagnose_activation_stats(
-    layer: str, step: int, unit_stats: Mapping[str, float],
+    layer: str,
+    step: int,
+    unit_stats: Mapping[str, float],
     thresholds: Optional[Thresholds] = None,
 ) -> List[Dict[str, Any]]:
     """Dead and saturated units from ``activation_unit_stats`` (or the same on device)."""
@@ -471,22 +532,41 @@ def diagnose_activation_stats(
     found = []
     dead = unit_stats.get("dead_frac")
     if dead is not None and math.isfinite(dead) and dead >= t.dead_fraction:
-        found.append(event(
-            "dead_units", step, layer, dead, t.dead_fraction,
-            severity="error" if dead >= t.dead_fraction_error else "warning",
-            detail=f"{dead:.0%} of units are never active on the probe batch."))
+        found.append(
+            event(
+                "dead_units",
+                step,
+                layer,
+                dead,
+                t.dead_fraction,
+                severity="error" if dead >= t.dead_fraction_error else "warning",
+                detail=f"{dead:.0%} of units are never active on the probe batch.",
+            )
+        )
     sat = unit_stats.get("saturated_frac")
     if sat is not None and math.isfinite(sat) and sat >= t.saturated_fraction:
-        found.append(event(
-            "saturated_units", step, layer, sat, t.saturated_fraction,
-            detail=f"{sat:.0%} of units are saturated on at least "
-            f"{t.saturated_sample_fraction:.0%} of the probe batch."))
+        found.append(
+            event(
+                "saturated_units",
+                step,
+                layer,
+                sat,
+                t.saturated_fraction,
+                detail=f"{sat:.0%} of units are saturated on at least "
+                f"{t.saturated_sample_fraction:.0%} of the probe batch.",
+            )
+        )
     return found
 
 
 def diagnose_activations(
-    layer: str, values: Any, step: int, activation: Optional[str], *,
-    channel_axis: int = -1, thresholds: Optional[Thresholds] = None,
+    layer: str,
+    values: Any,
+    step: int,
+    activation: Optional[str],
+    *,
+    channel_axis: int = -1,
+    thresholds: Optional[Thresholds] = None,
 ) -> List[Dict[str, Any]]:
     """Dead ReLU units and saturated sigmoid/tanh units of one layer on the probe batch.
 
@@ -496,8 +576,9 @@ def diagnose_activations(
         >>> [e["code"] for e in diagnose_activations("dense", a, 5, "relu")]
         ['dead_units']
     """
-    stats = activation_unit_stats(values, activation, channel_axis=channel_axis,
-                                  thresholds=thresholds)
+    stats = activation_unit_stats(
+        values, activation, channel_axis=channel_axis, thresholds=thresholds
+    )
     return diagnose_activation_stats(layer, step, stats, thresholds)
 
 
@@ -551,10 +632,15 @@ def _overfitting(steps, train, val, t: Thresholds) -> Optional[Dict[str, Any]]:
         train_fell = np.isfinite(train[i]) and train[i] < train[best]
         if rise >= t.overfit_rise and train_fell:
             return event(
-                "overfitting", steps[i], None, rise, t.overfit_rise,
+                "overfitting",
+                steps[i],
+                None,
+                rise,
+                t.overfit_rise,
                 detail=f"Validation loss is {rise:.0%} above its best ({val[best]:.3g} at step "
                 f"{steps[best]}) while training loss fell from {train[best]:.3g} to "
-                f"{train[i]:.3g}.")
+                f"{train[i]:.3g}.",
+            )
     return None
 
 
@@ -567,21 +653,29 @@ def _underfitting(steps, train, num_classes, t: Thresholds) -> Optional[Dict[str
         chance = math.log(num_classes)
         if last >= t.underfit_chance_ratio * chance:
             return event(
-                "underfitting", steps[-1], None, last, t.underfit_chance_ratio * chance,
+                "underfitting",
+                steps[-1],
+                None,
+                last,
+                t.underfit_chance_ratio * chance,
                 detail=f"Training loss {last:.3g} is still near chance level "
-                f"(ln {num_classes} = {chance:.3g}).")
+                f"(ln {num_classes} = {chance:.3g}).",
+            )
     if first > 0:
         drop = (first - last) / first
         if drop < t.underfit_min_drop:
             return event(
-                "underfitting", steps[-1], None, drop, t.underfit_min_drop,
-                detail=f"Training loss fell only {drop:.0%} in {train.size} epochs.")
+                "underfitting",
+                steps[-1],
+                None,
+                drop,
+                t.underfit_min_drop,
+                detail=f"Training loss fell only {drop:.0%} in {train.size} epochs.",
+            )
     return None
 
 
-def merge_new(
-    events: Iterable[Mapping[str, Any]], seen: set
-) -> List[Dict[str, Any]]:
+def merge_new(events: Iterable[Mapping[str, Any]], seen: set) -> List[Dict[str, Any]]:
     """Events whose ``(code, layer)`` is not in ``seen`` yet; adds them to ``seen``.
 
     Writers diagnose a sliding window again and again; this keeps each problem

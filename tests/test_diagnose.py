@@ -18,8 +18,17 @@ STATS = list(common.FLOW_STATS)
 
 def table(steps, layers, **columns):
     """[steps, layers, stats] with healthy defaults, overridden per column name."""
-    healthy = dict(mean_abs=1e-2, max_abs=1e-1, l2=1.0, rms=1e-2, nan_count=0, inf_count=0,
-                   zero_frac=0.0, weight_l2=5.0, update_ratio=1e-3)
+    healthy = dict(
+        mean_abs=1e-2,
+        max_abs=1e-1,
+        l2=1.0,
+        rms=1e-2,
+        nan_count=0,
+        inf_count=0,
+        zero_frac=0.0,
+        weight_l2=5.0,
+        update_ratio=1e-3,
+    )
     out = np.empty((steps, layers, len(STATS)))
     for i, name in enumerate(STATS):
         value = columns.get(name, healthy[name])
@@ -189,7 +198,9 @@ def test_overfitting_when_validation_rises_while_training_falls():
 
 def test_no_overfitting_for_noise_or_short_rises():
     train = [2.0, 1.0, 0.5, 0.3, 0.2, 0.15, 0.1]
-    assert diagnose.diagnose_loss_curves(range(7), train, [2, 1.1, .6, .55, .57, .5, .48]) == []
+    assert (
+        diagnose.diagnose_loss_curves(range(7), train, [2, 1.1, 0.6, 0.55, 0.57, 0.5, 0.48]) == []
+    )
     assert diagnose.diagnose_loss_curves(range(4), train[:4], [2, 1, 1.5, 2]) == []  # patience
 
 
@@ -232,8 +243,19 @@ def test_partials_to_stats_match_reduce_layer_stats():
     g = np.array([0.0, -3.0, 4.0, np.nan, np.inf, 1e-3], dtype=np.float32)
     finite = g[np.isfinite(g)]
     max_abs = np.abs(finite).max()
-    partials = np.array([[np.abs(finite).sum(), max_abs, ((finite / max_abs) ** 2).sum(),
-                          finite.size, 1, g.size, 1]])
+    partials = np.array(
+        [
+            [
+                np.abs(finite).sum(),
+                max_abs,
+                ((finite / max_abs) ** 2).sum(),
+                finite.size,
+                1,
+                g.size,
+                1,
+            ]
+        ]
+    )
     got = common.stats_from_partials(partials)[0]
     want = reduce.layer_stats(g)
     assert got == pytest.approx([want[s] for s in reduce.GRADIENT_STATS])
@@ -280,16 +302,26 @@ def test_any_loss_curves_and_activations_give_valid_events():
     @settings(max_examples=150, deadline=None)
     @given(losses, st.data(), st.sampled_from([None, 2, 10]))
     def curves(train, data, classes):
-        val = data.draw(st.lists(st.floats(allow_nan=True, allow_infinity=True),
-                                 min_size=len(train), max_size=len(train)))
+        val = data.draw(
+            st.lists(
+                st.floats(allow_nan=True, allow_infinity=True),
+                min_size=len(train),
+                max_size=len(train),
+            )
+        )
         events = diagnose.diagnose_loss_curves(range(len(train)), train, val, num_classes=classes)
         for i, e in enumerate(events):
             summary.normalise_event(e, 0, i)
 
     @settings(max_examples=100, deadline=None)
-    @given(hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=4, max_side=4),
-                      elements=st.floats(allow_nan=True, allow_infinity=True, width=32)),
-           st.sampled_from(["relu", "sigmoid", "tanh", "linear"]))
+    @given(
+        hnp.arrays(
+            np.float64,
+            hnp.array_shapes(min_dims=2, max_dims=4, max_side=4),
+            elements=st.floats(allow_nan=True, allow_infinity=True, width=32),
+        ),
+        st.sampled_from(["relu", "sigmoid", "tanh", "linear"]),
+    )
     def activations(values, kind):
         for i, e in enumerate(diagnose.diagnose_activations("d", values, 0, kind)):
             summary.normalise_event(e, 0, i)

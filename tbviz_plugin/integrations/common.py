@@ -127,7 +127,10 @@ class Cadence:
             logger.info(
                 "%s: a full log takes %.1f ms; logging about every %d steps to keep the "
                 "overhead under %.0f%% (pass every=N to choose)",
-                self.name, 1e3 * self.estimate(), interval, 100 * self.budget,
+                self.name,
+                1e3 * self.estimate(),
+                interval,
+                100 * self.budget,
             )
             self._announced = True
         self._last_end = end
@@ -231,7 +234,12 @@ def _norm(x: np.ndarray) -> float:
 
 
 def write_gradient_flow_table(
-    writer: Any, tag: str, layers: Sequence[str], stats: Sequence[str], table: Any, step: int,
+    writer: Any,
+    tag: str,
+    layers: Sequence[str],
+    stats: Sequence[str],
+    table: Any,
+    step: int,
     wall_time: Optional[float] = None,
 ) -> None:
     """Writes a precomputed ``[layers, stats]`` gradient-flow table through any tbviz writer.
@@ -270,8 +278,7 @@ def write_text(writer: Any, tag: str, markdown: str, step: int) -> None:
 def layer_table_markdown(rows: Sequence[Dict[str, Any]]) -> str:
     """Markdown table of layers: name, type, output shape, parameters, activation."""
     head = (
-        "| # | layer | type | output shape | parameters | activation |\n"
-        "|---|---|---|---|---|---|"
+        "| # | layer | type | output shape | parameters | activation |\n|---|---|---|---|---|---|"
     )
     lines = [head]
     for i, r in enumerate(rows):
@@ -291,7 +298,10 @@ class HealthLog:
     """Rolling diagnosis at write time: one stored event per (code, layer) per run."""
 
     def __init__(
-        self, writer: Any, tag: str, thresholds: Optional[diagnose.Thresholds] = None,
+        self,
+        writer: Any,
+        tag: str,
+        thresholds: Optional[diagnose.Thresholds] = None,
         window: int = DIAGNOSIS_WINDOW,
     ) -> None:
         self.writer, self.tag, self.thresholds, self.window = writer, tag, thresholds, window
@@ -309,24 +319,33 @@ class HealthLog:
             self.events.extend(new)
             self.writer.health(self.tag, new, step)
             for e in new:
-                logger.warning("tbviz: step %s %s %s: %s", e["step"], e["code"],
-                               e.get("layer") or "", e["hint"].split(". ")[0])
+                logger.warning(
+                    "tbviz: step %s %s %s: %s",
+                    e["step"],
+                    e["code"],
+                    e.get("layer") or "",
+                    e["hint"].split(". ")[0],
+                )
 
     def flow(self, layers: Sequence[str], step: int, table: np.ndarray) -> None:
         self.steps.append(step)
         self.tables.append(np.asarray(table, dtype=np.float64))
-        self.steps, self.tables = self.steps[-self.window:], self.tables[-self.window:]
+        self.steps, self.tables = self.steps[-self.window :], self.tables[-self.window :]
         found = diagnose.diagnose_gradient_flow(
             layers, FLOW_STATS, self.steps, np.stack(self.tables), self.thresholds
         )
         self._write(found, step)
 
     def activations(self, layer: str, step: int, unit_stats: Dict[str, float]) -> None:
-        self._write(diagnose.diagnose_activation_stats(layer, step, unit_stats, self.thresholds),
-                    step)
+        self._write(
+            diagnose.diagnose_activation_stats(layer, step, unit_stats, self.thresholds), step
+        )
 
     def losses(
-        self, step: int, train: Optional[float], val: Optional[float],
+        self,
+        step: int,
+        train: Optional[float],
+        val: Optional[float],
         num_classes: Optional[int] = None,
     ) -> None:
         if train is None:
@@ -337,7 +356,10 @@ class HealthLog:
             self.val_loss.append(float(val))
         vals = self.val_loss if len(self.val_loss) == len(self.train_loss) else None
         found = diagnose.diagnose_loss_curves(
-            self.epochs, self.train_loss, vals, num_classes=num_classes,
+            self.epochs,
+            self.train_loss,
+            vals,
+            num_classes=num_classes,
             thresholds=self.thresholds,
         )
         self._write(found, step)

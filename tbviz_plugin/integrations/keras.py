@@ -102,8 +102,13 @@ class TbvizCallback(keras.callbacks.Callback):
         self.probe_size = probe_size
         self.name = name
         self.write_graph = write_graph
-        self.parts = dict(weights=weights, activations=activations, gradients=gradients,
-                          resources=resources, diagnosis=diagnosis)
+        self.parts = dict(
+            weights=weights,
+            activations=activations,
+            gradients=gradients,
+            resources=resources,
+            diagnosis=diagnosis,
+        )
         self.thresholds = thresholds
         self.overhead_budget = overhead_budget
         self.writer: Any = None
@@ -116,6 +121,8 @@ class TbvizCallback(keras.callbacks.Callback):
         self._last_logged: Optional[int] = None
         self._prev_weights: Dict[str, np.ndarray] = {}
         self._started = False
+        self._ready = False
+        self._probe_source: Optional[Tuple[Any, Any]] = None
 
     # ----------------------------------------------------------------- fit hooks
 
@@ -127,10 +134,22 @@ class TbvizCallback(keras.callbacks.Callback):
             self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
         self.health.writer = self.writer
         self.resources = common.ResourceSampler() if self.parts["resources"] else None
+        self._ready = False
+        if self.model.built and self.model.trainable_weights:
+            self._setup()
+            if self._last_logged != self._step:
+                self._log(self._step, {})  # the state before this fit's first update
+        # else: a model without an Input is built by its first batch; start after it
+
+    def _setup(self) -> None:
+        """Finds the layers, the probe batch, and traces the probe function."""
+        self._ready = True
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
         self._variables = [v for layer in self._layers for v in layer.trainable_weights]
-        self._probe = self._find_probe()
+        if self._probe_source is None:
+            self._probe_source = self._find_probe()
+        self._probe = self._probe_source
         self._probe_fn = None
         self._probe_traced = False
         self._tap_layers: List[Any] = []
@@ -141,8 +160,6 @@ class TbvizCallback(keras.callbacks.Callback):
             self._write_layer_table()
             if self.write_graph:
                 self._write_graph()
-        if self._last_logged != self._step:
-            self._log(self._step, {})  # the state before this fit's first update
 
     def on_epoch_begin(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         self._epoch_base = self._step
@@ -154,7 +171,10 @@ class TbvizCallback(keras.callbacks.Callback):
         self._step = max(previous + 1, self._epoch_base + int(batch) + 1)
         if self.resources is not None:
             self.resources.count()
-        if self.cadence.due(self._step, previous):
+        if not self._ready:
+            self._setup()
+            self._log(self._step, logs or {})
+        elif self.cadence.due(self._step, previous):
             self._log(self._step, logs or {})
 
     def on_epoch_end(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
@@ -168,13 +188,15 @@ class TbvizCallback(keras.callbacks.Callback):
             self.writer.scalar("epoch_learning_rate", lr, epoch)
         if self.parts["diagnosis"]:
             self.health.losses(
-                epoch, _scalar(logs.get("loss")), _scalar(logs.get("val_loss")),
+                epoch,
+                _scalar(logs.get("loss")),
+                _scalar(logs.get("val_loss")),
                 self._num_classes(),
             )
             self.events = list(self.health.events)
 
     def on_train_end(self, logs: Optional[Dict[str, Any]] = None) -> None:
-        if self._last_logged != self._step:
+        if self._ready and self._last_logged != self._step:
             self._log(self._step, {})
         self.events = list(self.health.events)
         if self._owned:
@@ -208,8 +230,8 @@ class TbvizCallback(keras.callbacks.Callback):
             self._tap_layers = [x for x in _walk(self.model) if not isinstance(x, inputs)]
             try:
                 tap = keras.Model(
-                    self.model.inputs, [layer.output for layer in self._tap_layers]
-                    + list(self.model.outputs),
+                    self.model.inputs,
+                    [layer.output for layer in self._tap_layers] + list(self.model.outputs),
                 )
             except Exception as e:  # shared or nested layers without a single output
                 common.logger.warning("tbviz callback: no activation maps: %s", e)
@@ -284,8 +306,9 @@ class TbvizCallback(keras.callbacks.Callback):
             for v in layer.trainable_weights:
                 array = values[id(v)]
                 if self.parts["weights"]:
-                    w.weight_surface(f"{layer.name}/{_param_name(v)}", array, step,
-                                     layout="channels_last")
+                    w.weight_surface(
+                        f"{layer.name}/{_param_name(v)}", array, step, layout="channels_last"
+                    )
                 flat.append(array.ravel())
             layer_weights.append(np.concatenate(flat) if flat else None)
         if grad_stats is not None:
@@ -303,7 +326,8 @@ class TbvizCallback(keras.callbacks.Callback):
                 kind = diagnose.normalise_activation(_activation_name(layer))
                 if self.parts["diagnosis"] and kind is not None:
                     self.health.activations(
-                        layer.name, step,
+                        layer.name,
+                        step,
                         diagnose.activation_unit_stats(array, kind, thresholds=self.thresholds),
                     )
         for key, value in logs.items():
@@ -351,11 +375,15 @@ class TbvizCallback(keras.callbacks.Callback):
                 shape = tuple(layer.output.shape)
             except Exception:
                 shape = ""
-            rows.append({
-                "name": layer.name, "type": type(layer).__name__, "output_shape": shape,
-                "params": int(sum(np.prod(v.shape) for v in layer.weights)),
-                "activation": _activation_name(layer),
-            })
+            rows.append(
+                {
+                    "name": layer.name,
+                    "type": type(layer).__name__,
+                    "output_shape": shape,
+                    "params": int(sum(np.prod(v.shape) for v in layer.weights)),
+                    "activation": _activation_name(layer),
+                }
+            )
         common.write_text(self.writer, f"{self._name}/layers", common.layer_table_markdown(rows), 0)
 
     def _write_graph(self) -> None:
@@ -441,8 +469,11 @@ def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int)
     """``[layers, PARTIALS]`` sums of each layer's gradients, computed in the graph."""
     rows = []
     for i in range(n_layers):
-        parts = [tf.reshape(tf.cast(g, tf.float32), [-1])
-                 for g, o in zip(grads, owners) if o == i and g is not None]
+        parts = [
+            tf.reshape(tf.cast(g, tf.float32), [-1])
+            for g, o in zip(grads, owners)
+            if o == i and g is not None
+        ]
         if not parts:
             rows.append(tf.constant([np.nan] * 5 + [0.0, np.nan], tf.float32))
             continue
@@ -451,13 +482,19 @@ def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int)
         safe = tf.abs(tf.where(finite, g, tf.zeros_like(g)))
         max_abs = tf.reduce_max(safe)
         scale = tf.where(max_abs > 0, max_abs, tf.ones_like(max_abs))
-        rows.append(tf.stack([
-            tf.reduce_sum(safe), max_abs, tf.reduce_sum(tf.square(safe / scale)),
-            tf.reduce_sum(tf.cast(finite, tf.float32)),
-            tf.reduce_sum(tf.cast(tf.math.is_nan(g), tf.float32)),
-            tf.cast(tf.size(g), tf.float32),
-            tf.reduce_sum(tf.cast(tf.equal(g, 0.0), tf.float32)),
-        ]))
+        rows.append(
+            tf.stack(
+                [
+                    tf.reduce_sum(safe),
+                    max_abs,
+                    tf.reduce_sum(tf.square(safe / scale)),
+                    tf.reduce_sum(tf.cast(finite, tf.float32)),
+                    tf.reduce_sum(tf.cast(tf.math.is_nan(g), tf.float32)),
+                    tf.cast(tf.size(g), tf.float32),
+                    tf.reduce_sum(tf.cast(tf.equal(g, 0.0), tf.float32)),
+                ]
+            )
+        )
     return tf.stack(rows)
 
 
@@ -466,7 +503,7 @@ def _unpack(flat: np.ndarray, layout: List[Tuple[str, int, Tuple[int, ...]]]) ->
     out, offset = {}, 0
     for kind, i, shape in layout:
         n = int(np.prod(shape, dtype=np.int64))
-        out[(kind, i)] = flat[offset: offset + n].reshape(shape)
+        out[(kind, i)] = flat[offset : offset + n].reshape(shape)
         offset += n
     if offset != flat.size:
         raise RuntimeError(f"tbviz: probe output has {flat.size} values, its layout {offset}")

@@ -47,8 +47,12 @@ __all__ = ["watch", "WatchHandle"]
 
 # Activation modules whose outputs tell dead (ReLU) or saturated (sigmoid/tanh) units.
 _ACTIVATIONS = {
-    torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Sigmoid: "sigmoid",
-    torch.nn.Tanh: "tanh", torch.nn.Hardsigmoid: "hard_sigmoid", torch.nn.Softsign: "softsign",
+    torch.nn.ReLU: "relu",
+    torch.nn.ReLU6: "relu6",
+    torch.nn.Sigmoid: "sigmoid",
+    torch.nn.Tanh: "tanh",
+    torch.nn.Hardsigmoid: "hard_sigmoid",
+    torch.nn.Softsign: "softsign",
 }
 
 
@@ -99,20 +103,52 @@ def watch(
         raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
     writer, owned = common.open_writer(log_dir_or_writer)
     return WatchHandle(
-        model, writer, owned, log_dir_or_writer=log_dir_or_writer, every=every,
-        optimizer=optimizer, probe_data=probe_data, probe_size=probe_size, name=name,
-        log_graph=log_graph, weights=weights, activations=activations, gradients=gradients,
-        resources=resources, diagnosis=diagnosis, thresholds=thresholds,
-        num_classes=num_classes, overhead_budget=overhead_budget,
+        model,
+        writer,
+        owned,
+        log_dir_or_writer=log_dir_or_writer,
+        every=every,
+        optimizer=optimizer,
+        probe_data=probe_data,
+        probe_size=probe_size,
+        name=name,
+        log_graph=log_graph,
+        weights=weights,
+        activations=activations,
+        gradients=gradients,
+        resources=resources,
+        diagnosis=diagnosis,
+        thresholds=thresholds,
+        num_classes=num_classes,
+        overhead_budget=overhead_budget,
     )
 
 
 class WatchHandle:
     """What ``watch`` returns: ``step()``, ``log_epoch()``, ``flush()``, ``remove()``."""
 
-    def __init__(self, model, writer, owned, *, log_dir_or_writer, every, optimizer, probe_data,
-                 probe_size, name, log_graph, weights, activations, gradients, resources,
-                 diagnosis, thresholds, num_classes, overhead_budget) -> None:
+    def __init__(
+        self,
+        model,
+        writer,
+        owned,
+        *,
+        log_dir_or_writer,
+        every,
+        optimizer,
+        probe_data,
+        probe_size,
+        name,
+        log_graph,
+        weights,
+        activations,
+        gradients,
+        resources,
+        diagnosis,
+        thresholds,
+        num_classes,
+        overhead_budget,
+    ) -> None:
         if isinstance(probe_size, bool) or not isinstance(probe_size, int) or probe_size < 1:
             raise ValueError(f"probe_size must be a positive integer, got {probe_size!r}")
         self.model = model
@@ -125,8 +161,13 @@ class WatchHandle:
         self.probe_size = probe_size
         self.probe_x = self._probe_input(probe_data)
         self.log_graph = log_graph
-        self.parts = dict(weights=weights, activations=activations, gradients=gradients,
-                          resources=resources, diagnosis=diagnosis)
+        self.parts = dict(
+            weights=weights,
+            activations=activations,
+            gradients=gradients,
+            resources=resources,
+            diagnosis=diagnosis,
+        )
         self.num_classes = num_classes
         self.health = common.HealthLog(writer, f"{self.name}/health", thresholds)
         self.resources = common.ResourceSampler() if resources else None
@@ -217,8 +258,11 @@ class WatchHandle:
         just logged, if it was logged.
         """
         if self.optimizer is not None:
-            if loss is not None and not self._removed and self.cadence.logged_steps and (
-                self.cadence.logged_steps[-1] == self._step - 1
+            if (
+                loss is not None
+                and not self._removed
+                and self.cadence.logged_steps
+                and (self.cadence.logged_steps[-1] == self._step - 1)
             ):
                 self.writer.scalar("batch_loss", _number(loss), self._step - 1)
             return
@@ -249,7 +293,9 @@ class WatchHandle:
             self.writer.scalar(f"epoch_{key}", _number(value), epoch)
         if self.parts["diagnosis"] and loss is not None:
             self.health.losses(
-                epoch, _number(loss), None if val_loss is None else _number(val_loss),
+                epoch,
+                _number(loss),
+                None if val_loss is None else _number(val_loss),
                 self.num_classes,
             )
 
@@ -367,7 +413,7 @@ class WatchHandle:
         host_by_device = {d: _to_host(chunks) for d, chunks in pieces.items()}
         out: Dict[str, Any] = {"partials": {}, "weight": {}, "activation": {}, "units": {}}
         for kind, key, extra, device, offset, n in plan:
-            value = host_by_device[device][offset: offset + n]
+            value = host_by_device[device][offset : offset + n]
             if kind == "weight":
                 out["weight"].setdefault(key, []).append((extra[0], value.reshape(extra[1])))
             elif kind == "activation":
@@ -382,7 +428,9 @@ class WatchHandle:
         if bad:
             exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
             for i, k in enumerate(bad):
-                out["partials"][k] = exact[i * len(common.PARTIALS):(i + 1) * len(common.PARTIALS)]
+                out["partials"][k] = exact[
+                    i * len(common.PARTIALS) : (i + 1) * len(common.PARTIALS)
+                ]
         return out
 
     def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
@@ -427,11 +475,14 @@ class WatchHandle:
     def _write_layer_table(self) -> None:
         rows = []
         for m in self._order:
-            rows.append({
-                "name": self._names[m], "type": type(m).__name__,
-                "output_shape": self._shapes.get(m, ""),
-                "params": sum(p.numel() for _, p in self._params[m]),
-            })
+            rows.append(
+                {
+                    "name": self._names[m],
+                    "type": type(m).__name__,
+                    "output_shape": self._shapes.get(m, ""),
+                    "params": sum(p.numel() for _, p in self._params[m]),
+                }
+            )
         common.write_text(self.writer, f"{self.name}/layers", common.layer_table_markdown(rows), 0)
 
     def _write_graph(self) -> None:
@@ -441,8 +492,10 @@ class WatchHandle:
             common.logger.warning("tbviz watch: no input seen yet; the graph is not written")
             return
         device = _device_of(self.model)
-        example = tuple(a.to(device) if isinstance(a, torch.Tensor) and device is not None else a
-                        for a in example)
+        example = tuple(
+            a.to(device) if isinstance(a, torch.Tensor) and device is not None else a
+            for a in example
+        )
         sw, created = self._user_writer, False
         if sw is None:
             logdir = common.writer_logdir(self.writer)
@@ -477,8 +530,11 @@ def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tenso
     the ``exact`` form (NaN/Inf counted, magnitudes over finite elements only)
     when it is not.
     """
-    g = torch.cat([t.detach().reshape(-1).float() for t in grads]) if len(grads) > 1 else (
-        grads[0].detach().reshape(-1).float())
+    g = (
+        torch.cat([t.detach().reshape(-1).float() for t in grads])
+        if len(grads) > 1
+        else (grads[0].detach().reshape(-1).float())
+    )
     n = torch.tensor(float(g.numel()), device=g.device)
     zeros = n - torch.count_nonzero(g).float()
     if exact:

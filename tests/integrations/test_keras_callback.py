@@ -16,10 +16,10 @@ keras = pytest.importorskip("keras")
 pytest.importorskip("tensorflow")
 
 import numpy as np  # noqa: E402
-from conftest import read_tensors  # noqa: E402
+from integration_helpers import has_graph, health, kinds, read_tensors  # noqa: E402
 from sklearn.datasets import load_digits  # noqa: E402
 
-from tbviz_plugin import cli, metadata  # noqa: E402
+from tbviz_plugin import metadata  # noqa: E402
 from tbviz_plugin.integrations import common  # noqa: E402
 from tbviz_plugin.integrations.keras import TbvizCallback  # noqa: E402
 
@@ -45,32 +45,22 @@ def fit(digits, make, *, optimizer=None, epochs=2, n_train=1500, callback=None, 
     x, y = digits
     keras.utils.set_random_seed(0)
     model = make()
-    model.compile(optimizer or keras.optimizers.SGD(0.1),
-                  keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  metrics=["accuracy"])
+    model.compile(
+        optimizer or keras.optimizers.SGD(0.1),
+        keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
     history = model.fit(
-        x[:n_train], y[:n_train], validation_data=(x[1500:], y[1500:]), epochs=epochs,
-        batch_size=32, verbose=0, callbacks=[callback] if callback else [], **fit_kw,
+        x[:n_train],
+        y[:n_train],
+        validation_data=(x[1500:], y[1500:]),
+        epochs=epochs,
+        batch_size=32,
+        verbose=0,
+        callbacks=[callback] if callback else [],
+        **fit_kw,
     )
     return model, history
-
-
-def kinds(tensors):
-    out = {}
-    for tag, rows in tensors.items():
-        md = rows[0][3]
-        if md.plugin_data.plugin_name == metadata.PLUGIN_NAME:
-            out[tag] = metadata.parse_plugin_metadata(md.plugin_data.content)["kind"]
-        else:
-            out[tag] = md.plugin_data.plugin_name
-    return out
-
-
-def health(logdir):
-    """What `tbviz inspect --json` shows for the run: stored and read-time events."""
-    report = cli.inspect_logdir(str(logdir))
-    (run,) = report["runs"].values()
-    return run["health"]
 
 
 def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
@@ -83,8 +73,15 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
         assert k[layer] == metadata.ACTIVATION_MAP
     assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
     assert k["mlp/layers"] == "text"
-    for scalar in ("epoch_loss", "epoch_val_loss", "epoch_accuracy", "epoch_learning_rate",
-                   "batch_loss", "learning_rate", "system/step_time_ms"):
+    for scalar in (
+        "epoch_loss",
+        "epoch_val_loss",
+        "epoch_accuracy",
+        "epoch_learning_rate",
+        "batch_loss",
+        "learning_rate",
+        "system/step_time_ms",
+    ):
         assert k[scalar] == "scalars", scalar
     assert [s for s, *_ in tensors["epoch_val_loss"]] == [0, 1]
 
@@ -103,11 +100,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     kernel = tensors["dense/kernel"][0][3]
     assert metadata.parse_plugin_metadata(kernel.plugin_data.content)["shape"] == [64, 32]
 
-    from tensorboard.backend.event_processing import event_accumulator as ea
-
-    acc = ea.EventAccumulator(str(tmp_path))
-    acc.Reload()
-    assert acc.Tags()["graph"]  # tf.summary.graph, for the built-in Graphs view
+    assert has_graph(tmp_path)  # tf.summary.graph, for the built-in Graphs view
 
     assert not {e["code"] for e in callback.events} & ALARMS
     assert not {e["code"] for e in health(tmp_path)} & ALARMS
@@ -119,14 +112,18 @@ def test_deep_sigmoid_net_is_flagged_vanishing(digits, tmp_path):
     first, last = model.layers[0].name, model.layers[-1].name
     flagged = {e["layer"] for e in callback.events if e["code"] == "vanishing_gradient"}
     assert first in flagged and last not in flagged
-    assert any(e["code"] == "vanishing_gradient" and e["layer"] == first
-               for e in health(tmp_path))
+    assert any(e["code"] == "vanishing_gradient" and e["layer"] == first for e in health(tmp_path))
 
 
 def test_too_high_learning_rate_is_flagged(digits, tmp_path):
     callback = TbvizCallback(tmp_path, every=2)
-    fit(digits, lambda: mlp(3, "elu"), optimizer=keras.optimizers.SGD(2.0), epochs=1,
-        callback=callback)
+    fit(
+        digits,
+        lambda: mlp(3, "elu"),
+        optimizer=keras.optimizers.SGD(2.0),
+        epochs=1,
+        callback=callback,
+    )
     found = {e["code"] for e in callback.events}
     assert found & {"exploding_gradient", "nan"}, found
     assert {e["code"] for e in health(tmp_path)} & {"exploding_gradient", "nan"}
@@ -134,8 +131,14 @@ def test_too_high_learning_rate_is_flagged(digits, tmp_path):
 
 def test_wide_net_on_few_samples_is_flagged_overfitting(digits, tmp_path):
     callback = TbvizCallback(tmp_path, every=10)
-    fit(digits, lambda: mlp(2, width=256), optimizer=keras.optimizers.Adam(1e-2), epochs=25,
-        n_train=64, callback=callback)
+    fit(
+        digits,
+        lambda: mlp(2, width=256),
+        optimizer=keras.optimizers.Adam(1e-2),
+        epochs=25,
+        n_train=64,
+        callback=callback,
+    )
     assert "overfitting" in {e["code"] for e in callback.events}
     assert "overfitting" in {e["code"] for e in health(tmp_path)}
 
@@ -172,8 +175,12 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     written = set(kinds(read_tensors(tmp_path / "ds")).values())
     assert metadata.WEIGHT_SURFACE in written and metadata.GRADIENT_FLOW not in written
 
-    model.fit(ds, epochs=1, verbose=0, callbacks=[
-        TbvizCallback(tmp_path / "probe", every=4, probe_data=(x[:16], y[:16]))])
+    model.fit(
+        ds,
+        epochs=1,
+        verbose=0,
+        callbacks=[TbvizCallback(tmp_path / "probe", every=4, probe_data=(x[:16], y[:16]))],
+    )
     flow = [t for t in read_tensors(tmp_path / "probe") if t.endswith("gradient_flow")]
     assert flow
 
@@ -193,12 +200,53 @@ def test_a_second_fit_continues_the_steps(digits, tmp_path):
 def test_steps_per_execution_counts_batches_not_calls(digits, tmp_path):
     x, y = digits
     model = mlp(1)
-    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  steps_per_execution=4)
-    model.fit(x[:640], y[:640], epochs=2, batch_size=32, verbose=0,
-              callbacks=[TbvizCallback(tmp_path, every=10)])
+    model.compile(
+        "sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True), steps_per_execution=4
+    )
+    model.fit(
+        x[:640],
+        y[:640],
+        epochs=2,
+        batch_size=32,
+        verbose=0,
+        callbacks=[TbvizCallback(tmp_path, every=10)],
+    )
     steps = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
     assert steps == [0, 12, 20, 32, 40]  # the first batch count past each multiple of 10
+
+
+def test_models_built_by_their_first_batch_and_subclassed_models(digits, tmp_path):
+    x, y = digits
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__(name="net")
+            self.hidden = keras.layers.Dense(16, activation="relu")
+            self.out = keras.layers.Dense(10)
+
+        def call(self, inputs):
+            return self.out(self.hidden(inputs))
+
+    no_input = keras.Sequential(
+        [keras.layers.Dense(16, activation="relu"), keras.layers.Dense(10)], name="lazy"
+    )
+    for model in (no_input, Net()):
+        model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        model.fit(
+            x[:320],
+            y[:320],
+            epochs=1,
+            batch_size=32,
+            verbose=0,
+            callbacks=[TbvizCallback(tmp_path / model.name, every=5)],
+        )
+        tensors = read_tensors(tmp_path / model.name)
+        flow = tensors[f"{model.name}/gradient_flow"]
+        assert [s for s, *_ in flow] == [1, 5, 10]  # from the first batch, which built it
+        assert sum(k.endswith("/kernel") for k in tensors) == 2
+    # layer outputs of a Sequential are reachable once built; a subclassed model's are not
+    assert metadata.ACTIVATION_MAP in kinds(read_tensors(tmp_path / "lazy")).values()
+    assert metadata.ACTIVATION_MAP not in kinds(read_tensors(tmp_path / "net")).values()
 
 
 def test_bad_arguments_name_the_argument(tmp_path):
