@@ -242,6 +242,17 @@ export class Surface {
     this.requestRender();
   }
 
+  /** Frees the GPU context (browsers allow only a few at a time). */
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.hoverFrame);
+    this.controls.dispose();
+    this.geometry?.dispose();
+    this.renderer.dispose();
+    this.renderer.forceContextLoss();
+    this.element.remove();
+  }
+
   toPNG(): string {
     this.renderer.render(this.scene, this.camera);
     return this.renderer.domElement.toDataURL("image/png");

@@ -288,6 +288,16 @@ def test_two_runs_side_by_side(tbviz):
     assert non_blank(a) and non_blank(b) and changed(a, b)
     tbviz.screenshot("compare.png")
 
+    # Switching runs back and forth in 3-D frees the surfaces' GPU contexts.
+    panel.locator("select[aria-label=view]").select_option("surface")
+    for compare in ["relu_he", "", "relu_he", "large_100_layers", "", "relu_he"] * 3:
+        tbviz.select_run("sigmoid_deep", compare=compare)
+    right.locator("canvas.surface").wait_for()
+    tbviz.wait_text(right.locator(".caption-step"), lambda t: t == "step 300")
+    assert panel.locator("canvas.surface").count() == 2
+    assert non_blank(tbviz.pixels(right.locator("canvas.surface")))
+    panel.locator("select[aria-label=view]").select_option("heatmap")
+
     flow = tbviz.tab("gradient_flow")
     flow.locator('.column[data-run="relu_he"] canvas.flow-map').wait_for()
     assert flow.locator(".column canvas.flow-map").count() == 2

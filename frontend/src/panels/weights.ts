@@ -108,6 +108,7 @@ export class WeightsPanel implements Panel {
     for (const [run, view] of this.views) {
       if (!runs.includes(run)) {
         view.column.element.remove();
+        view.surface?.dispose();
         this.views.delete(run);
       }
     }
