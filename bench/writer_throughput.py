@@ -443,7 +443,7 @@ def run(
     tmp: str = "",
 ) -> Dict[str, Any]:
     n = n or (5 if quick else 200)
-    rounds = rounds or (1 if quick else 5)
+    rounds = rounds or (1 if quick else 7)
     n_paced = min(n, 100)
     peers = list(peers) or list(PEERS)
     raw: Dict[str, List[Dict[str, Any]]] = {p: [] for p in peers}
@@ -579,7 +579,7 @@ def main(argv: List[str] = None) -> None:
         "--n", type=int, default=0, help="summaries per whole run (default 200; quick 5)"
     )
     parser.add_argument(
-        "--rounds", type=int, default=0, help="rounds of all peers (default 5; quick 1)"
+        "--rounds", type=int, default=0, help="rounds of all peers (default 7; quick 1)"
     )
     parser.add_argument(
         "--gap",
