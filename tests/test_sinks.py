@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import read_tensors
+from event_reading import read_tensors
 
 import tbviz_plugin as tbviz
 

@@ -8,7 +8,7 @@ import threading
 
 import numpy as np
 import pytest
-from conftest import read_tensors
+from event_reading import read_tensors
 from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
