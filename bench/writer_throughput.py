@@ -25,7 +25,7 @@ cache in the same state (see ``_prime_page_cache``).
 The floor is what writing the data needs at the least: ``tobytes`` + crc32c +
 writing the same bytes to a file in the same directory.
 
-    python -m bench.writer_throughput [--quick] [--n 200] [--rounds 5] [--out results.json]
+    python -m bench.writer_throughput [--quick] [--n 200] [--rounds 7] [--out results.json]
 """
 
 from __future__ import annotations
@@ -359,11 +359,15 @@ NOTES = """\
   loop, where summaries are separated by training steps, the thread's work
   overlaps the step instead. Queue depth (``max_queue`` 1 to 32) makes no
   difference to this figure. Tried and not kept: (1) a caller that finds the
-  queue full writing the oldest records itself (under an I/O lock) made this
-  figure about 20% better but doubled the caller time of paced logging;
-  (2) the CRC keeping the GIL (it releases it for large buffers, and getting
-  it back costs the writer thread up to the other thread's next switch) gave
-  no clear gain and would stall a Python-heavy training thread instead.
+  queue full writing the oldest records itself (under an I/O lock): about 20%
+  better here in one process, but in this benchmark's processes both figures
+  got worse and the paced caller time doubled; (2) the CRC keeping the GIL (it
+  releases it for large buffers, and getting it back costs the writer thread
+  up to the other thread's next switch): no clear gain, and it would stall a
+  Python-heavy training thread instead; (3) the caller's copy without the GIL
+  (``ctypes.memmove``): no clear gain within the noise, and beside any busy
+  Python thread the caller then waits up to the 5 ms switch interval for the
+  GIL after every copy.
 * **Peak RSS growth** of the Writer is bounded by ``max_queue`` (32) summaries
   waiting for the thread: about 32 MB here, by design (the back-pressure bound).
 * **Noise**: the machine is a shared 2-vCPU VM; the load average at start and
