@@ -9,11 +9,12 @@ import time
 
 import numpy as np
 import pytest
-from conftest import wait_for_runs
 from tb_server import tensorboard
-from training_logs import HTML_TAG, write_newer_version_run
 
 import tbviz_plugin
+
+from .tbviz_page import TbvizPage, wait_for_runs
+from .training_logs import HTML_TAG, write_newer_version_run
 
 
 def non_blank(pixels, min_colours=20):
@@ -388,8 +389,6 @@ def test_refresh_picks_up_new_steps_and_keeps_the_view(tbviz, tb_url, browser_lo
 def test_other_loader_and_path_prefix_serve_the_same_panels(
     browser_context, browser_logdir, load_fast, prefix
 ):
-    from conftest import TbvizPage
-
     extra = ["--path_prefix", prefix] if prefix else []
     with tensorboard(browser_logdir, load_fast=load_fast, extra_args=extra) as url:
         wait_for_runs(
@@ -411,8 +410,6 @@ def test_other_loader_and_path_prefix_serve_the_same_panels(
 
 
 def test_unreadable_tags_are_named_not_dropped(browser_context, tmp_path):
-    from conftest import TbvizPage
-
     write_newer_version_run(tmp_path / "newer_tbviz")
     with tensorboard(tmp_path, load_fast="false") as url:
         wait_for_runs(url, {"newer_tbviz": {"dense/kernel": 0, "from_the_future": 0}})
