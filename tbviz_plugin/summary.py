@@ -163,8 +163,10 @@ def _build_weight_surface(
     shape = list(data.shape)
     if data.ndim == 1:
         matrix, form = data.reshape(1, -1), "vector"
-    elif data.ndim == 2:
+    elif data.ndim == 2 and layout == "channels_last":  # Keras Dense kernel: (in, out)
         matrix, form = data, "matrix"
+    elif data.ndim == 2:  # PyTorch Linear weight: (out, in) -> [in, out], like every other kind
+        matrix, form = data.T, "matrix_channels_first"
     elif layout == "channels_last":  # Keras: (kh, kw, in, out) -> [kh*kw*in, out]
         matrix, form = data.reshape(-1, shape[-1]), "kernel_channels_last"
     else:  # PyTorch: (out, in, kh, kw) -> [in*kh*kw, out]

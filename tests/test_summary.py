@@ -130,3 +130,12 @@ def test_every_kind_has_tensor_data_class():
     ]:
         md = s.value[0].metadata
         assert md.data_class == 2 and md.plugin_data.plugin_name == metadata.PLUGIN_NAME
+
+
+def test_torch_linear_weight_is_shown_inputs_by_outputs_like_keras():
+    torch = pytest.importorskip("torch")
+    weight = torch.nn.Linear(6, 4).weight  # (out, in)
+    _, arr, content = _value(summary.weight_surface("fc.weight", weight))
+    assert arr.shape == (6, 4) and content["form"] == "matrix_channels_first"
+    assert content["shape"] == [4, 6]
+    np.testing.assert_array_equal(arr, weight.detach().numpy().T)
