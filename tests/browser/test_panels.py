@@ -287,6 +287,10 @@ def test_two_runs_side_by_side(tbviz):
     a = tbviz.pixels(left.locator("canvas.heatmap"))
     b = tbviz.pixels(right.locator("canvas.heatmap"))
     assert non_blank(a) and non_blank(b) and changed(a, b)
+    box = left.locator("canvas.heatmap").bounding_box()
+    tbviz.page.mouse.move(box["x"] + 30, box["y"] + 30)
+    read = tbviz.wait_text(right.locator(".readout"), lambda t: t.startswith("row "))
+    assert read.split(":")[0] == left.locator(".readout").text_content().split(":")[0]
     tbviz.screenshot("compare.png")
 
     # Switching runs back and forth in 3-D frees the surfaces' GPU contexts.

@@ -144,11 +144,17 @@ export class WeightsPanel implements Panel {
       steps: [],
       shown: null,
     };
+    // Hovering one run's picture reads the same cell in every run shown.
     const hover = (row: number, col: number, value: number) => {
-      view.column.readout.textContent = `row ${row}, col ${col}: ${fmt(value)}`;
-      view.column.readout.classList.add("active");
+      for (const other of this.views.values()) {
+        const shown = other.shown;
+        if (other !== view && (!shown || shown.shape[0] <= row || shown.shape[1] <= col)) continue;
+        const v = other === view ? value : shown!.values[row * shown!.shape[1] + col];
+        other.column.readout.textContent = `row ${row}, col ${col}: ${fmt(v)}`;
+        other.column.readout.classList.add("active");
+      }
     };
-    const leave = () => view.column.readout.classList.remove("active");
+    const leave = () => this.views.forEach((other) => other.column.readout.classList.remove("active"));
     view.heatmap.onHover = hover;
     view.heatmap.onLeave = leave;
     view.column.element.dataset.run = run;
