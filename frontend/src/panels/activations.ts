@@ -66,6 +66,7 @@ export class ActivationsPanel implements Panel {
   }
 
   private async loadTag(): Promise<void> {
+    this.views.forEach((v) => v.column.resetReadout());
     this.stepper.setSteps([]);
     await this.loadSteps();
   }

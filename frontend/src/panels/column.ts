@@ -30,6 +30,11 @@ export class Column {
     ]);
   }
 
+  resetReadout(): void {
+    this.readout.textContent = "Hover the picture to read values.";
+    this.readout.classList.remove("active");
+  }
+
   caption(run: string, tag: string, step: string): void {
     this.runLabel.textContent = run;
     this.tagLabel.textContent = tag;

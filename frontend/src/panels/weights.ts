@@ -94,6 +94,7 @@ export class WeightsPanel implements Panel {
   }
 
   private async loadTag(): Promise<void> {
+    this.views.forEach((v) => v.column.resetReadout());
     this.held = null;
     this.stepper.setSteps([]);
     await this.loadSteps();
