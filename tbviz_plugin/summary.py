@@ -364,6 +364,26 @@ def _build_gradient_flow(
     return SummaryTensor(tag, md, table)
 
 
+def prepare_gradient_flow_table(
+    tag: str, layers: Sequence[str], stats: Sequence[str], table: Any
+) -> Prepared:
+    """A finished ``[layers, stats]`` table, for integrations that reduce on the device.
+
+    The summary is the same kind and format as ``gradient_flow`` writes.
+    """
+    check_tag(tag)
+    layers, stats = [str(x) for x in layers], [str(x) for x in stats]
+    if not layers or not stats:
+        raise ValueError("layers and stats must be non-empty")
+    array = np.array(reduce.as_numpy(table, "table"), dtype=np.float32, copy=True, order="C")
+    if array.shape != (len(layers), len(stats)):
+        raise ValueError(
+            f"table must have shape [{len(layers)} layers, {len(stats)} stats], got {array.shape}"
+        )
+    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
+    return Prepared(tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array))
+
+
 def gradient_flow(tag: str, grads: Mapping[str, Any], **kwargs: Any) -> summary_pb2.Summary:
     """Per-layer gradient statistics as a ``[layers, stats]`` table.
 

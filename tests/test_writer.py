@@ -270,3 +270,16 @@ def test_activation_batch_size_may_change_between_steps(logdir):
         w.activation_map("dense", np.ones((7, 10)), 1)  # a last, smaller batch
     shapes = [e[2].shape for e in read_tensors(logdir)["dense"]]
     assert shapes == [(32, 10), (7, 10)]
+
+
+def test_precomputed_gradient_flow_table_matches_computed_one(logdir):
+    grads = {"a": np.array([3.0, -4.0]), "b": np.array([1.0, np.nan])}
+    reference = summary.prepare_gradient_flow("g", grads).build()
+    layers = reference.metadata.plugin_data.content
+    with tbviz.Writer(logdir) as w:
+        w.gradient_flow_table("g", ["a", "b"], json.loads(layers)["stats"], reference.array, 4)
+        with pytest.raises(ValueError, match="table must have shape"):
+            w.gradient_flow_table("h", ["a"], ["mean_abs"], np.ones((2, 1)), 4)
+    ((step, _, array, md),) = read_tensors(logdir)["g"]
+    assert step == 4 and md.plugin_data.content == layers
+    np.testing.assert_array_equal(array, reference.array)

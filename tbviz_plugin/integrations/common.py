@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Sequence
 import numpy as np
 from tensorboard.compat.proto import summary_pb2
 
-from tbviz_plugin import diagnose, metadata, reduce, summary
+from tbviz_plugin import diagnose, reduce, summary
 
 logger = logging.getLogger("tbviz")
 
@@ -248,16 +248,7 @@ def write_gradient_flow_table(
     arrays; integrations that reduce on the device hand over the finished
     table here. The summary is identical in format (same metadata content).
     """
-    layers, stats = [str(x) for x in layers], [str(x) for x in stats]
-    array = np.ascontiguousarray(np.asarray(table, dtype=np.float32))
-    if array.shape != (len(layers), len(stats)):
-        raise ValueError(
-            f"table must have shape [{len(layers)} layers, {len(stats)} stats], got {array.shape}"
-        )
-    summary.check_tag(tag)
-    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
-    tensor = summary.SummaryTensor(tag, md, array)
-    writer._send(summary.Prepared(tag, metadata.GRADIENT_FLOW, lambda: tensor), step, wall_time)
+    writer.gradient_flow_table(tag, layers, stats, table, step, wall_time=wall_time)
 
 
 _TEXT_METADATA = summary_pb2.SummaryMetadata(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import abc
 import time
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from tbviz_plugin import summary
 
@@ -103,6 +103,25 @@ class SummaryMethods(abc.ABC):
         )
         self._send(prepared, step, wall_time)
         self._flow_layers.setdefault(tag, list(grads))
+
+    def gradient_flow_table(
+        self,
+        tag: str,
+        layers: Sequence[str],
+        stats: Sequence[str],
+        table: Any,
+        step: int,
+        *,
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records a finished ``[layers, stats]`` gradient-flow table (statistics
+        already reduced, e.g. on the GPU); same kind and format as ``gradient_flow``.
+
+        Example:
+            >>> w.gradient_flow_table("model/gradient_flow", ["fc1", "fc2"],
+            ...                       ["mean_abs", "max_abs"], table, step=10)  # doctest: +SKIP
+        """
+        self._send(summary.prepare_gradient_flow_table(tag, layers, stats, table), step, wall_time)
 
     def health(
         self,
