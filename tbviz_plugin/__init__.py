@@ -18,11 +18,13 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> (module, attribute or None for the module itself)
+# public name -> (module, attribute or None for the module itself). A module
+# must not share its name with a function here: importing it would replace
+# the function on the package (hence attach() lives in `attached`).
 _EXPORTS = {
     "Writer": ("tbviz_plugin.writer", "Writer"),
     "WriterClosedError": ("tbviz_plugin.writer", "WriterClosedError"),
-    "attach": ("tbviz_plugin.attach", "attach"),
+    "attach": ("tbviz_plugin.attached", "attach"),
     "metadata": ("tbviz_plugin.metadata", None),
     "summary": ("tbviz_plugin.summary", None),
     "tf_summary": ("tbviz_plugin.tf_summary", None),

@@ -55,7 +55,9 @@ def test_attached_torch_summary_writer(tmp_path):
 
     sw = SummaryWriter(str(tmp_path / "torch"))
     tb = tbviz.attach(sw)
-    tb.weight_surface("dense/kernel", torch.from_numpy(KERNEL), 3)
+    # Keras layout on purpose, to compare with the numpy reference (torch's own
+    # (out, in) layout is tested in test_summary).
+    tb.weight_surface("dense/kernel", torch.from_numpy(KERNEL), 3, layout="channels_last")
     tb.gradient_flow("model/gradient_flow", {k: torch.from_numpy(v) for k, v in GRADS.items()}, 3)
     tb.health("model/health", [{"code": "nan", "layer": "out"}], 3)
     tb.close()

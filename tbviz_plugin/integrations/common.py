@@ -38,7 +38,7 @@ def open_writer(log_dir_or_writer: Any) -> tuple:
     writer, or a torch / tensorboardX ``SummaryWriter`` (through ``tbviz.attach``).
     ``owned`` is True when the integration created the writer and must close it.
     """
-    from tbviz_plugin.attach import attach
+    from tbviz_plugin.attached import attach
     from tbviz_plugin.writer.methods import SummaryMethods
 
     if isinstance(log_dir_or_writer, SummaryMethods):
