@@ -37,7 +37,9 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
             summary[tag] = {"kind": content["kind"], "steps": len(steps)}
             if content["kind"] == metadata.HEALTH:
                 for s in steps:
-                    found.extend(events.stored_events(tag, s.step, np.asarray(s.array, dtype=object).ravel()))
+                    found.extend(
+                        events.stored_events(tag, s.step, np.asarray(s.array, dtype=object).ravel())
+                    )
             elif content["kind"] == metadata.GRADIENT_FLOW and steps:
                 table = np.stack([s.array for s in steps])
                 found.extend(events.diagnosed_events(tag, content, [s.step for s in steps], table))
@@ -52,11 +54,10 @@ def _print_inspection(report: Dict[str, Any]) -> None:
         print(f"run {run}")
         for tag, t in info["tags"].items():
             print(f"  {t['kind']:<16} {t['steps']:>6} steps  {tag}")
-        worst = {"error": 0, "warning": 0, "info": 0}
         for e in info["health"]:
-            worst[e.get("severity", "warning")] = worst.get(e.get("severity", "warning"), 0) + 1
-            layer = f" [{e['layer']}]" if e.get("layer") else ""
-            print(f"  ! step {e['step']:>6} {e['severity']:<7} {e['code']}{layer}: {e.get('hint', '')}")
+            where = f" [{e['layer']}]" if e.get("layer") else ""
+            hint = e.get("hint", "")
+            print(f"  ! step {e['step']:>6} {e['severity']:<7} {e['code']}{where}: {hint}")
         if not info["health"]:
             print("  health: no problems found")
 

@@ -59,7 +59,9 @@ def write_demo_logs(out: str = "demo_logs", *, quick: bool = False) -> Iterator[
 # --------------------------------------------------------------------------- Keras
 
 
-def _keras_fit(path: str, model, optimizer, epochs: int, every: int, quick: bool, train_size=1400) -> str:
+def _keras_fit(
+    path: str, model, optimizer, epochs: int, every: int, quick: bool, train_size=1400
+) -> str:
     import keras
 
     from tbviz_plugin.integrations.keras import TbvizCallback
@@ -67,7 +69,12 @@ def _keras_fit(path: str, model, optimizer, epochs: int, every: int, quick: bool
     x, y, xv, yv = digits(train_size=train_size)
     model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(
-        x, y, validation_data=(xv, yv), epochs=2 if quick else epochs, batch_size=64, verbose=0,
+        x,
+        y,
+        validation_data=(xv, yv),
+        epochs=2 if quick else epochs,
+        batch_size=64,
+        verbose=0,
         callbacks=[TbvizCallback(path, every=every, probe_data=(xv[:32], yv[:32]))],
     )
     keras.backend.clear_session()
@@ -122,8 +129,16 @@ def _torch_mlp(widths, activation):
     return torch.nn.Sequential(layers)
 
 
-def _torch_fit(path: str, widths, make_optimizer, epochs: int, every: int, quick: bool,
-               train_size: int = 1400, activation=None) -> str:
+def _torch_fit(
+    path: str,
+    widths,
+    make_optimizer,
+    epochs: int,
+    every: int,
+    quick: bool,
+    train_size: int = 1400,
+    activation=None,
+) -> str:
     import torch
 
     from tbviz_plugin.integrations.torch import watch
@@ -133,8 +148,15 @@ def _torch_fit(path: str, widths, make_optimizer, epochs: int, every: int, quick
     model = _torch_mlp(widths, activation or torch.nn.ReLU)
     optimizer = make_optimizer(model.parameters())
     loss_fn = torch.nn.CrossEntropyLoss()
-    handle = watch(model, path, every=every, probe_data=(xv[:32], yv[:32]), name="model",
-                   log_graph=True, num_classes=10)
+    handle = watch(
+        model,
+        path,
+        every=every,
+        probe_data=(xv[:32], yv[:32]),
+        name="model",
+        log_graph=True,
+        num_classes=10,
+    )
     accuracy = float("nan")
     try:
         for epoch in range(2 if quick else epochs):
@@ -154,7 +176,9 @@ def _torch_fit(path: str, widths, make_optimizer, epochs: int, every: int, quick
                 logits = model(xv)
                 val_loss = float(loss_fn(logits, yv))
                 accuracy = float((logits.argmax(1) == yv).float().mean())
-            handle.log_epoch(epoch, loss=float(np.mean(losses)), val_loss=val_loss, accuracy=accuracy)
+            handle.log_epoch(
+                epoch, loss=float(np.mean(losses)), val_loss=val_loss, accuracy=accuracy
+            )
     finally:
         handle.remove()
     return f"val_accuracy {accuracy:.3f}"
@@ -169,12 +193,26 @@ def _torch_healthy(path: str, quick: bool) -> str:
 def _torch_exploding(path: str, quick: bool) -> str:
     import torch
 
-    return _torch_fit(path, [64, 128, 64, 10], lambda p: torch.optim.SGD(p, lr=2.0), 2, 2, quick,
-                      activation=torch.nn.ELU)
+    return _torch_fit(
+        path,
+        [64, 128, 64, 10],
+        lambda p: torch.optim.SGD(p, lr=2.0),
+        2,
+        2,
+        quick,
+        activation=torch.nn.ELU,
+    )
 
 
 def _torch_overfitting(path: str, quick: bool) -> str:
     import torch
 
-    return _torch_fit(path, [64, 512, 512, 10], lambda p: torch.optim.Adam(p, 1e-3), 200, 50,
-                      quick, train_size=100)
+    return _torch_fit(
+        path,
+        [64, 512, 512, 10],
+        lambda p: torch.optim.Adam(p, 1e-3),
+        200,
+        50,
+        quick,
+        train_size=100,
+    )

@@ -53,8 +53,15 @@ def diagnosed_events(
 def reader_event(tag: str, step: int, message: str) -> Dict[str, Any]:
     """An event that reports data tbviz could not read, instead of failing."""
     return {
-        "step": step, "layer": None, "code": "unreadable_data", "severity": "error",
-        "value": None, "threshold": None, "hint": message, "tag": tag, "source": "reader",
+        "step": step,
+        "layer": None,
+        "code": "unreadable_data",
+        "severity": "error",
+        "value": None,
+        "threshold": None,
+        "hint": message,
+        "tag": tag,
+        "source": "reader",
     }
 
 
@@ -63,6 +70,9 @@ def merge_events(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     the same finding (code and layer): the integrations run the same rules while
     training, so read-time diagnosis only adds what plain ``Writer`` runs lack."""
     stored = {(e.get("code"), e.get("layer")) for e in events if e.get("source") == "stored"}
-    kept = [e for e in events
-            if e.get("source") != "diagnosed" or (e.get("code"), e.get("layer")) not in stored]
+    kept = [
+        e
+        for e in events
+        if e.get("source") != "diagnosed" or (e.get("code"), e.get("layer")) not in stored
+    ]
     return sorted(kept, key=lambda e: (e.get("step") or 0, str(e.get("layer") or ""), e["code"]))

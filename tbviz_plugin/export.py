@@ -80,8 +80,15 @@ def _cell(x: float) -> str:
     return repr(float(x)) if math.isfinite(x) else str(float(x))
 
 
-def export(logdir: str, run: str, tag: str, fmt: str, out: str, step: Optional[int] = None,
-           stat: str = "mean_abs") -> Dict[str, Any]:
+def export(
+    logdir: str,
+    run: str,
+    tag: str,
+    fmt: str,
+    out: str,
+    step: Optional[int] = None,
+    stat: str = "mean_abs",
+) -> Dict[str, Any]:
     """Writes one tag's data to ``out`` and returns what was written.
 
     Weight surfaces and activation maps export one step (default: the last).
@@ -116,8 +123,9 @@ def export(logdir: str, run: str, tag: str, fmt: str, out: str, step: Optional[i
     return {"kind": kind, "step": chosen.step, "shape": list(array.shape), "out": out}
 
 
-def _export_flow(table: np.ndarray, content: Dict[str, Any], steps: List[int], fmt: str,
-                 out: str, stat: str) -> None:
+def _export_flow(
+    table: np.ndarray, content: Dict[str, Any], steps: List[int], fmt: str, out: str, stat: str
+) -> None:
     layers, stats = content["layers"], content["stats"]
     if fmt == "npy":
         np.save(out, table)

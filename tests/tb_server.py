@@ -17,11 +17,22 @@ TENSORBOARD = os.path.join(os.path.dirname(sys.executable), "tensorboard")
 def tensorboard(logdir, *, load_fast="false", extra_args=(), timeout=120):
     """Yields the base URL (``http://127.0.0.1:PORT[/prefix]``) of a running TensorBoard."""
     args = [
-        TENSORBOARD, "--logdir", str(logdir), "--host", "127.0.0.1", "--port", "0",
-        f"--load_fast={load_fast}", "--reload_interval", "1", *extra_args,
+        TENSORBOARD,
+        "--logdir",
+        str(logdir),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        f"--load_fast={load_fast}",
+        "--reload_interval",
+        "1",
+        *extra_args,
     ]
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
     lines = []
     try:
         deadline = time.monotonic() + timeout

@@ -19,19 +19,33 @@ def logs(tmp_path_factory):
         for step in (0, 5):
             w.weight_surface("dense/kernel", np.arange(12.0).reshape(3, 4) + step, step)
             w.activation_map("conv", np.ones((1, 4, 4, 2)) * step, step)
-            w.gradient_flow("model/gradient_flow", {"a": np.full(4, 1.0 + step), "b": np.array([np.nan, 2.0])}, step)
-        w.health("model/health", [{"code": "nan", "layer": "b", "severity": "error", "hint": "lower the lr"}], 5)
+            w.gradient_flow(
+                "model/gradient_flow",
+                {"a": np.full(4, 1.0 + step), "b": np.array([np.nan, 2.0])},
+                step,
+            )
+        w.health(
+            "model/health",
+            [{"code": "nan", "layer": "b", "severity": "error", "hint": "lower the lr"}],
+            5,
+        )
     return root
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "tbviz_plugin.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tbviz_plugin.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_export_csv_of_the_last_step(logs, tmp_path):
     out = tmp_path / "k.csv"
-    result = _cli("export", logs, "--run", "run", "--tag", "dense/kernel", "--format", "csv", "--out", out)
+    result = _cli(
+        "export", logs, "--run", "run", "--tag", "dense/kernel", "--format", "csv", "--out", out
+    )
     assert result.returncode == 0, result.stderr
     rows = [[float(x) for x in r] for r in csv.reader(open(out))]
     np.testing.assert_array_equal(rows, np.arange(12.0).reshape(3, 4) + 5)
@@ -40,17 +54,54 @@ def test_export_csv_of_the_last_step(logs, tmp_path):
 
 def test_export_npy_of_a_chosen_step_is_exact(logs, tmp_path):
     out = tmp_path / "a.npy"
-    assert cli.main(["export", str(logs), "--run", "run", "--tag", "conv", "--format", "npy",
-                     "--step", "0", "--out", str(out)]) == 0
+    assert (
+        cli.main(
+            [
+                "export",
+                str(logs),
+                "--run",
+                "run",
+                "--tag",
+                "conv",
+                "--format",
+                "npy",
+                "--step",
+                "0",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert np.load(out).shape == (2, 4, 4) and np.load(out).max() == 0
 
 
 def test_export_gradient_flow_csv_has_a_row_per_step_and_layer(logs, tmp_path):
     out = tmp_path / "flow.csv"
-    assert cli.main(["export", str(logs), "--run", "run", "--tag", "model/gradient_flow",
-                     "--format", "csv", "--out", str(out)]) == 0
+    assert (
+        cli.main(
+            [
+                "export",
+                str(logs),
+                "--run",
+                "run",
+                "--tag",
+                "model/gradient_flow",
+                "--format",
+                "csv",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     rows = list(csv.DictReader(open(out)))
-    assert [(r["step"], r["layer"]) for r in rows] == [("0", "a"), ("0", "b"), ("5", "a"), ("5", "b")]
+    assert [(r["step"], r["layer"]) for r in rows] == [
+        ("0", "a"),
+        ("0", "b"),
+        ("5", "a"),
+        ("5", "b"),
+    ]
     assert rows[3]["nan_count"] == "1.0" and float(rows[2]["max_abs"]) == 6.0
 
 
@@ -59,19 +110,69 @@ def test_export_png_is_an_image(logs, tmp_path):
 
     for tag in ("dense/kernel", "conv", "model/gradient_flow"):
         out = tmp_path / "x.png"
-        assert cli.main(["export", str(logs), "--run", "run", "--tag", tag, "--format", "png", "--out", str(out)]) == 0
+        assert (
+            cli.main(
+                [
+                    "export",
+                    str(logs),
+                    "--run",
+                    "run",
+                    "--tag",
+                    tag,
+                    "--format",
+                    "png",
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         image = Image.open(out)
         assert image.mode == "RGB" and min(image.size) >= 256
         assert len(set(image.getdata())) > 1
 
 
 def test_export_errors_name_the_problem(logs, tmp_path, capsys):
-    assert cli.main(["export", str(logs), "--run", "run", "--tag", "nope", "--out", str(tmp_path / "x")]) == 2
+    assert (
+        cli.main(
+            ["export", str(logs), "--run", "run", "--tag", "nope", "--out", str(tmp_path / "x")]
+        )
+        == 2
+    )
     assert "no tbviz tag 'nope'" in capsys.readouterr().err
-    assert cli.main(["export", str(logs), "--run", "run", "--tag", "dense/kernel", "--step", "3",
-                     "--out", str(tmp_path / "x")]) == 2
+    assert (
+        cli.main(
+            [
+                "export",
+                str(logs),
+                "--run",
+                "run",
+                "--tag",
+                "dense/kernel",
+                "--step",
+                "3",
+                "--out",
+                str(tmp_path / "x"),
+            ]
+        )
+        == 2
+    )
     assert "no step 3" in capsys.readouterr().err
-    assert cli.main(["export", str(logs), "--run", "run", "--tag", "model/health", "--out", str(tmp_path / "x")]) == 2
+    assert (
+        cli.main(
+            [
+                "export",
+                str(logs),
+                "--run",
+                "run",
+                "--tag",
+                "model/health",
+                "--out",
+                str(tmp_path / "x"),
+            ]
+        )
+        == 2
+    )
     assert "inspect" in capsys.readouterr().err
 
 
@@ -82,6 +183,10 @@ def test_inspect_json_lists_tags_steps_and_stored_health(logs):
     assert run["tags"]["dense/kernel"] == {"kind": "weight_surface", "steps": 2}
     assert run["tags"]["model/health"] == {"kind": "health", "steps": 1}
     stored = [e for e in run["health"] if e["source"] == "stored"]
-    assert stored[0]["code"] == "nan" and stored[0]["step"] == 5 and stored[0]["hint"] == "lower the lr"
+    assert (
+        stored[0]["code"] == "nan"
+        and stored[0]["step"] == 5
+        and stored[0]["hint"] == "lower the lr"
+    )
     for e in run["health"]:
         assert {"step", "layer", "code", "severity", "value", "hint"} <= set(e)

@@ -19,8 +19,13 @@ def report(tmp_path_factory):
 
 
 def test_every_run_has_every_array_kind(report):
-    assert set(report) == {"keras_healthy", "keras_deep_sigmoid", "torch_healthy", "torch_exploding",
-                           "torch_overfitting"}
+    assert set(report) == {
+        "keras_healthy",
+        "keras_deep_sigmoid",
+        "torch_healthy",
+        "torch_exploding",
+        "torch_overfitting",
+    }
     for run, info in report.items():
         kinds = {t["kind"] for t in info["tags"].values()}
         assert {"weight_surface", "activation_map", "gradient_flow"} <= kinds, run

@@ -10,7 +10,11 @@ def test_metadata_names_plugin_kind_version_and_tensor_data_class():
     md = metadata.create_summary_metadata("weight_surface", quantity="grad")
     assert md.plugin_data.plugin_name == "tbviz"
     assert md.data_class == summary_pb2.DATA_CLASS_TENSOR
-    assert json.loads(md.plugin_data.content) == {"v": 1, "kind": "weight_surface", "quantity": "grad"}
+    assert json.loads(md.plugin_data.content) == {
+        "v": 1,
+        "kind": "weight_surface",
+        "quantity": "grad",
+    }
 
 
 def test_content_is_compact_and_deterministic():

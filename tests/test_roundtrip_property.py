@@ -11,7 +11,9 @@ from hypothesis.extra import numpy as hnp
 import tbviz_plugin as tbviz
 from tbviz_plugin import reduce
 
-DTYPES = st.sampled_from([np.float32, np.float64, np.float16, np.int32, np.int64, np.uint8, np.bool_])
+DTYPES = st.sampled_from(
+    [np.float32, np.float64, np.float16, np.int32, np.int64, np.uint8, np.bool_]
+)
 
 
 @st.composite
@@ -20,7 +22,9 @@ def arrays(draw):
     shape = draw(hnp.array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=12))
     elements = None
     if np.dtype(dtype).kind == "f":
-        elements = st.floats(allow_nan=True, allow_infinity=True, width=np.dtype(dtype).itemsize * 8)
+        elements = st.floats(
+            allow_nan=True, allow_infinity=True, width=np.dtype(dtype).itemsize * 8
+        )
     return draw(hnp.arrays(dtype, shape, elements=elements))
 
 
@@ -37,7 +41,11 @@ def _expected_surface(a, grid):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(array=arrays(), grid=st.tuples(st.integers(1, 16), st.integers(1, 16)), step=st.integers(0, 2**62))
+@given(
+    array=arrays(),
+    grid=st.tuples(st.integers(1, 16), st.integers(1, 16)),
+    step=st.integers(0, 2**62),
+)
 def test_weight_surface_round_trips(array, grid, step):
     with tempfile.TemporaryDirectory() as d:
         with tbviz.Writer(d) as w:
@@ -57,8 +65,13 @@ def test_weight_surface_round_trips(array, grid, step):
 
 
 @settings(max_examples=30, deadline=None)
-@given(array=hnp.arrays(np.float32, hnp.array_shapes(min_dims=2, max_dims=2, max_side=20),
-                        elements=st.floats(width=32, allow_nan=True, allow_infinity=True)))
+@given(
+    array=hnp.arrays(
+        np.float32,
+        hnp.array_shapes(min_dims=2, max_dims=2, max_side=20),
+        elements=st.floats(width=32, allow_nan=True, allow_infinity=True),
+    )
+)
 def test_gradient_flow_counts_every_nan_and_inf(array):
     with tempfile.TemporaryDirectory() as d:
         with tbviz.Writer(d) as w:

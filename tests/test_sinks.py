@@ -36,14 +36,16 @@ def test_tf_summary_ops_inside_a_tf_summary_writer(tmp_path):
 
     with tf.summary.create_file_writer(str(tmp_path / "tf")).as_default():
         assert tf_summary.weight_surface("dense/kernel", tf.constant(KERNEL), step=3)
-        tf_summary.gradient_flow("model/gradient_flow", {k: tf.constant(v) for k, v in GRADS.items()}, step=3)
+        tf_summary.gradient_flow(
+            "model/gradient_flow", {k: tf.constant(v) for k, v in GRADS.items()}, step=3
+        )
         tf.summary.experimental.set_step(3)
         tf_summary.health("model/health", [{"code": "nan", "layer": "out"}])
     _expect_same_as_writer(tmp_path, read_tensors(tmp_path / "tf"))
 
 
 def test_tf_summary_without_default_writer_returns_false():
-    tf = pytest.importorskip("tensorflow")
+    pytest.importorskip("tensorflow")
     from tbviz_plugin import tf_summary
 
     assert not bool(tf_summary.weight_surface("w", np.ones(3), step=0))

@@ -71,7 +71,10 @@ def test_gradient_flow_rows_follow_depth_order_and_none_is_nan():
 def test_gradient_flow_with_weights_adds_update_ratio():
     _, arr, content = _value(
         summary.gradient_flow(
-            "m/gf", {"a": np.ones(2)}, weights={"a": np.array([2.0, 0])}, prev_weights={"a": np.array([1.0, 0])}
+            "m/gf",
+            {"a": np.ones(2)},
+            weights={"a": np.array([2.0, 0])},
+            prev_weights={"a": np.array([1.0, 0])},
         )
     )
     assert content["stats"][-2:] == ["weight_l2", "update_ratio"]
@@ -79,7 +82,9 @@ def test_gradient_flow_with_weights_adds_update_ratio():
 
 
 def test_health_events_are_json_strings_with_defaults():
-    v, arr, content = _value(summary.health("m/health", [{"code": "nan", "layer": "d", "value": np.nan}], 7))
+    v, arr, content = _value(
+        summary.health("m/health", [{"code": "nan", "layer": "d", "value": np.nan}], 7)
+    )
     event = json.loads(arr[0])
     assert content == {"v": 1, "kind": "health"}
     assert event["step"] == 7 and event["severity"] == "warning" and event["value"] == "nan"
@@ -94,22 +99,50 @@ def test_scalar_uses_tensorboards_scalar_plugin():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: summary.weight_surface("w", np.ones((2, 2, 2, 2, 2, 2))), ValueError, "array must have rank"),
-        (lambda: summary.weight_surface("w", np.array([], np.float32)), ValueError, "array is empty"),
-        (lambda: summary.weight_surface("w", np.array(["x"])), TypeError, "array must hold real numbers"),
+        (
+            lambda: summary.weight_surface("w", np.ones((2, 2, 2, 2, 2, 2))),
+            ValueError,
+            "array must have rank",
+        ),
+        (
+            lambda: summary.weight_surface("w", np.array([], np.float32)),
+            ValueError,
+            "array is empty",
+        ),
+        (
+            lambda: summary.weight_surface("w", np.array(["x"])),
+            TypeError,
+            "array must hold real numbers",
+        ),
         (lambda: summary.weight_surface("w", np.ones(3), quantity="bias"), ValueError, "quantity"),
         (lambda: summary.weight_surface("", np.ones(3)), ValueError, "tag"),
         (lambda: summary.weight_surface(5, np.ones(3)), TypeError, "tag"),
         (lambda: summary.weight_surface("w", np.ones(3), layout="nhwc"), ValueError, "layout"),
-        (lambda: summary.activation_map("a", np.ones((2, 3, 3, 1)), sample=2), ValueError, "sample"),
-        (lambda: summary.activation_map("a", np.ones((2, 3, 3, 1)), max_channels=0), ValueError, "max_channels"),
+        (
+            lambda: summary.activation_map("a", np.ones((2, 3, 3, 1)), sample=2),
+            ValueError,
+            "sample",
+        ),
+        (
+            lambda: summary.activation_map("a", np.ones((2, 3, 3, 1)), max_channels=0),
+            ValueError,
+            "max_channels",
+        ),
         (lambda: summary.activation_map("a", np.ones(5) * 1j), TypeError, "array"),
         (lambda: summary.gradient_flow("g", {}), ValueError, "grads is empty"),
         (lambda: summary.gradient_flow("g", [np.ones(2)]), TypeError, "grads must be a mapping"),
         (lambda: summary.gradient_flow("g", {"a": "x"}), TypeError, r"grads\['a'\]"),
-        (lambda: summary.gradient_flow("g", {"a": np.ones(2)}, prev_weights={"a": np.ones(2)}), ValueError, "prev_weights"),
+        (
+            lambda: summary.gradient_flow("g", {"a": np.ones(2)}, prev_weights={"a": np.ones(2)}),
+            ValueError,
+            "prev_weights",
+        ),
         (lambda: summary.health("h", [{"severity": "bad"}], 0), ValueError, "code"),
-        (lambda: summary.health("h", [{"code": "x", "severity": "bad"}], 0), ValueError, "severity"),
+        (
+            lambda: summary.health("h", [{"code": "x", "severity": "bad"}], 0),
+            ValueError,
+            "severity",
+        ),
         (lambda: summary.health("h", {"code": "x"}, 0), TypeError, "list"),
         (lambda: summary.health("h", [], -1), ValueError, "step"),
         (lambda: summary.health("h", [], 1.5), TypeError, "step"),

@@ -20,7 +20,9 @@ def _write_all_kinds(w, step):
     rng = np.random.default_rng(step)
     w.weight_surface("dense/kernel", rng.normal(size=(64, 32)).astype(np.float32), step)
     w.activation_map("conv", rng.random((2, 8, 8, 3)), step)
-    w.gradient_flow("model/gradient_flow", {"a": rng.normal(size=(4, 5)), "b": np.array([np.nan, 1.0])}, step)
+    w.gradient_flow(
+        "model/gradient_flow", {"a": rng.normal(size=(4, 5)), "b": np.array([np.nan, 1.0])}, step
+    )
     w.health("model/health", [{"code": "nan", "layer": "b", "value": 1, "severity": "error"}], step)
     w.scalar("loss", 1.0 / (step + 1), step)
 
@@ -56,7 +58,11 @@ def test_records_have_valid_masked_crcs_per_tf_record_dataset(logdir):
     events = [event_pb2.Event.FromString(r.numpy()) for r in records]
     assert events[0].file_version == "brain.Event:2"
     assert [e.summary.value[0].tag for e in events[1:]] == [
-        "dense/kernel", "conv", "model/gradient_flow", "model/health", "loss"
+        "dense/kernel",
+        "conv",
+        "model/gradient_flow",
+        "model/health",
+        "loss",
     ]
 
 
@@ -73,7 +79,9 @@ def test_hand_encoded_events_equal_protobuf_serialisation():
         for step in (0, 5, 2**40):
             md = built.metadata.SerializeToString()
             expected = event_pb2.Event(wall_time=12.5, step=step, summary=built.to_proto())
-            got = b"".join(bytes(c) for c in wire.encode_tensor_event(12.5, step, built.tag, built.array, md))
+            got = b"".join(
+                bytes(c) for c in wire.encode_tensor_event(12.5, step, built.tag, built.array, md)
+            )
             assert got == expected.SerializeToString()
 
 
@@ -98,7 +106,9 @@ def test_metadata_is_written_once_per_tag(logdir):
     from tensorboard.backend.event_processing import event_file_loader
 
     values = [
-        e.summary.value[0] for e in event_file_loader.EventFileLoader(path).Load() if e.HasField("summary")
+        e.summary.value[0]
+        for e in event_file_loader.EventFileLoader(path).Load()
+        if e.HasField("summary")
     ]
     assert [v.HasField("metadata") for v in values] == [True, False, False]
 
@@ -179,7 +189,9 @@ def test_memory_url_logdir_through_fsspec():
         path = w.path
     fs = fsspec.filesystem("memory")
     (name,) = fs.ls("/tbviz-test/run1", detail=False)
-    assert name.rsplit("/", 1)[-1].startswith("events.out.tfevents.") and path.endswith(name.rsplit("/", 1)[-1])
+    assert name.rsplit("/", 1)[-1].startswith("events.out.tfevents.") and path.endswith(
+        name.rsplit("/", 1)[-1]
+    )
     data = fs.cat(name)
     length = int.from_bytes(data[:8], "little")
     first = event_pb2.Event.FromString(data[12 : 12 + length])
@@ -196,7 +208,9 @@ def test_two_writers_in_one_directory_write_two_files(logdir):
 def _run_python(code, tmp_path):
     script = tmp_path / "script.py"
     script.write_text(textwrap.dedent(code))
-    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_writer_works_where_tensorflow_and_torch_cannot_be_imported(tmp_path):
@@ -243,7 +257,8 @@ def test_importing_the_package_imports_neither_tensorflow_nor_torch(tmp_path):
     result = _run_python(
         """
         import sys, tbviz_plugin
-        print(sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "torch", "jax", "keras")))
+        heavy = ("tensorflow", "torch", "jax", "keras")
+        print(sorted(m for m in sys.modules if m.split(".")[0] in heavy))
         """,
         tmp_path,
     )

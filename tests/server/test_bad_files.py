@@ -19,7 +19,9 @@ def _write_raw_event(path, tag, md, array, step):
     """Writes one event with arbitrary metadata through the record layer."""
     s = summary.SummaryTensor(tag, md, array).to_proto()
     with open(path, "ab") as f:
-        record.write_record(f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()])
+        record.write_record(
+            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
+        )
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +45,27 @@ def logdir(tmp_path_factory):
     future = metadata.create_summary_metadata("weight_surface")
     future.plugin_data.content = b'{"v": 99, "kind": "weight_surface"}'
     _write_raw_event(w.path, "future", future, np.ones((2, 2), np.float32), 0)
-    _write_raw_event(w.path, "cube", metadata.create_summary_metadata("weight_surface"),
-                     np.ones((2, 2, 2), np.float32), 0)
-    _write_raw_event(w.path, "flow", metadata.create_summary_metadata(
-        "gradient_flow", layers=["a", "b"], stats=["mean_abs"]), np.ones((3, 1), np.float32), 0)
-    _write_raw_event(w.path, "health_garbage", metadata.create_summary_metadata("health"),
-                     np.array([b"{not json"], dtype=object), 0)
+    _write_raw_event(
+        w.path,
+        "cube",
+        metadata.create_summary_metadata("weight_surface"),
+        np.ones((2, 2, 2), np.float32),
+        0,
+    )
+    _write_raw_event(
+        w.path,
+        "flow",
+        metadata.create_summary_metadata("gradient_flow", layers=["a", "b"], stats=["mean_abs"]),
+        np.ones((3, 1), np.float32),
+        0,
+    )
+    _write_raw_event(
+        w.path,
+        "health_garbage",
+        metadata.create_summary_metadata("health"),
+        np.array([b"{not json"], dtype=object),
+        0,
+    )
     return root
 
 

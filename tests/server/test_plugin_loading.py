@@ -49,7 +49,9 @@ def test_plugin_module_imports_without_the_writers_dependencies():
         print(p.TbvizLoader.__name__)
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "TbvizLoader"
 

@@ -37,8 +37,19 @@ def logdir(tmp_path_factory):
             w.activation_map("conv", np.full((2, 5, 5, 3), step, np.float32), step)
             w.gradient_flow("model/gradient_flow", _grads(step), step)
             w.scalar("loss", 1.0 / (step + 1), step)
-        w.health("model/health", [{"code": "nan", "layer": "output", "severity": "error", "value": 1,
-                                   "hint": "check the learning rate"}], 40)
+        w.health(
+            "model/health",
+            [
+                {
+                    "code": "nan",
+                    "layer": "output",
+                    "severity": "error",
+                    "value": 1,
+                    "hint": "check the learning rate",
+                }
+            ],
+            40,
+        )
     with tbviz.Writer(root / "long") as w:  # more steps than the default sample count
         for step in range(620):
             w.gradient_flow("flow", {"a": np.full(3, step + 1.0)}, step)
@@ -50,8 +61,13 @@ def logdir(tmp_path_factory):
 @pytest.fixture(scope="module", params=["false", "true"], ids=["python_loader", "rust_loader"])
 def server(request, logdir):
     with tensorboard(logdir, load_fast=request.param) as url:
-        _wait_for(url, lambda tags: tags.get("long", {}).get("flow", {}).get("max_step") == 619
-                  and tags.get("train", {}).get("model/health", {}).get("max_step") == 40)
+        _wait_for(
+            url,
+            lambda tags: (
+                tags.get("long", {}).get("flow", {}).get("max_step") == 619
+                and tags.get("train", {}).get("model/health", {}).get("max_step") == 40
+            ),
+        )
         yield url
 
 
@@ -81,7 +97,10 @@ def test_plugin_is_listed_and_enabled(server):
     status, _, body = get(server + "/data/plugins_listing")
     entry = json.loads(body)["tbviz"]
     assert entry["enabled"] is True and entry["tab_name"] == "tbviz"
-    assert entry["loading_mechanism"] == {"type": "IFRAME", "module_path": "/data/plugin/tbviz/index.js"}
+    assert entry["loading_mechanism"] == {
+        "type": "IFRAME",
+        "module_path": "/data/plugin/tbviz/index.js",
+    }
 
 
 def test_tags_list_every_tbviz_tag_with_its_content(server):
@@ -90,7 +109,11 @@ def test_tags_list_every_tbviz_tag_with_its_content(server):
     train = tags["train"]
     assert set(train) == {"dense/kernel", HTML_TAG, "conv", "model/gradient_flow", "model/health"}
     kernel = train["dense/kernel"]
-    assert kernel["kind"] == "weight_surface" and kernel["shape"] == [40, 30] and kernel["max_step"] == 40
+    assert (
+        kernel["kind"] == "weight_surface"
+        and kernel["shape"] == [40, 30]
+        and kernel["max_step"] == 40
+    )
     assert train["model/gradient_flow"]["layers"] == LAYERS
     assert train["conv"]["form"] == "channels" and train["conv"]["channels"] == 3
 
@@ -140,7 +163,9 @@ def test_gradient_flow_is_downsampled_keeping_first_and_last(server):
     kept = [s["step"] for s in _json(server, "steps", run="long", tag="flow")]
     flow = _json(server, "gradient_flow", run="long", tag="flow", max_steps=7)
     assert len(flow["steps"]) == 7 and flow["steps"][0] == kept[0] and flow["steps"][-1] == 619
-    assert [v[0][flow["stats"].index("max_abs")] for v in flow["values"]] == [s + 1.0 for s in flow["steps"]]
+    assert [v[0][flow["stats"].index("max_abs")] for v in flow["values"]] == [
+        s + 1.0 for s in flow["steps"]
+    ]
 
 
 def test_default_sampling_keeps_500_steps_and_the_last(server):
@@ -152,9 +177,19 @@ def test_default_sampling_keeps_500_steps_and_the_last(server):
 def test_health_returns_stored_events(server):
     events = _json(server, "health", run="train")
     stored = [e for e in events if e["source"] == "stored"]
-    assert stored == [{"step": 40, "layer": "output", "code": "nan", "severity": "error", "value": 1.0,
-                       "threshold": None, "hint": "check the learning rate", "tag": "model/health",
-                       "source": "stored"}]
+    assert stored == [
+        {
+            "step": 40,
+            "layer": "output",
+            "code": "nan",
+            "severity": "error",
+            "value": 1.0,
+            "threshold": None,
+            "hint": "check the learning rate",
+            "tag": "model/health",
+            "source": "stored",
+        }
+    ]
     assert all(e["step"] is not None and e["code"] for e in events)
 
 
@@ -177,7 +212,12 @@ def test_index_js_is_served_as_javascript(server):
         ("tensor", {"run": "train", "tag": "dense/kernel", "step": "11"}, 404, "no step 11"),
         ("tensor", {"run": "train", "tag": "model/health", "step": "40"}, 400, "health route"),
         ("gradient_flow", {"run": "train", "tag": "dense/kernel"}, 400, "not gradient_flow"),
-        ("gradient_flow", {"run": "train", "tag": "model/gradient_flow", "max_steps": "0"}, 400, "max_steps"),
+        (
+            "gradient_flow",
+            {"run": "train", "tag": "model/gradient_flow", "max_steps": "0"},
+            400,
+            "max_steps",
+        ),
         ("health", {}, 400, "missing parameter 'run'"),
         ("health", {"run": "scalars_only"}, 404, "no run"),
     ],
@@ -194,11 +234,15 @@ def test_repeated_parameter_is_refused(server):
 
 
 def test_all_samples_with_samples_per_plugin_zero(logdir):
-    with tensorboard(logdir, load_fast="true", extra_args=["--samples_per_plugin", "tbviz=0"]) as url:
+    with tensorboard(
+        logdir, load_fast="true", extra_args=["--samples_per_plugin", "tbviz=0"]
+    ) as url:
         _wait_for(url, lambda tags: tags.get("long", {}).get("flow", {}).get("max_step") == 619)
         status, _, body = get(url + "/data/plugin/tbviz/steps?run=long&tag=flow")
         assert status == 200 and len(json.loads(body)) == 620
-        flow = json.loads(get(url + "/data/plugin/tbviz/gradient_flow?run=long&tag=flow&max_steps=10000")[2])
+        flow = json.loads(
+            get(url + "/data/plugin/tbviz/gradient_flow?run=long&tag=flow&max_steps=10000")[2]
+        )
         assert flow["steps"] == list(range(620))
 
 
@@ -206,7 +250,9 @@ def test_works_under_path_prefix(logdir):
     with tensorboard(logdir, extra_args=["--path_prefix", "/tb"]) as url:
         assert url.endswith("/tb")
         _wait_for(url, lambda tags: "train" in tags)
-        status, headers, body = get(url + "/data/plugin/tbviz/tensor?run=train&tag=dense/kernel&step=0")
+        status, headers, body = get(
+            url + "/data/plugin/tbviz/tensor?run=train&tag=dense/kernel&step=0"
+        )
         assert status == 200 and headers["X-Tbviz-Shape"] == "40,30"
 
 
@@ -221,26 +267,35 @@ def test_logdir_without_tbviz_data_keeps_the_plugin_inactive(tmp_path):
 
 def test_nan_in_gradient_flow_is_null_in_json(server):
     flow = _json(server, "gradient_flow", run="train", tag="model/gradient_flow")
-    assert not any(isinstance(x, float) and math.isnan(x) for s in flow["values"] for r in s for x in r)
+    assert not any(
+        isinstance(x, float) and math.isnan(x) for s in flow["values"] for r in s for x in r
+    )
 
 
 def test_gradient_flow_binary_format_equals_json(server):
     as_json = _json(server, "gradient_flow", run="train", tag="model/gradient_flow")
-    status, headers, body = _route(server, "gradient_flow", run="train", tag="model/gradient_flow",
-                                   format="binary")
+    status, headers, body = _route(
+        server, "gradient_flow", run="train", tag="model/gradient_flow", format="binary"
+    )
     assert status == 200 and headers["Content-Type"] == "application/octet-stream"
     n = int.from_bytes(body[:4], "little")
     head = json.loads(body[4 : 4 + n])
     offset = 4 + n + (-(4 + n) % 4)
-    values = np.frombuffer(body[offset:], "<f4").reshape(len(head["steps"]), len(head["layers"]), -1)
+    values = np.frombuffer(body[offset:], "<f4").reshape(
+        len(head["steps"]), len(head["layers"]), -1
+    )
     assert headers["X-Tbviz-Shape"] == ",".join(map(str, values.shape))
     assert {k: head[k] for k in ("layers", "stats", "steps")} == {
         k: as_json[k] for k in ("layers", "stats", "steps")
     }
-    expected = np.array([[[np.nan if x is None else x for x in row] for row in s] for s in as_json["values"]])
+    expected = np.array(
+        [[[np.nan if x is None else x for x in row] for row in s] for s in as_json["values"]]
+    )
     np.testing.assert_allclose(values, expected, rtol=1e-6)
 
 
 def test_gradient_flow_unknown_format_is_refused(server):
-    status, _, body = _route(server, "gradient_flow", run="train", tag="model/gradient_flow", format="xml")
+    status, _, body = _route(
+        server, "gradient_flow", run="train", tag="model/gradient_flow", format="xml"
+    )
     assert status == 400 and "format" in json.loads(body)["error"]
