@@ -28,8 +28,9 @@ WEIGHT_SURFACE = "weight_surface"
 ACTIVATION_MAP = "activation_map"
 GRADIENT_FLOW = "gradient_flow"
 HEALTH = "health"
+LAYER_TABLE = "layer_table"
 
-KINDS = (WEIGHT_SURFACE, ACTIVATION_MAP, GRADIENT_FLOW, HEALTH)
+KINDS = (WEIGHT_SURFACE, ACTIVATION_MAP, GRADIENT_FLOW, HEALTH, LAYER_TABLE)
 
 
 class FormatVersionError(ValueError):

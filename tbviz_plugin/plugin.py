@@ -190,6 +190,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
             "/tensor": self._serve_tensor,
             "/gradient_flow": self._serve_gradient_flow,
             "/health": self._serve_health,
+            "/layers": self._serve_layers,
         }
 
     def is_active(self) -> bool:
@@ -289,7 +290,8 @@ class TbvizPlugin(base_plugin.TBPlugin):
         if content["kind"] not in _NUMERIC_KINDS:
             raise _BadRequest(
                 f"tag {tag!r} is of kind {content['kind']!r}; the tensor route serves "
-                f"{', '.join(_NUMERIC_KINDS)} (use the health route for health)"
+                f"{', '.join(_NUMERIC_KINDS)} (use the health route for health, the layers "
+                f"route for layer_table)"
             )
         data = self._read(ctx, experiment, run, tag, series)
         found = [d for d in data if d.step == step]
@@ -357,6 +359,20 @@ class TbvizPlugin(base_plugin.TBPlugin):
                 found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
         return _json_response(request, events.merge_events(found))
 
+    @wrappers.Request.application
+    @_route
+    def _serve_layers(self, request: Any) -> wrappers.Response:
+        ctx, experiment, run, tag, series, content = self._series(request)
+        if content["kind"] != metadata.LAYER_TABLE:
+            raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not layer_table")
+        data = self._read(ctx, experiment, run, tag, series)
+        if not data:
+            raise _NotFound(f"run {run!r} tag {tag!r} has no data")
+        newest = data[-1]
+        return _json_response(
+            request, {"step": newest.step, "rows": _layer_rows(newest, run, tag)}
+        )
+
     def _diagnosed_events(
         self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
@@ -374,6 +390,22 @@ def _flow_table(data: List[Any], content: Dict[str, Any], run: str, tag: str) ->
     if not data:
         return np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
     return np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
+
+
+def _layer_rows(datum: Any, run: str, tag: str) -> List[Dict[str, Any]]:
+    """The JSON rows of one layer_table step; a row that is not a JSON object is refused."""
+    rows = []
+    for i, item in enumerate(np.asarray(datum.numpy, dtype=object).ravel()):
+        try:
+            row = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
+        except (AttributeError, UnicodeDecodeError, ValueError, TypeError) as e:
+            row = e
+        if not isinstance(row, dict):
+            raise _BadRequest(
+                f"run {run!r} tag {tag!r} step {datum.step}: layer row {i} is not a JSON object"
+            )
+        rows.append(row)
+    return rows
 
 
 def _check_shape(

@@ -47,7 +47,7 @@ class SummaryTensor:
     """One summary value before encoding: a tag, its metadata and its tensor.
 
     ``array`` is float32 (numeric kinds) or an object array of ``bytes``
-    (``health``); it is C-contiguous so writers can send its buffer as is.
+    (``health``, ``layer_table``); it is C-contiguous so writers can send its buffer as is.
     """
 
     tag: str
@@ -471,6 +471,102 @@ def health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> summary_
       step: the training step.
     """
     return prepare_health(tag, events, step).build().to_proto()
+
+
+# --------------------------------------------------------------------------- layer table
+
+
+def _count(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must be >= 0, got {value}")
+    return int(value)
+
+
+def normalise_layer_row(row: Mapping[str, Any], index: int = 0) -> Dict[str, Any]:
+    """Validates one layer-table row; the dict that is stored.
+
+    Required: ``name`` (non-empty str), ``type`` (str), ``params`` (int >= 0).
+    Optional: ``output_shape`` (a sequence of ints >= 0 or None for unknown
+    sizes such as the batch, or None when unknown) and ``trainable_params``
+    (int >= 0). Other JSON-serialisable keys are kept.
+    """
+    where = f"rows[{index}]"
+    if not isinstance(row, Mapping):
+        raise TypeError(f"{where} must be a mapping, got {type(row).__name__}")
+    name = row.get("name")
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"{where} needs a non-empty string 'name', got {name!r}")
+    where = f"rows[{index}] ({name!r})"
+    kind = row.get("type")
+    if not isinstance(kind, str):
+        raise TypeError(f"{where}['type'] must be a str (e.g. 'Dense'), got {kind!r}")
+    if "params" not in row:
+        raise ValueError(f"{where} needs 'params' (the layer's parameter count)")
+    out = dict(row)
+    out["params"] = _count(row["params"], f"{where}['params']")
+    if row.get("trainable_params") is not None:
+        out["trainable_params"] = _count(row["trainable_params"], f"{where}['trainable_params']")
+    else:
+        out.pop("trainable_params", None)
+    shape = row.get("output_shape")
+    if shape is not None:
+        if isinstance(shape, (str, bytes, Mapping)) or not isinstance(shape, Iterable):
+            raise TypeError(
+                f"{where}['output_shape'] must be a sequence of sizes or None, got {shape!r}"
+            )
+        shape = [
+            None if n is None else _count(n, f"{where}['output_shape'][{i}]")
+            for i, n in enumerate(shape)
+        ]
+    out["output_shape"] = shape
+    try:
+        json.dumps(out, allow_nan=False)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"{where} must be JSON-serialisable: {e}") from None
+    return out
+
+
+def prepare_layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> Prepared:
+    """Validates a model's layer table; see ``layer_table``."""
+    check_tag(tag)
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise TypeError("rows must be a list of layer mappings in forward order")
+    table = [normalise_layer_row(r, i) for i, r in enumerate(rows)]
+    if not table:
+        raise ValueError("rows is empty: give at least one layer")
+    seen: Dict[str, int] = {}
+    for i, row in enumerate(table):
+        if row["name"] in seen:
+            raise ValueError(
+                f"rows[{i}] repeats the layer name {row['name']!r} of rows[{seen[row['name']]}]; "
+                "names must be unique (other panels join on them)"
+            )
+        seen[row["name"]] = i
+    encoded = np.empty(len(table), dtype=object)
+    for i, row in enumerate(table):
+        encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    md = metadata.create_summary_metadata(metadata.LAYER_TABLE)
+    return Prepared(tag, metadata.LAYER_TABLE, lambda: SummaryTensor(tag, md, encoded))
+
+
+def layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> summary_pb2.Summary:
+    """A model's layers as a 1-D string tensor of JSON objects, in forward order.
+
+    Args:
+      tag: e.g. ``"model/layers"``.
+      rows: mappings with ``name`` (unique), ``type`` (e.g. ``"Dense"``),
+        ``output_shape`` (list of sizes, ``None`` for unknown ones such as the
+        batch; or ``None``), ``params`` and optionally ``trainable_params``.
+
+    Example:
+        >>> s = layer_table("m/layers", [{"name": "fc", "type": "Linear",
+        ...                               "output_shape": [None, 10], "params": 110}])
+        >>> s.value[0].tensor.string_val[0]
+        b'{"name":"fc","output_shape":[null,10],"params":110,"type":"Linear"}'
+    """
+    return prepare_layer_table(tag, rows).build().to_proto()
 
 
 # --------------------------------------------------------------------------- scalar

@@ -14,7 +14,8 @@ from tbviz_plugin import summary
 
 
 class SummaryMethods(abc.ABC):
-    """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``, ``scalar``."""
+    """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
+    ``layer_table``, ``scalar``."""
 
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
@@ -133,6 +134,24 @@ class SummaryMethods(abc.ABC):
     ) -> None:
         """Records health events (see ``tbviz_plugin.summary.health``)."""
         self._send(summary.prepare_health(tag, events, step), step, wall_time)
+
+    def layer_table(
+        self,
+        tag: str,
+        rows: Iterable[Mapping[str, Any]],
+        step: int,
+        *,
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records a model's layer table: name, type, output shape, parameters.
+
+        Example:
+            >>> w.layer_table("model/layers", [{"name": "fc1", "type": "Linear",
+            ...     "output_shape": [None, 128], "params": 100480}], step=0)  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.layer_table`` for the row fields.
+        """
+        self._send(summary.prepare_layer_table(tag, rows), step, wall_time)
 
     def scalar(self, tag: str, value: Any, step: int, *, wall_time: Optional[float] = None) -> None:
         """Records a standard TensorBoard scalar (shown by the Scalars dashboard)."""
