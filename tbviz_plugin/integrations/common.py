@@ -13,9 +13,8 @@ import time
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
-from tensorboard.compat.proto import summary_pb2
 
-from tbviz_plugin import diagnose, reduce, summary
+from tbviz_plugin import diagnose, reduce
 
 logger = logging.getLogger("tbviz")
 
@@ -251,35 +250,17 @@ def write_gradient_flow_table(
     writer.gradient_flow_table(tag, layers, stats, table, step, wall_time=wall_time)
 
 
-_TEXT_METADATA = summary_pb2.SummaryMetadata(
-    plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="text"),
-    data_class=summary_pb2.DATA_CLASS_TENSOR,
-)
+def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:
+    """Writes the model's layer table (name, type, output shape, parameters) at step 0
+    as a tbviz ``layer_table`` summary, shown by the tbviz Layers panel.
 
-
-def write_text(writer: Any, tag: str, markdown: str, step: int) -> None:
-    """A TensorBoard text summary (the built-in Text dashboard renders markdown)."""
-    summary.check_tag(tag)
-    array = np.empty((), dtype=object)
-    array[()] = markdown.encode("utf-8")
-    tensor = summary.SummaryTensor(tag, _TEXT_METADATA, array)
-    writer._send(summary.Prepared(tag, "text", lambda: tensor), step, None)
-
-
-def layer_table_markdown(rows: Sequence[Dict[str, Any]]) -> str:
-    """Markdown table of layers: name, type, output shape, parameters, activation."""
-    head = (
-        "| # | layer | type | output shape | parameters | activation |\n|---|---|---|---|---|---|"
-    )
-    lines = [head]
-    for i, r in enumerate(rows):
-        lines.append(
-            f"| {i} | {r['name']} | {r['type']} | {r.get('output_shape', '')} | "
-            f"{r.get('params', 0):,} | {r.get('activation') or ''} |"
-        )
-    total = sum(int(r.get("params", 0)) for r in rows)
-    lines.append(f"\n{total:,} parameters in {len(rows)} layers")
-    return "\n".join(lines)
+    A row the format refuses (an odd layer) is logged and the table skipped:
+    the table is a convenience and never stops training.
+    """
+    try:
+        writer.layer_table(tag, rows, 0)
+    except (TypeError, ValueError) as e:
+        logger.warning("tbviz: the layer table %s is not written: %s", tag, e)
 
 
 # --------------------------------------------------------------------------- diagnosis

@@ -372,19 +372,22 @@ class TbvizCallback(keras.callbacks.Callback):
             if isinstance(layer, keras.layers.InputLayer):
                 continue
             try:
-                shape = tuple(layer.output.shape)
-            except Exception:
-                shape = ""
+                shape = [None if n is None else int(n) for n in layer.output.shape]
+            except Exception:  # not built, or several outputs
+                shape = None
             rows.append(
                 {
                     "name": layer.name,
                     "type": type(layer).__name__,
                     "output_shape": shape,
                     "params": int(sum(np.prod(v.shape) for v in layer.weights)),
+                    "trainable_params": int(
+                        sum(np.prod(v.shape) for v in layer.trainable_weights)
+                    ),
                     "activation": _activation_name(layer),
                 }
             )
-        common.write_text(self.writer, f"{self._name}/layers", common.layer_table_markdown(rows), 0)
+        common.write_layer_table(self.writer, f"{self._name}/layers", rows)
 
     def _write_graph(self) -> None:
         """The model's graph for TensorBoard's Graphs view, written with TensorFlow's own ops.

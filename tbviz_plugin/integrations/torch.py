@@ -227,7 +227,7 @@ class WatchHandle:
     def _on_layer(self, module: torch.nn.Module, inputs: Any, output: Any) -> None:
         if self._layers is None and module not in self._shapes and not self._suspended:
             self._order.append(module)  # forward order, until the layer list is fixed
-            self._shapes[module] = tuple(output.shape) if isinstance(output, torch.Tensor) else ""
+            self._shapes[module] = tuple(output.shape) if isinstance(output, torch.Tensor) else None
         if not self._capturing(module):
             return
         name = self._names[module]
@@ -475,15 +475,17 @@ class WatchHandle:
     def _write_layer_table(self) -> None:
         rows = []
         for m in self._order:
+            shape = self._shapes.get(m)
             rows.append(
                 {
                     "name": self._names[m],
                     "type": type(m).__name__,
-                    "output_shape": self._shapes.get(m, ""),
-                    "params": sum(p.numel() for _, p in self._params[m]),
+                    "output_shape": list(shape) if shape else None,
+                    "params": sum(p.numel() for p in m.parameters(recurse=False)),
+                    "trainable_params": sum(p.numel() for _, p in self._params[m]),
                 }
             )
-        common.write_text(self.writer, f"{self.name}/layers", common.layer_table_markdown(rows), 0)
+        common.write_layer_table(self.writer, f"{self.name}/layers", rows)
 
     def _write_graph(self) -> None:
         self._graph_done = True

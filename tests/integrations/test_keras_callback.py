@@ -6,6 +6,7 @@ Glorot initialisation loses its gradient on the way back (Glorot & Bengio
 over-fits.
 """
 
+import json
 import logging
 import os
 
@@ -72,7 +73,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
         assert k[f"{layer}/kernel"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
         assert k[layer] == metadata.ACTIVATION_MAP
     assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
-    assert k["mlp/layers"] == "text"
+    assert k["mlp/layers"] == metadata.LAYER_TABLE
     for scalar in (
         "epoch_loss",
         "epoch_val_loss",
@@ -95,8 +96,13 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     # the probe batch defaults to the first 64 samples given to fit
     assert tensors["dense"][0][2].shape == (64, 32)
-    table = tensors["mlp/layers"][0][2].item().decode()
-    assert "| 0 | dense | Dense | (None, 32) | 2,080 | relu |" in table
+    ((layer_step, _, table, _),) = tensors["mlp/layers"]
+    rows = [json.loads(b) for b in table.ravel()]
+    assert layer_step == 0
+    (first,) = [r for r in rows if r["name"] == "dense"]
+    assert first == {"name": "dense", "type": "Dense", "output_shape": [None, 32], "params": 2080,
+                     "trainable_params": 2080, "activation": "relu"}
+    assert [r["name"] for r in rows] == ["dense", "dense_1", "dense_2"]
     kernel = tensors["dense/kernel"][0][3]
     assert metadata.parse_plugin_metadata(kernel.plugin_data.content)["shape"] == [64, 32]
 

@@ -6,6 +6,8 @@ Bengio 2010); SGD with a learning rate of 2 diverges; a wide net on 64
 samples over-fits.
 """
 
+import json
+
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -82,7 +84,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
         assert k[f"{layer}/weight"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
         assert k[layer] == metadata.ACTIVATION_MAP
     assert k["Sequential/gradient_flow"] == metadata.GRADIENT_FLOW
-    assert k["Sequential/layers"] == "text"
+    assert k["Sequential/layers"] == metadata.LAYER_TABLE
     assert k["epoch_loss"] == k["epoch_val_loss"] == k["learning_rate"] == "scalars"
     assert {"system/step_time_ms", "system/rss_mb"} <= set(k)
 
@@ -94,8 +96,12 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     last = flow[-1][2]
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     assert tensors["0"][0][2].shape == (64, 32)  # the probe batch, [samples, units]
-    table = tensors["Sequential/layers"][0][2].item().decode()
-    assert "| 0 | 0 | Linear | (32, 32) | 2,080 |" in table  # name, type, output, parameters
+    ((layer_step, _, table, _),) = tensors["Sequential/layers"]
+    rows = [json.loads(b) for b in table.ravel()]
+    assert layer_step == 0
+    assert rows[0] == {"name": "0", "type": "Linear", "output_shape": [32, 32], "params": 2080,
+                       "trainable_params": 2080}
+    assert [r["name"] for r in rows] == ["0", "2", "4"]
 
     assert has_graph(tmp_path)  # add_graph, for the built-in Graphs view
 
