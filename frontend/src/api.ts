@@ -49,6 +49,21 @@ export interface HealthEvent {
   [key: string]: unknown;
 }
 
+/** One row of a layer_table tag (docs/format.md); other keys may be present. */
+export interface LayerRow {
+  name: string;
+  type: string;
+  output_shape: Array<number | null> | null;
+  params: number;
+  trainable_params?: number;
+  [key: string]: unknown;
+}
+
+export interface LayerTable {
+  step: number;
+  rows: LayerRow[];
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -112,6 +127,11 @@ export function getSteps(run: string, tag: string): Promise<StepInfo[]> {
 
 export function getHealth(run: string): Promise<HealthEvent[]> {
   return json<HealthEvent[]>("health", { run });
+}
+
+/** The newest layer table of a layer_table tag, layers in forward order. */
+export function layers(run: string, tag: string): Promise<LayerTable> {
+  return json<LayerTable>("layers", { run, tag });
 }
 
 // A tensor of a step never changes: keep recent ones (bounded in bytes), so

@@ -6,6 +6,7 @@ import { decodeFloat32, decodeGradientFlow, flowValue, parseShape } from "../src
 import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } from "../src/colormap";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
 import { deadColumns } from "../src/panels/activations";
+import { formatCount, formatShape, joinLayers, modelOf, tableTagFor } from "../src/panels/layers";
 import { nearestIndex } from "../src/stepper";
 
 function littleEndian(values: number[]): ArrayBuffer {
@@ -80,4 +81,26 @@ test("dead units are columns that are 0 for every sample", () => {
 test("nearest kept step", () => {
   assert.equal(nearestIndex([0, 10, 20], 14), 1);
   assert.equal(nearestIndex([0, 10, 20], 99), 2);
+});
+
+test("layer table: model of a tag, its table tag, and the join with gradient flow by name", () => {
+  assert.equal(modelOf("mlp/gradient_flow", "gradient_flow"), "mlp");
+  assert.equal(modelOf("mlp/layers", "layer_table"), "mlp");
+  assert.equal(tableTagFor("mlp/gradient_flow", ["cnn/layers", "mlp/layers"], ["cnn/gradient_flow", "mlp/gradient_flow"]), "mlp/layers");
+  assert.equal(tableTagFor("flow", ["model/layers"], ["flow"]), "model/layers");
+  assert.equal(tableTagFor("a/gradient_flow", ["b/layers"], ["a/gradient_flow", "b/gradient_flow"]), null);
+  const rows = [
+    { name: "conv", type: "Conv2D", output_shape: [null, 26, 26, 8], params: 80 },
+    { name: "relu", type: "ReLU", output_shape: null, params: 0 },
+  ];
+  assert.deepEqual(
+    joinLayers(rows, ["extra", "conv"]).map((r) => [r.name, r.flowIndex, r.info?.type ?? null]),
+    [["conv", 1, "Conv2D"], ["relu", -1, "ReLU"], ["extra", 0, null]],
+  );
+  assert.deepEqual(joinLayers(null, ["a", "b"]).map((r) => [r.name, r.flowIndex]), [["a", 0], ["b", 1]]);
+  assert.equal(formatShape([null, 26, 26, 8]), "(None, 26, 26, 8)");
+  assert.equal(formatShape([10]), "(10,)");
+  assert.equal(formatShape(null), "");
+  assert.equal(formatCount(54090), "54,090");
+  assert.equal(formatCount(undefined), "");
 });

@@ -435,12 +435,42 @@ def test_layers_table_in_depth_order_and_sortable(tbviz):
     tbviz.select_run("sigmoid_deep")
     panel.locator("tbody tr").first.wait_for()
     tbviz.wait_text(panel.locator(".panel-info"), lambda t: "step 300" in t)
+    info = panel.locator(".panel-info").text_content()
+    assert "9 layers, 15,026 parameters (layer table of step 0)" in info
+    # the layer table (type, output shape, params) joined with the gradient statistics
+    keys = panel.locator("thead th").evaluate_all("ths => ths.map(th => th.dataset.key)")
+    assert keys[:7] == ["run", "depth", "layer", "type", "output shape", "params", "health"]
     layers = panel.locator("tbody td.code").all_text_contents()
-    assert layers == [f"dense_{i}" for i in range(8)]
-    assert "warning" in panel.locator("tbody tr").first.text_content()
-    panel.locator('th[data-key="mean_abs"]').click()  # largest first
+    assert layers == [f"dense_{i}" for i in range(8)] + ["softmax"]
+    assert panel.locator("tbody td.layer-type").all_text_contents() == ["Dense"] * 8 + ["Softmax"]
+    shapes = panel.locator("tbody td.layer-shape").all_text_contents()
+    assert shapes == ["(None, 48)"] * 7 + ["(None, 2)", "(None, 2)"]
+    params = panel.locator("tbody td.layer-params").all_text_contents()
+    assert params == ["816"] + ["2,352"] * 6 + ["98", "0"]
+    first = panel.locator("tbody tr").first.text_content()
+    assert "warning" in first
+    last = panel.locator("tbody tr").last.locator("td.num").all_text_contents()
+    assert last[-1] == "—"  # the softmax has no gradient row
+    panel.locator('th[data-key="mean_abs"]').click()  # largest first, no gradient last
     assert panel.locator("tbody td.code").first.text_content() == "dense_7"
-    assert panel.locator("tbody td.code").last.text_content() == "dense_0"
+    assert panel.locator("tbody td.code").all_text_contents()[-2:] == ["dense_0", "softmax"]
+    panel.locator('th[data-key="params"]').click()  # most parameters first
+    assert panel.locator("tbody td.code").first.text_content() == "dense_1"
     name, body = _download(tbviz, panel.locator(".export-csv"))
-    assert body.decode().startswith("run,depth,layer,step,health_events,worst,mean_abs")
+    text = body.decode()
+    assert text.startswith(
+        "run,depth,layer,step,type,output_shape,params,trainable_params,health_events,worst,mean_abs"
+    )
+    assert "sigmoid_deep,0,dense_0,300,Dense,\"(None, 48)\",816,816," in text
+    panel.locator('th[data-key="depth"]').click()
     tbviz.screenshot("layers.png")
+
+
+def test_layers_without_layer_table_as_before(tbviz):
+    panel = tbviz.tab("layers")
+    tbviz.select_run("relu_he")
+    tbviz.wait_text(panel.locator(".panel-info"), lambda t: "step 300" in t)
+    assert "parameters" not in panel.locator(".panel-info").text_content()
+    assert panel.locator('th[data-key="type"]').count() == 0
+    assert panel.locator("tbody td.layer-type").count() == 0
+    assert panel.locator("tbody td.code").all_text_contents() == [f"dense_{i}" for i in range(8)]

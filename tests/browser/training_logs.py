@@ -49,8 +49,24 @@ def _conv_maps(rng, step, channels=16, size=28):
     return np.maximum(out + bias, 0)[None].astype(np.float32)
 
 
-def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=False):
-    """Trains the MLP with plain SGD and logs it with tbviz.Writer; returns nothing."""
+def layer_rows():
+    """The MLP's layer table: its dense layers and the softmax, which has no parameters."""
+    rows = [
+        {"name": n, "type": "Dense", "output_shape": [None, b], "params": a * b + b,
+         "trainable_params": a * b + b}
+        for n, a, b in zip(LAYERS, WIDTHS[:-1], WIDTHS[1:])
+    ]
+    rows.append({"name": "softmax", "type": "Softmax", "output_shape": [None, WIDTHS[-1]],
+                 "params": 0})
+    return rows
+
+
+def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=False,
+                  layer_table=False):
+    """Trains the MLP with plain SGD and logs it with tbviz.Writer; returns nothing.
+
+    With ``layer_table`` the run also has the model's layer table (``model/layers``).
+    """
     rng = np.random.default_rng(seed)
     x, y = _task(rng)
     scale = (lambda n: np.sqrt(2.0 / n)) if activation == "relu" else (lambda n: 0.5 / np.sqrt(n))
@@ -61,6 +77,8 @@ def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=Fals
     lr = 0.5 if activation == "sigmoid" else 0.05
     previous = None
     with tbviz.Writer(str(logdir)) as w:
+        if layer_table:
+            w.layer_table("model/layers", layer_rows(), 0)
         for step in range(steps + 1):
             batch = rng.choice(len(x), 64, replace=False)
             a, cache = x[batch], []
@@ -168,7 +186,7 @@ def write_newer_version_run(logdir):
 
 def write_logs(root):
     """The two runs under ``root``; returns ``root``."""
-    train_and_log(root / "sigmoid_deep", "sigmoid", html_tag=True)
+    train_and_log(root / "sigmoid_deep", "sigmoid", html_tag=True, layer_table=True)
     train_and_log(root / "relu_he", "relu", seed=0)
     write_large_run(root / "large_100_layers")
     return root
