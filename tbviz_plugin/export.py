@@ -103,8 +103,8 @@ def export(
         raise KeyError(f"no tbviz tag {tag!r} in run {run!r} under {logdir}")
     steps = data.steps(run, tag)
     kind = content["kind"]
-    if kind == metadata.HEALTH:
-        raise ValueError("health tags are events, not arrays: use `tbviz inspect --json`")
+    if kind in (metadata.HEALTH, metadata.LAYER_TABLE):
+        raise ValueError(f"{kind} tags hold records, not arrays: use `tbviz inspect --json`")
     if kind == metadata.GRADIENT_FLOW:
         table = np.stack([s.array for s in steps])
         _export_flow(table, content, [s.step for s in steps], fmt, out, stat)

@@ -29,6 +29,11 @@ def logs(tmp_path_factory):
             [{"code": "nan", "layer": "b", "severity": "error", "hint": "lower the lr"}],
             5,
         )
+        w.layer_table(
+            "model/layers",
+            [{"name": "a", "type": "Dense", "output_shape": [None, 4], "params": 20}],
+            0,
+        )
     return root
 
 
@@ -174,6 +179,10 @@ def test_export_errors_name_the_problem(logs, tmp_path, capsys):
         == 2
     )
     assert "inspect" in capsys.readouterr().err
+    for fmt in ("csv", "npy", "png"):
+        args = ["export", str(logs), "--run", "run", "--tag", "model/layers", "--format", fmt]
+        assert cli.main(args + ["--out", str(tmp_path / f"x.{fmt}")]) == 2
+        assert "layer_table tags hold records" in capsys.readouterr().err
 
 
 def test_inspect_json_lists_tags_steps_and_stored_health(logs):
@@ -182,6 +191,7 @@ def test_inspect_json_lists_tags_steps_and_stored_health(logs):
     run = json.loads(result.stdout)["runs"]["run"]
     assert run["tags"]["dense/kernel"] == {"kind": "weight_surface", "steps": 2}
     assert run["tags"]["model/health"] == {"kind": "health", "steps": 1}
+    assert run["tags"]["model/layers"] == {"kind": "layer_table", "steps": 1}
     stored = [e for e in run["health"] if e["source"] == "stored"]
     assert (
         stored[0]["code"] == "nan"
