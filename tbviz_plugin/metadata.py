@@ -62,9 +62,7 @@ def create_summary_metadata(kind: str, **content: Any) -> summary_pb2.SummaryMet
 
 def encode_content(body: Dict[str, Any]) -> bytes:
     """Compact, deterministic UTF-8 JSON (sorted keys, no spaces, no NaN)."""
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False).encode(
-        "utf-8"
-    )
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:

@@ -97,9 +97,7 @@ def _param(request: Any, name: str, required: bool = True) -> Optional[str]:
     return value
 
 
-def _int_param(
-    request: Any, name: str, *, lo: int, hi: int, default: Optional[int] = None
-) -> int:
+def _int_param(request: Any, name: str, *, lo: int, hi: int, default: Optional[int] = None) -> int:
     raw = _param(request, name, required=default is None)
     if raw is None:
         return int(default)  # type: ignore[arg-type]
@@ -317,7 +315,9 @@ class TbvizPlugin(base_plugin.TBPlugin):
         ctx, experiment, run, tag, series, content = self._series(request)
         if content["kind"] != metadata.GRADIENT_FLOW:
             raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not gradient_flow")
-        max_steps = _int_param(request, "max_steps", lo=1, hi=MAX_FLOW_STEPS, default=DEFAULT_FLOW_STEPS)
+        max_steps = _int_param(
+            request, "max_steps", lo=1, hi=MAX_FLOW_STEPS, default=DEFAULT_FLOW_STEPS
+        )
         output = _param(request, "format", required=False) or "json"
         if output not in ("json", "binary"):
             raise _BadRequest(f"parameter 'format' must be 'json' or 'binary', got {output[:64]!r}")
@@ -332,7 +332,9 @@ class TbvizPlugin(base_plugin.TBPlugin):
         }
         if output == "binary":
             return http_util.Respond(
-                request, _binary_table(head, table), "application/octet-stream",
+                request,
+                _binary_table(head, table),
+                "application/octet-stream",
                 headers=[("X-Tbviz-Shape", ",".join(str(n) for n in table.shape))],
             )
         return _json_response(request, dict(head, values=_nan_to_none(table)))
@@ -354,7 +356,9 @@ class TbvizPlugin(base_plugin.TBPlugin):
                 continue
             if content["kind"] == metadata.HEALTH:
                 for d in self._read(ctx, experiment, run, tag, series):
-                    found.extend(events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel()))
+                    found.extend(
+                        events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel())
+                    )
             elif content["kind"] == metadata.GRADIENT_FLOW:
                 found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
         return _json_response(request, events.merge_events(found))
@@ -369,9 +373,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
         if not data:
             raise _NotFound(f"run {run!r} tag {tag!r} has no data")
         newest = data[-1]
-        return _json_response(
-            request, {"step": newest.step, "rows": _layer_rows(newest, run, tag)}
-        )
+        return _json_response(request, {"step": newest.step, "rows": _layer_rows(newest, run, tag)})
 
     def _diagnosed_events(
         self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]

@@ -326,7 +326,9 @@ def prepare_gradient_flow(
     arrays = {k: None if v is None else reduce.as_numpy(v, f"grads[{k!r}]") for k, v in items}
     w = p = None
     if weights is not None:
-        w = {k: reduce.as_numpy(v, f"weights[{k!r}]") for k, v in _mapping_items(weights, "weights")}
+        w = {
+            k: reduce.as_numpy(v, f"weights[{k!r}]") for k, v in _mapping_items(weights, "weights")
+        }
         stray = sorted(set(w) - set(order))
         if stray:
             raise ValueError(f"weights has layers not in grads: {stray}")

@@ -11,19 +11,30 @@ from tbviz_plugin import metadata, summary
 
 def test_rows_are_compact_json_in_order():
     rows = [
-        {"name": "fc1", "type": "Linear", "output_shape": (None, np.int64(32)),
-         "params": np.int64(2080)},
+        {
+            "name": "fc1",
+            "type": "Linear",
+            "output_shape": (None, np.int64(32)),
+            "params": np.int64(2080),
+        },
         {"name": "act", "type": "ReLU", "output_shape": None, "params": 0, "trainable_params": 0},
     ]
     value = summary.layer_table("m/layers", rows).value[0]
     assert value.tensor.dtype == 7 and [d.size for d in value.tensor.tensor_shape.dim] == [2]
     assert metadata.parse_plugin_metadata(value.metadata.plugin_data.content) == {
-        "v": 1, "kind": "layer_table"}
+        "v": 1,
+        "kind": "layer_table",
+    }
     assert value.tensor.string_val[0] == (
         b'{"name":"fc1","output_shape":[null,32],"params":2080,"type":"Linear"}'
     )
     assert json.loads(value.tensor.string_val[1]) == {
-        "name": "act", "type": "ReLU", "output_shape": None, "params": 0, "trainable_params": 0}
+        "name": "act",
+        "type": "ReLU",
+        "output_shape": None,
+        "params": 0,
+        "trainable_params": 0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -38,14 +49,26 @@ def test_rows_are_compact_json_in_order():
         ([{"name": "a", "type": "X", "params": 1.5}], TypeError, "['params'] must be an integer"),
         ([{"name": "a", "type": "X", "params": -1}], ValueError, "['params'] must be >= 0"),
         ([{"name": "a", "type": "X", "params": True}], TypeError, "['params']"),
-        ([{"name": "a", "type": "X", "params": 1, "trainable_params": "1"}], TypeError,
-         "['trainable_params']"),
-        ([{"name": "a", "type": "X", "params": 1, "output_shape": "(1, 2)"}], TypeError,
-         "['output_shape']"),
-        ([{"name": "a", "type": "X", "params": 1, "output_shape": [1, -2]}], ValueError,
-         "['output_shape'][1]"),
-        ([{"name": "a", "type": "X", "params": 1}, {"name": "a", "type": "Y", "params": 0}],
-         ValueError, "rows[1] repeats the layer name 'a'"),
+        (
+            [{"name": "a", "type": "X", "params": 1, "trainable_params": "1"}],
+            TypeError,
+            "['trainable_params']",
+        ),
+        (
+            [{"name": "a", "type": "X", "params": 1, "output_shape": "(1, 2)"}],
+            TypeError,
+            "['output_shape']",
+        ),
+        (
+            [{"name": "a", "type": "X", "params": 1, "output_shape": [1, -2]}],
+            ValueError,
+            "['output_shape'][1]",
+        ),
+        (
+            [{"name": "a", "type": "X", "params": 1}, {"name": "a", "type": "Y", "params": 0}],
+            ValueError,
+            "rows[1] repeats the layer name 'a'",
+        ),
         ([{"name": "a", "type": "X", "params": 1, "extra": object()}], TypeError, "JSON"),
     ],
 )

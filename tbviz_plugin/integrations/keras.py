@@ -381,9 +381,7 @@ class TbvizCallback(keras.callbacks.Callback):
                     "type": type(layer).__name__,
                     "output_shape": shape,
                     "params": int(sum(np.prod(v.shape) for v in layer.weights)),
-                    "trainable_params": int(
-                        sum(np.prod(v.shape) for v in layer.trainable_weights)
-                    ),
+                    "trainable_params": int(sum(np.prod(v.shape) for v in layer.trainable_weights)),
                     "activation": _activation_name(layer),
                 }
             )

@@ -461,7 +461,7 @@ def test_layers_table_in_depth_order_and_sortable(tbviz):
     assert text.startswith(
         "run,depth,layer,step,type,output_shape,params,trainable_params,health_events,worst,mean_abs"
     )
-    assert "sigmoid_deep,0,dense_0,300,Dense,\"(None, 48)\",816,816," in text
+    assert 'sigmoid_deep,0,dense_0,300,Dense,"(None, 48)",816,816,' in text
     panel.locator('th[data-key="depth"]').click()
     tbviz.screenshot("layers.png")
 

@@ -52,17 +52,24 @@ def _conv_maps(rng, step, channels=16, size=28):
 def layer_rows():
     """The MLP's layer table: its dense layers and the softmax, which has no parameters."""
     rows = [
-        {"name": n, "type": "Dense", "output_shape": [None, b], "params": a * b + b,
-         "trainable_params": a * b + b}
+        {
+            "name": n,
+            "type": "Dense",
+            "output_shape": [None, b],
+            "params": a * b + b,
+            "trainable_params": a * b + b,
+        }
         for n, a, b in zip(LAYERS, WIDTHS[:-1], WIDTHS[1:])
     ]
-    rows.append({"name": "softmax", "type": "Softmax", "output_shape": [None, WIDTHS[-1]],
-                 "params": 0})
+    rows.append(
+        {"name": "softmax", "type": "Softmax", "output_shape": [None, WIDTHS[-1]], "params": 0}
+    )
     return rows
 
 
-def train_and_log(logdir, activation, steps=300, every=10, seed=0, html_tag=False,
-                  layer_table=False):
+def train_and_log(
+    logdir, activation, steps=300, every=10, seed=0, html_tag=False, layer_table=False
+):
     """Trains the MLP with plain SGD and logs it with tbviz.Writer; returns nothing.
 
     With ``layer_table`` the run also has the model's layer table (``model/layers``).

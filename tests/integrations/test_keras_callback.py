@@ -100,8 +100,14 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     rows = [json.loads(b) for b in table.ravel()]
     assert layer_step == 0
     (first,) = [r for r in rows if r["name"] == "dense"]
-    assert first == {"name": "dense", "type": "Dense", "output_shape": [None, 32], "params": 2080,
-                     "trainable_params": 2080, "activation": "relu"}
+    assert first == {
+        "name": "dense",
+        "type": "Dense",
+        "output_shape": [None, 32],
+        "params": 2080,
+        "trainable_params": 2080,
+        "activation": "relu",
+    }
     assert [r["name"] for r in rows] == ["dense", "dense_1", "dense_2"]
     kernel = tensors["dense/kernel"][0][3]
     assert metadata.parse_plugin_metadata(kernel.plugin_data.content)["shape"] == [64, 32]

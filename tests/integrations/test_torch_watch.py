@@ -99,8 +99,13 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     ((layer_step, _, table, _),) = tensors["Sequential/layers"]
     rows = [json.loads(b) for b in table.ravel()]
     assert layer_step == 0
-    assert rows[0] == {"name": "0", "type": "Linear", "output_shape": [32, 32], "params": 2080,
-                       "trainable_params": 2080}
+    assert rows[0] == {
+        "name": "0",
+        "type": "Linear",
+        "output_shape": [32, 32],
+        "params": 2080,
+        "trainable_params": 2080,
+    }
     assert [r["name"] for r in rows] == ["0", "2", "4"]
 
     assert has_graph(tmp_path)  # add_graph, for the built-in Graphs view

@@ -13,8 +13,14 @@ import tbviz_plugin as tbviz
 ROWS = [
     {"name": "conv", "type": "Conv2D", "output_shape": [None, 26, 26, 8], "params": 80},
     {"name": "flatten", "type": "Flatten", "output_shape": [None, 5408], "params": 0},
-    {"name": "<b>dense</b>", "type": "Dense", "output_shape": [None, 10], "params": 54090,
-     "trainable_params": 54090, "activation": "softmax"},
+    {
+        "name": "<b>dense</b>",
+        "type": "Dense",
+        "output_shape": [None, 10],
+        "params": 54090,
+        "trainable_params": 54090,
+        "activation": "softmax",
+    },
 ]
 
 
@@ -35,8 +41,10 @@ def server(request, logdir):
         while time.monotonic() < deadline:
             status, _, body = get(url + "/data/plugin/tbviz/tags")
             tags = json.loads(body) if status == 200 else {}
-            if tags.get("train", {}).get("model/layers", {}).get("max_step") == 5 and \
-                    "model/gradient_flow" in tags["train"]:
+            if (
+                tags.get("train", {}).get("model/layers", {}).get("max_step") == 5
+                and "model/gradient_flow" in tags["train"]
+            ):
                 break
             time.sleep(0.5)
         else:
