@@ -232,24 +232,6 @@ def _norm(x: np.ndarray) -> float:
     return float(np.sqrt(np.dot(flat, flat)))
 
 
-def write_gradient_flow_table(
-    writer: Any,
-    tag: str,
-    layers: Sequence[str],
-    stats: Sequence[str],
-    table: Any,
-    step: int,
-    wall_time: Optional[float] = None,
-) -> None:
-    """Writes a precomputed ``[layers, stats]`` gradient-flow table through any tbviz writer.
-
-    ``Writer.gradient_flow`` computes the statistics from per-layer gradient
-    arrays; integrations that reduce on the device hand over the finished
-    table here. The summary is identical in format (same metadata content).
-    """
-    writer.gradient_flow_table(tag, layers, stats, table, step, wall_time=wall_time)
-
-
 def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:
     """Writes the model's layer table (name, type, output shape, parameters) at step 0
     as a tbviz ``layer_table`` summary, shown by the tbviz Layers panel.

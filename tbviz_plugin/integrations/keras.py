@@ -314,8 +314,8 @@ class TbvizCallback(keras.callbacks.Callback):
         if grad_stats is not None:
             prev = [self._prev_weights.get(n) for n in self._layer_names]
             table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
-            common.write_gradient_flow_table(
-                w, f"{self._name}/gradient_flow", self._layer_names, common.FLOW_STATS, table, step
+            w.gradient_flow_table(
+                f"{self._name}/gradient_flow", self._layer_names, common.FLOW_STATS, table, step
             )
             if self.parts["diagnosis"]:
                 self.health.flow(self._layer_names, step, table)

@@ -451,8 +451,8 @@ class WatchHandle:
             grad_stats = common.stats_from_partials(partials)
             prev = [self._prev_weights.get(layer) for layer in self._layers]
             table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
-            common.write_gradient_flow_table(
-                w, f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
+            w.gradient_flow_table(
+                f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
             )
             if self.parts["diagnosis"]:
                 self.health.flow(self._layers, step, table)
