@@ -9,7 +9,7 @@ something to show and the diagnosis something to find:
 | keras_deep_sigmoid | 10 sigmoid dense layers, SGD | vanishing gradients (Glorot & Bengio 2010) |
 | torch_healthy | ReLU MLP, Adam | clean health |
 | torch_exploding | ELU MLP, SGD with learning rate 2 | exploding gradients, then NaN |
-| torch_overfitting | wide MLP on 100 samples, many epochs | over-fitting (val loss rises) |
+| torch_overfitting | wide MLP on 64 samples, Adam 1e-2 | over-fitting (val loss rises) |
 
 Example:
     >>> for line in write_demo_logs("demo_logs"):   # doctest: +SKIP
@@ -209,10 +209,10 @@ def _torch_overfitting(path: str, quick: bool) -> str:
 
     return _torch_fit(
         path,
-        [64, 512, 512, 10],
-        lambda p: torch.optim.Adam(p, 1e-3),
-        200,
-        50,
+        [64, 256, 256, 10],
+        lambda p: torch.optim.Adam(p, 1e-2),
+        25,
+        10,
         quick,
-        train_size=100,
+        train_size=64,
     )
