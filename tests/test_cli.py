@@ -57,49 +57,20 @@ def test_export_csv_of_the_last_step(logs, tmp_path):
     assert json.loads(result.stdout)["step"] == 5
 
 
+def _export(logs, tag, out, *extra):
+    """Runs `tbviz export` in-process on run "run"; returns its exit code."""
+    return cli.main(["export", str(logs), "--run", "run", "--tag", tag, "--out", str(out), *extra])
+
+
 def test_export_npy_of_a_chosen_step_is_exact(logs, tmp_path):
     out = tmp_path / "a.npy"
-    assert (
-        cli.main(
-            [
-                "export",
-                str(logs),
-                "--run",
-                "run",
-                "--tag",
-                "conv",
-                "--format",
-                "npy",
-                "--step",
-                "0",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert _export(logs, "conv", out, "--format", "npy", "--step", "0") == 0
     assert np.load(out).shape == (2, 4, 4) and np.load(out).max() == 0
 
 
 def test_export_gradient_flow_csv_has_a_row_per_step_and_layer(logs, tmp_path):
     out = tmp_path / "flow.csv"
-    assert (
-        cli.main(
-            [
-                "export",
-                str(logs),
-                "--run",
-                "run",
-                "--tag",
-                "model/gradient_flow",
-                "--format",
-                "csv",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert _export(logs, "model/gradient_flow", out, "--format", "csv") == 0
     rows = list(csv.DictReader(open(out)))
     assert [(r["step"], r["layer"]) for r in rows] == [
         ("0", "a"),
@@ -115,73 +86,22 @@ def test_export_png_is_an_image(logs, tmp_path):
 
     for tag in ("dense/kernel", "conv", "model/gradient_flow"):
         out = tmp_path / "x.png"
-        assert (
-            cli.main(
-                [
-                    "export",
-                    str(logs),
-                    "--run",
-                    "run",
-                    "--tag",
-                    tag,
-                    "--format",
-                    "png",
-                    "--out",
-                    str(out),
-                ]
-            )
-            == 0
-        )
+        assert _export(logs, tag, out, "--format", "png") == 0
         image = Image.open(out)
         assert image.mode == "RGB" and min(image.size) >= 256
         assert len(set(image.getdata())) > 1
 
 
 def test_export_errors_name_the_problem(logs, tmp_path, capsys):
-    assert (
-        cli.main(
-            ["export", str(logs), "--run", "run", "--tag", "nope", "--out", str(tmp_path / "x")]
-        )
-        == 2
-    )
+    out = tmp_path / "x"
+    assert _export(logs, "nope", out) == 2
     assert "no tbviz tag 'nope'" in capsys.readouterr().err
-    assert (
-        cli.main(
-            [
-                "export",
-                str(logs),
-                "--run",
-                "run",
-                "--tag",
-                "dense/kernel",
-                "--step",
-                "3",
-                "--out",
-                str(tmp_path / "x"),
-            ]
-        )
-        == 2
-    )
+    assert _export(logs, "dense/kernel", out, "--step", "3") == 2
     assert "no step 3" in capsys.readouterr().err
-    assert (
-        cli.main(
-            [
-                "export",
-                str(logs),
-                "--run",
-                "run",
-                "--tag",
-                "model/health",
-                "--out",
-                str(tmp_path / "x"),
-            ]
-        )
-        == 2
-    )
+    assert _export(logs, "model/health", out) == 2
     assert "inspect" in capsys.readouterr().err
     for fmt in ("csv", "npy", "png"):
-        args = ["export", str(logs), "--run", "run", "--tag", "model/layers", "--format", fmt]
-        assert cli.main(args + ["--out", str(tmp_path / f"x.{fmt}")]) == 2
+        assert _export(logs, "model/layers", tmp_path / f"x.{fmt}", "--format", fmt) == 2
         assert "layer_table tags hold records" in capsys.readouterr().err
 
 
