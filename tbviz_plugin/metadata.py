@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, Dict
 
@@ -48,16 +49,35 @@ def create_summary_metadata(kind: str, **content: Any) -> summary_pb2.SummaryMet
       A ``SummaryMetadata`` with plugin name, versioned JSON content and
       ``DATA_CLASS_TENSOR`` (without it TensorBoard drops the data silently).
     """
+    return summary_pb2.SummaryMetadata.FromString(serialized_summary_metadata(kind, **content))
+
+
+def serialized_summary_metadata(kind: str, **content: Any) -> bytes:
+    """``create_summary_metadata(kind, **content).SerializeToString()``, cached.
+
+    Writers call this once per summary; a tag's metadata rarely changes, so
+    the proto is built and serialised once per distinct content.
+
+    Example:
+        >>> md = serialized_summary_metadata("health")
+        >>> summary_pb2.SummaryMetadata.FromString(md).plugin_data.plugin_name
+        'tbviz'
+    """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     body = {"v": FORMAT_VERSION, "kind": kind}
     body.update(content)
+    return _serialized(encode_content(body))
+
+
+@functools.lru_cache(maxsize=4096)
+def _serialized(content: bytes) -> bytes:
     return summary_pb2.SummaryMetadata(
         plugin_data=summary_pb2.SummaryMetadata.PluginData(
-            plugin_name=PLUGIN_NAME, content=encode_content(body)
+            plugin_name=PLUGIN_NAME, content=content
         ),
         data_class=summary_pb2.DATA_CLASS_TENSOR,
-    )
+    ).SerializeToString()
 
 
 def encode_content(body: Dict[str, Any]) -> bytes:

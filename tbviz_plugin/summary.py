@@ -46,13 +46,19 @@ _MAX_TAG_LENGTH = 4096
 class SummaryTensor:
     """One summary value before encoding: a tag, its metadata and its tensor.
 
-    ``array`` is float32 (numeric kinds) or an object array of ``bytes``
-    (``health``, ``layer_table``); it is C-contiguous so writers can send its buffer as is.
+    ``metadata_bytes`` is the serialised ``SummaryMetadata`` (writers copy it
+    into the first event of a tag as is). ``array`` is float32 (numeric kinds)
+    or an object array of ``bytes`` (``health``, ``layer_table``); it is
+    C-contiguous so writers can send its buffer as is.
     """
 
     tag: str
-    metadata: summary_pb2.SummaryMetadata
+    metadata_bytes: bytes
     array: np.ndarray
+
+    @property
+    def metadata(self) -> summary_pb2.SummaryMetadata:
+        return summary_pb2.SummaryMetadata.FromString(self.metadata_bytes)
 
     def to_tensor_proto(self) -> tensor_pb2.TensorProto:
         shape = tensor_shape_pb2.TensorShapeProto(
@@ -172,7 +178,7 @@ def _build_weight_surface(
     else:  # PyTorch: (out, in, kh, kw) -> [in*kh*kw, out]
         matrix, form = data.reshape(shape[0], -1).T, "kernel_channels_first"
     pooled, _ = reduce.pool_max_abs(matrix, grid)
-    md = metadata.create_summary_metadata(
+    md = metadata.serialized_summary_metadata(
         metadata.WEIGHT_SURFACE,
         quantity=quantity,
         shape=shape,
@@ -265,7 +271,7 @@ def _build_activation_map(
     )
     if form == "channels":
         content.update(sample=sample, channels=channels, max_channels=max_channels)
-    md = metadata.create_summary_metadata(metadata.ACTIVATION_MAP, **content)
+    md = metadata.serialized_summary_metadata(metadata.ACTIVATION_MAP, **content)
     return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
 
 
@@ -362,7 +368,7 @@ def _build_gradient_flow(
         if weights is not None and layer in weights:
             row.update(reduce.weight_stats(weights[layer], (prev or {}).get(layer)))
         table[i] = [row.get(s, math.nan) for s in stats]
-    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=order, stats=stats)
+    md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=order, stats=stats)
     return SummaryTensor(tag, md, table)
 
 
@@ -382,7 +388,7 @@ def prepare_gradient_flow_table(
         raise ValueError(
             f"table must have shape [{len(layers)} layers, {len(stats)} stats], got {array.shape}"
         )
-    md = metadata.create_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
+    md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
     return Prepared(tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array))
 
 
@@ -458,7 +464,7 @@ def prepare_health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> 
     encoded = np.empty(len(rows), dtype=object)
     for i, row in enumerate(rows):
         encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    md = metadata.create_summary_metadata(metadata.HEALTH)
+    md = metadata.serialized_summary_metadata(metadata.HEALTH)
     return Prepared(tag, metadata.HEALTH, lambda: SummaryTensor(tag, md, encoded))
 
 
@@ -549,7 +555,7 @@ def prepare_layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> Prepared
     encoded = np.empty(len(table), dtype=object)
     for i, row in enumerate(table):
         encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    md = metadata.create_summary_metadata(metadata.LAYER_TABLE)
+    md = metadata.serialized_summary_metadata(metadata.LAYER_TABLE)
     return Prepared(tag, metadata.LAYER_TABLE, lambda: SummaryTensor(tag, md, encoded))
 
 
@@ -576,7 +582,7 @@ def layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> summary_pb2.Summ
 _SCALAR_METADATA = summary_pb2.SummaryMetadata(
     plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="scalars"),
     data_class=summary_pb2.DATA_CLASS_SCALAR,
-)
+).SerializeToString()
 
 
 def prepare_scalar(tag: str, value: Any) -> Prepared:

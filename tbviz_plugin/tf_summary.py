@@ -30,9 +30,7 @@ def _write(prepared: summary.Prepared, step: Optional[int]) -> Any:
             if built.array.dtype == object
             else tf.constant(built.array)
         )
-        return tf.summary.write(
-            tag=tag, tensor=tensor, step=step, metadata=built.metadata.SerializeToString()
-        )
+        return tf.summary.write(tag=tag, tensor=tensor, step=step, metadata=built.metadata_bytes)
 
 
 def weight_surface(name: str, data: Any, step: Optional[int] = None, **kwargs: Any) -> Any:

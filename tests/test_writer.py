@@ -77,7 +77,7 @@ def test_hand_encoded_events_equal_protobuf_serialisation():
     for prepared in cases:
         built = prepared.build()
         for step in (0, 5, 2**40):
-            md = built.metadata.SerializeToString()
+            md = built.metadata_bytes
             expected = event_pb2.Event(wall_time=12.5, step=step, summary=built.to_proto())
             got = b"".join(
                 bytes(c) for c in wire.encode_tensor_event(12.5, step, built.tag, built.array, md)

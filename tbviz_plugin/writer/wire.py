@@ -22,8 +22,9 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import struct
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 import numpy as np
 
@@ -93,17 +94,43 @@ def encode_tensor_event(
       metadata: a serialised ``SummaryMetadata``, or ``b""`` to omit it
         (TensorBoard keeps the first metadata it sees for a tag).
     """
-    if array.dtype == object:
-        dtype = DT_STRING
-        body = b"".join(_bytes_field(8, bytes(s)) for s in array.ravel())
-        content: List[Buffer] = [body] if body else []
-    else:
-        dtype = DT_FLOAT
+    if array.dtype != object:
         data = np.ascontiguousarray(array, dtype="<f4")
-        content = [memoryview(data).cast("B")] if data.size else []
-        content_len = data.nbytes
-        body = b""
-    tensor_head = _key(1, 0) + varint(dtype) + _shape(array.shape)
+        if data.size:
+            # The common case: everything but the event head and the metadata
+            # depends only on (tag, shape), so it is encoded once per tag.
+            frame = _float_value_frame(tag, array.shape, len(metadata))
+            head = _event_head(wall_time, step) + frame
+            tensor = memoryview(data).cast("B")
+            return [head, tensor, _bytes_field(9, metadata)] if metadata else [head, tensor]
+        return _encode_value(wall_time, step, tag, DT_FLOAT, array.shape, [], 0, metadata)
+    body = b"".join(_bytes_field(8, bytes(s)) for s in array.ravel())
+    content: List[Buffer] = [body] if body else []
+    return _encode_value(wall_time, step, tag, DT_STRING, array.shape, content, 0, metadata)
+
+
+@functools.lru_cache(maxsize=1024)
+def _float_value_frame(tag: str, shape: Tuple[int, ...], metadata_len: int) -> bytes:
+    """The bytes between the event head and a float32 tensor's content."""
+    content_len = 4 * int(np.prod(shape))
+    placeholder = [b"\0" * content_len]  # only its length is used
+    head = _encode_value(
+        0.0, 0, tag, DT_FLOAT, shape, placeholder, content_len, b"\0" * metadata_len
+    )[0]
+    return head[len(_event_head(0.0, 0)) :]
+
+
+def _encode_value(
+    wall_time: float,
+    step: int,
+    tag: str,
+    dtype: int,
+    shape: Sequence[int],
+    content: List[Buffer],
+    content_len: int,
+    metadata: bytes,
+) -> List[Buffer]:
+    tensor_head = _key(1, 0) + varint(dtype) + _shape(shape)
     if dtype == DT_FLOAT and content:
         tensor_head += _length_delimited(4, content_len)
     tensor_len = len(tensor_head) + sum(len(c) for c in content)

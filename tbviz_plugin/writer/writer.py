@@ -59,15 +59,19 @@ class Writer(SummaryMethods):
 
     def _encode(self, prepared: summary.Prepared, step: int, wall_time: float) -> Sequence[Buffer]:
         built = prepared.build()
-        md = built.metadata.SerializeToString()
-        first = self._metadata_by_tag.setdefault(built.tag, md)
-        if first != md:
+        md = built.metadata_bytes
+        first = self._metadata_by_tag.get(built.tag)
+        if first is None:
+            # TensorBoard keeps the first metadata of a tag; later events omit it.
+            self._metadata_by_tag[built.tag] = md
+            include = md
+        elif first != md:
             raise ValueError(
                 f"tag {built.tag!r} changed its metadata (TensorBoard keeps only the first): "
                 f"was {first!r}, now {md!r}; write the changed layer under a new tag"
             )
-        # TensorBoard keeps the first metadata of a tag; later events omit it.
-        include = md if first is md else b""
+        else:
+            include = b""
         return wire.encode_tensor_event(wall_time, step, built.tag, built.array, include)
 
     def flush(self) -> None:

@@ -185,7 +185,9 @@ def write_newer_version_run(logdir):
         w.weight_surface("dense/kernel", np.eye(6), 0)
     future = metadata.create_summary_metadata("weight_surface")
     future.plugin_data.content = b'{"v": 99, "kind": "weight_surface"}'
-    value = summary.SummaryTensor("from_the_future", future, np.ones((2, 2), np.float32))
+    value = summary.SummaryTensor(
+        "from_the_future", future.SerializeToString(), np.ones((2, 2), np.float32)
+    )
     event = event_pb2.Event(wall_time=time.time(), step=0, summary=value.to_proto())
     with open(w.path, "ab") as f:
         record.write_record(f, [event.SerializeToString()])

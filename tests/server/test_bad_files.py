@@ -17,7 +17,7 @@ from tbviz_plugin.writer import record
 
 def _write_raw_event(path, tag, md, array, step):
     """Writes one event with arbitrary metadata through the record layer."""
-    s = summary.SummaryTensor(tag, md, array).to_proto()
+    s = summary.SummaryTensor(tag, md.SerializeToString(), array).to_proto()
     with open(path, "ab") as f:
         record.write_record(
             f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
