@@ -26,6 +26,7 @@ import numpy as np
 
 GRADIENT_STATS = ("mean_abs", "max_abs", "l2", "rms", "nan_count", "inf_count", "zero_frac")
 WEIGHT_STATS = ("weight_l2", "update_ratio")
+_FLOAT32 = np.dtype(np.float32)
 
 
 def as_numpy(value: Any, name: str) -> np.ndarray:
@@ -83,6 +84,14 @@ def check_array(value: Any, name: str, ranks: Sequence[int]) -> np.ndarray:
     Returns a fresh float32 array (never a view of the caller's buffer), so the
     caller may go on mutating its weights while a background thread encodes.
     """
+    if (
+        type(value) is np.ndarray
+        and value.dtype == _FLOAT32
+        and value.ndim in ranks
+        and value.size
+        and value.flags.c_contiguous
+    ):
+        return value.copy()  # the common case: one memcpy, no other Python work
     array, fresh = _to_numpy(value, name)
     if array.ndim not in ranks:
         raise ValueError(

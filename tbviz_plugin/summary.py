@@ -56,6 +56,10 @@ class SummaryTensor:
     metadata_bytes: bytes
     array: np.ndarray
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.metadata_bytes, bytes):  # a SummaryMetadata proto
+            object.__setattr__(self, "metadata_bytes", self.metadata_bytes.SerializeToString())
+
     @property
     def metadata(self) -> summary_pb2.SummaryMetadata:
         return summary_pb2.SummaryMetadata.FromString(self.metadata_bytes)
