@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Writer": ("tbviz_plugin.writer", "Writer"),
     "WriterClosedError": ("tbviz_plugin.writer", "WriterClosedError"),
+    "WriterIOError": ("tbviz_plugin.writer", "WriterIOError"),
     "attach": ("tbviz_plugin.attached", "attach"),
     "metadata": ("tbviz_plugin.metadata", None),
     "summary": ("tbviz_plugin.summary", None),

@@ -3,8 +3,15 @@
 The caller's thread only enqueues a job (a zero-argument function returning
 the buffers of one event); the thread runs it, frames it as a record and
 writes it. A full queue blocks the caller (back-pressure) instead of dropping
-records or growing without bound. An error on the thread is kept and raised on
-the caller's next call, so it is never silent.
+records or growing without bound. An error while encoding a record (a bad
+argument or a bug) is kept and raised on the caller's next call, so it is
+never silent.
+
+An I/O failure (disk full, logdir unwritable, remote store gone) follows the
+policy of docs/reliability.md: by default one warning is logged, the file
+keeps every record completed before the failure, nothing more is written to
+it (a reader stops at the torn record), and training goes on; with
+``strict=True`` every later call raises ``WriterIOError`` instead.
 
 The caller's side is kept to a few microseconds: the queue is a C
 ``queue.SimpleQueue`` (``queue.Queue`` takes two Python-level locks and a
@@ -45,6 +52,16 @@ class WriterClosedError(RuntimeError):
     """The writer was used after ``close()``."""
 
 
+class WriterIOError(OSError):
+    """Writing the event file failed (raised only by a writer with ``strict=True``)."""
+
+
+def _io_error(path: str, cause: BaseException) -> WriterIOError:
+    message = f"tbviz writer for {path} failed: {cause}"
+    errno = getattr(cause, "errno", None)
+    return WriterIOError(errno, message) if errno else WriterIOError(message)
+
+
 class _Flush:
     def __init__(self) -> None:
         self.done = threading.Event()
@@ -62,12 +79,19 @@ def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
     """Creates ``logdir`` and a new, uniquely named event file in it.
 
     The name follows TensorFlow's (``events.out.tfevents.<time>.<host>.<pid>.<n>``)
-    so that TensorBoard finds it and two processes never share a file.
+    so that TensorBoard finds it and two writers never share a file: a local
+    file is created exclusively, so even a name clash (two hosts of the same
+    name sharing a directory, pid reuse) gets the next number instead of
+    truncating or interleaving another writer's file.
     """
-    name = (
-        f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
-        f".{os.getpid()}.{next(_file_counter)}{suffix}"
-    )
+
+    def new_name() -> str:
+        return (
+            f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
+            f".{os.getpid()}.{next(_file_counter)}{suffix}"
+        )
+
+    name = new_name()
     if is_remote(logdir):
         import fsspec  # only needed for remote logdirs
 
@@ -78,10 +102,15 @@ def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
     if logdir.startswith("file://"):
         logdir = logdir[len("file://") :]
     os.makedirs(logdir, exist_ok=True)
-    path = os.path.join(logdir, name)
-    # Unbuffered: record.RecordFile gathers small parts itself and writes
-    # large ones without the copy a BufferedWriter would make.
-    return open(path, "wb", buffering=0), path
+    for _ in range(100):
+        path = os.path.join(logdir, name)
+        try:
+            # Unbuffered: record.RecordFile gathers small parts itself and writes
+            # large ones without the copy a BufferedWriter would make.
+            return open(path, "xb", buffering=0), path
+        except FileExistsError:
+            name = new_name()
+    raise FileExistsError(f"no unused event file name in {logdir} (last tried {name})")
 
 
 class EventFileWriter:
@@ -95,6 +124,9 @@ class EventFileWriter:
       max_queue: events that may wait for the thread before ``submit`` blocks.
       flush_secs: the file is flushed at least this often while events arrive.
       filename_suffix: appended to the file name.
+      strict: on an I/O failure raise ``WriterIOError`` from every later call
+        (and from the constructor when the file cannot be created) instead of
+        logging one warning and dropping the records that follow.
     """
 
     _POLL = 0.02
@@ -107,13 +139,26 @@ class EventFileWriter:
         max_queue: int = 32,
         flush_secs: float = 10.0,
         filename_suffix: str = "",
+        strict: bool = False,
     ) -> None:
         if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 1:
             raise ValueError(f"max_queue must be a positive integer, got {max_queue!r}")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
-        stream, self.path = open_event_file(str(logdir), filename_suffix)
-        self._file = record.RecordFile(stream)
+        self._strict = bool(strict)
+        # The first I/O failure, kept for good: no record is written after it,
+        # since a reader stops at the torn record it leaves behind.
+        self._failed: Optional[BaseException] = None
+        self._file: Optional[record.RecordFile] = None
+        self.path = os.path.join(str(logdir), "events.out.tfevents.*")  # until created
+        try:
+            stream, self.path = open_event_file(str(logdir), filename_suffix)
+        except Exception as e:
+            self._fail(e, f"cannot create an event file in {logdir}", "every record of this writer")
+            if self._strict:
+                raise _io_error(self.path, e) from e
+        else:
+            self._file = record.RecordFile(stream)
         self._flush_secs = float(flush_secs)
         self._max_queue = max_queue
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -135,8 +180,11 @@ class EventFileWriter:
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()
-        self._write(wire.encode_file_version(time.time()))
-        self._file.flush()
+        self._io(lambda: self._write(wire.encode_file_version(time.time())))
+        self._io(self._flush_file)
+        if self._strict and self._failed is not None:
+            self._io(self._close_file, after_failure=True)
+            raise _io_error(self.path, self._failed) from self._failed
         self._thread = threading.Thread(target=self._run, name="tbviz-writer", daemon=True)
         self._thread.start()
 
@@ -144,8 +192,10 @@ class EventFileWriter:
 
     def submit(self, job: Job) -> None:
         """Queues one event; blocks while the queue is full."""
-        if self._closed or self._error is not None:
+        if self._closed or self._error is not None or self._failed is not None:
             self._check()
+            if self._failed is not None:  # not strict: dropped, warned about once
+                return
         with self._submit_lock:
             if self._submitted - self._written >= self._max_queue:
                 self._wait_for_room()
@@ -176,16 +226,23 @@ class EventFileWriter:
                 self._waiting = False
         self._raise_pending()
 
-    def flush(self) -> None:
-        """Returns once every event submitted so far is written and flushed."""
+    def flush(self, timeout: Optional[float] = None) -> None:
+        """Returns once every event submitted so far is written and flushed.
+
+        With ``timeout`` (seconds), returns after at most that long even if
+        the file system hangs (used when flushing on a signal).
+        """
         self._check()
         marker = _Flush()
         self._queue.put(marker)
         self._wake.set()
-        while not marker.done.wait(0.5):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not marker.done.wait(0.5 if deadline is None else min(0.5, timeout)):
             if not self._thread.is_alive():
                 break
-        self._raise_pending()
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+        self._check()
 
     def close(self) -> None:
         """Writes everything queued, flushes and closes the file. Idempotent."""
@@ -197,15 +254,24 @@ class EventFileWriter:
         self._wake.set()
         self._thread.join()
         self._raise_pending()
+        if self._strict and self._failed is not None:
+            raise _io_error(self.path, self._failed) from self._failed
 
     @property
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def error(self) -> Optional[BaseException]:
+        """The I/O failure that stopped this writer, or None while all is well."""
+        return self._failed
+
     def _check(self) -> None:
         if self._closed:
             raise WriterClosedError(f"this tbviz writer for {self.path} is closed")
         self._raise_pending()
+        if self._strict and self._failed is not None:
+            raise _io_error(self.path, self._failed) from self._failed
 
     def _raise_pending(self) -> None:
         error, self._error = self._error, None
@@ -215,7 +281,19 @@ class EventFileWriter:
     # ------------------------------------------------------------------ thread side
 
     def _write(self, chunks: Sequence[record.Buffer]) -> None:
-        self._file.write(chunks)
+        self._file.write(chunks)  # type: ignore[union-attr]
+
+    def _flush_file(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            file, self._file = self._file, None
+            if self._failed is None:
+                file.close()
+            else:  # the gathered bytes after a failure are never written
+                file.stream.close()
 
     def _run(self) -> None:
         q = self._queue
@@ -228,7 +306,7 @@ class EventFileWriter:
                 except queue.Empty:
                     now = time.monotonic()
                     if dirty and now - last_flush >= self._flush_secs:
-                        self._safely(self._file.flush)
+                        self._io(self._flush_file)
                         last_flush, dirty = now, False
                     # Until the next flush is due, or for a long sleep when idle.
                     timeout = last_flush + self._flush_secs - now if dirty else self._flush_secs
@@ -247,11 +325,11 @@ class EventFileWriter:
                 if item is _STOP:
                     break
                 if isinstance(item, _Flush):
-                    self._safely(self._file.flush)
+                    self._io(self._flush_file)
                     last_flush, dirty = time.monotonic(), False
                     item.done.set()
                     continue
-                self._safely(lambda job=item: self._write_job(job))
+                self._write_job(item)
                 self._written += 1
                 # A blocked caller is woken once half the queue has drained, not
                 # per record: it then queues a burst while this thread writes.
@@ -261,21 +339,51 @@ class EventFileWriter:
                 last_work = time.monotonic()
                 dirty = True
                 if last_work - last_flush >= self._flush_secs:
-                    self._safely(self._file.flush)
+                    self._io(self._flush_file)
                     last_flush, dirty = time.monotonic(), False
         finally:
-            self._safely(self._file.flush)
-            self._safely(self._file.close)
+            self._io(self._flush_file)
+            self._io(self._close_file, after_failure=True)
 
     def _write_job(self, job: Job) -> None:
-        chunks = job()
-        if chunks:
-            self._write(chunks)
-
-    def _safely(self, action: Callable[[], Any]) -> None:
+        if self._failed is not None:
+            return
         try:
-            action()
-        except Exception as e:  # kept and raised on the caller's next call
+            chunks = job()
+        except Exception as e:  # a bad argument or a bug: raised on the caller's next call
             logger.error("tbviz writer for %s: %s", self.path, e)
             if self._error is None:
                 self._error = e
+            return
+        if chunks:
+            self._io(lambda: self._write(chunks))
+
+    def _io(self, action: Callable[[], Any], after_failure: bool = False) -> None:
+        """Runs one file operation; its failure stops the writing for good."""
+        if self._failed is not None and not after_failure:
+            return
+        try:
+            action()
+        except Exception as e:
+            self._fail(
+                e,
+                "writing failed",
+                "the records that follow (the file keeps every record written before)",
+            )
+
+    def _fail(self, e: BaseException, what: str, lost: str) -> None:
+        """Keeps the first I/O failure and reports it once."""
+        if self._failed is not None:
+            return
+        self._failed = e
+        if self._strict:
+            logger.error("tbviz writer for %s: %s: %s", self.path, what, e)
+        else:
+            logger.warning(
+                "tbviz writer for %s: %s: %s. tbviz drops %s and training goes on; "
+                "Writer(strict=True) raises instead.",
+                self.path,
+                what,
+                e,
+                lost,
+            )

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
-import weakref
-from typing import Any, Dict, Sequence
+from typing import Any, Dict, Optional, Sequence
 
 from tbviz_plugin import summary
-from tbviz_plugin.writer import event_file, wire
+from tbviz_plugin.writer import event_file, shutdown, wire
 from tbviz_plugin.writer.methods import SummaryMethods
 from tbviz_plugin.writer.record import Buffer
 
@@ -24,6 +22,13 @@ class Writer(SummaryMethods):
         calls block until there is room (nothing is dropped).
       flush_secs: how often the file is flushed while training runs.
       filename_suffix: appended to the event file's name.
+      strict: when the file cannot be written (disk full, logdir unwritable),
+        raise ``WriterIOError`` from this and every later call. By default one
+        warning is logged and training goes on without the records that
+        follow (``error`` tells); see docs/reliability.md.
+
+    Records are flushed at exit and, where Python allows, on SIGTERM and
+    SIGINT before the signal takes its course (``tbviz_plugin.writer.shutdown``).
 
     Example:
         >>> import numpy as np, tempfile
@@ -39,15 +44,20 @@ class Writer(SummaryMethods):
         max_queue: int = 32,
         flush_secs: float = 10.0,
         filename_suffix: str = "",
+        strict: bool = False,
     ) -> None:
         super().__init__()
         self.logdir = str(logdir)
         self._file = event_file.EventFileWriter(
-            self.logdir, max_queue=max_queue, flush_secs=flush_secs, filename_suffix=filename_suffix
+            self.logdir,
+            max_queue=max_queue,
+            flush_secs=flush_secs,
+            filename_suffix=filename_suffix,
+            strict=strict,
         )
         # Touched only by the background thread: the metadata written per tag.
         self._metadata_by_tag: Dict[str, bytes] = {}
-        _flush_at_exit(self)
+        shutdown.register(self)
 
     @property
     def path(self) -> str:
@@ -86,24 +96,18 @@ class Writer(SummaryMethods):
     def closed(self) -> bool:
         return self._file.closed
 
+    @property
+    def error(self) -> Optional[BaseException]:
+        """The I/O failure that stopped the writing (disk full ...), or None."""
+        return self._file.error
+
+    def flush_for_signal(self, timeout: float) -> None:
+        """Flushes unless closed, waiting at most ``timeout`` seconds (for shutdown)."""
+        if not self._file.closed:
+            self._file.flush(timeout)
+
     def __enter__(self) -> Writer:
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
-
-
-_open_writers: weakref.WeakSet[Writer] = weakref.WeakSet()
-
-
-def _flush_at_exit(writer: Writer) -> None:
-    _open_writers.add(writer)
-
-
-@atexit.register
-def _close_all() -> None:
-    for writer in list(_open_writers):
-        try:
-            writer.close()
-        except Exception as e:  # at exit there is no caller left to raise to
-            event_file.logger.error("tbviz: closing %s at exit failed: %s", writer.path, e)
