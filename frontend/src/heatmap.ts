@@ -14,6 +14,8 @@ export interface HeatmapOptions {
 export interface Marks {
   /** Columns to flag (e.g. dead units): drawn with a red band above and a hatch. */
   columns?: boolean[];
+  /** Text written in each cell (e.g. a count) when the cells are big enough to hold it. */
+  text?: (row: number, col: number) => string;
 }
 
 export class Heatmap {
@@ -74,6 +76,7 @@ export class Heatmap {
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, width, height);
     ctx.drawImage(this.native, 0, band, width, height - band);
+    if (this.marks.text) this.drawText(ctx, this.marks.text, band);
     const flagged = this.marks.columns;
     if (flagged) {
       ctx.fillStyle = "#eceff1";
@@ -87,6 +90,30 @@ export class Heatmap {
         ctx.fillRect(x, band, Math.max(1, cellW), height - band);
       }
     }
+  }
+
+  /** Each cell's text, dark on light colours and white on dark ones; none when cells are too small. */
+  private drawText(ctx: CanvasRenderingContext2D, text: (row: number, col: number) => string, top: number): void {
+    if (this.cellW < 16 || this.cellH < 12) return;
+    const colours = this.native.getContext("2d")!.getImageData(0, 0, this.cols, this.rows).data;
+    ctx.font = `${Math.min(13, Math.floor(this.cellH * 0.42))}px Roboto, system-ui, sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const t = text(r, c);
+        if (!t || ctx.measureText(t).width > this.cellW - 2) continue;
+        const i = (r * this.cols + c) * 4;
+        const luminance = 0.299 * colours[i] + 0.587 * colours[i + 1] + 0.114 * colours[i + 2];
+        ctx.fillStyle = luminance > 140 ? "#212121" : "#ffffff";
+        ctx.fillText(t, (c + 0.5) * this.cellW, top + (r + 0.5) * this.cellH);
+      }
+    }
+  }
+
+  /** The drawn size of one cell in CSS pixels. */
+  get cellSize(): { width: number; height: number } {
+    return { width: this.cellW, height: this.cellH };
   }
 
   private hover(e: MouseEvent): void {

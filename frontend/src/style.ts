@@ -85,7 +85,7 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .marker-key-item { display: inline-flex; align-items: center; gap: 4px; }
 .dot { width: 9px; height: 9px; clip-path: polygon(0 0, 100% 0, 50% 100%); display: inline-block; }
 .chart-title { display: flex; align-items: center; gap: 10px; margin: 14px 0 6px; color: #424242; font-weight: 500; }
-.chart-title .caption-actions { margin-left: 0; }
+.chart-title .caption-actions, .controls .caption-actions { margin-left: 0; }
 .flow-chart { background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; display: inline-block; padding: 6px; }
 .flow-chart:empty { display: none; }
 .tooltip { display: none; position: absolute; z-index: 10; max-width: 320px; pointer-events: none; background: rgba(33,33,33,.94); color: #fff; font-size: 12px; padding: 6px 9px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
