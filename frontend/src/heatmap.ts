@@ -9,6 +9,8 @@ export interface HeatmapOptions {
   maxHeight: number;
   /** Smallest drawn cell side; a small matrix is enlarged to at least this. */
   minCell?: number;
+  /** Largest drawn cell side (default 48). */
+  maxCell?: number;
 }
 
 export interface Marks {
@@ -53,15 +55,15 @@ export class Heatmap {
   }
 
   private draw(): void {
-    const { maxWidth, maxHeight, minCell = 1 } = this.options;
+    const { maxWidth, maxHeight, minCell = 1, maxCell = 48 } = this.options;
     const band = this.marks.columns ? this.markBand : 0;
     let cellW = Math.max(minCell, maxWidth / Math.max(1, this.cols));
     let cellH = Math.max(minCell, (maxHeight - band) / Math.max(1, this.rows));
     // Square cells when both fit; otherwise stretch along the long side only.
     const square = Math.min(cellW, cellH);
     if (square * this.cols <= maxWidth && square * this.rows <= maxHeight) cellW = cellH = square;
-    cellW = Math.min(cellW, 48);
-    cellH = Math.min(cellH, 48);
+    cellW = Math.min(cellW, maxCell);
+    cellH = Math.min(cellH, maxCell);
     this.cellW = cellW;
     this.cellH = cellH;
     const width = Math.max(1, Math.round(cellW * this.cols));
