@@ -30,8 +30,21 @@ ACTIVATION_MAP = "activation_map"
 GRADIENT_FLOW = "gradient_flow"
 HEALTH = "health"
 LAYER_TABLE = "layer_table"
+CONFUSION_MATRIX = "confusion_matrix"
+FEATURE_IMPORTANCE = "feature_importance"
 
-KINDS = (WEIGHT_SURFACE, ACTIVATION_MAP, GRADIENT_FLOW, HEALTH, LAYER_TABLE)
+KINDS = (
+    WEIGHT_SURFACE,
+    ACTIVATION_MAP,
+    GRADIENT_FLOW,
+    HEALTH,
+    LAYER_TABLE,
+    CONFUSION_MATRIX,
+    FEATURE_IMPORTANCE,
+)
+
+# `layout` of a feature_importance tag: a [F] vector or an [H, W] image.
+IMPORTANCE_LAYOUTS = ("vector", "image")
 
 
 class FormatVersionError(ValueError):

@@ -43,7 +43,13 @@ CACHE_BYTES = 256 * 1024 * 1024
 _ALL = 2**31 - 1  # "every step" for read_tensors, which treats 0 as "none"
 _MAX_PARAM_LENGTH = 4096
 _STATIC = os.path.join(os.path.dirname(__file__), "static")
-_NUMERIC_KINDS = (metadata.WEIGHT_SURFACE, metadata.ACTIVATION_MAP, metadata.GRADIENT_FLOW)
+_NUMERIC_KINDS = (
+    metadata.WEIGHT_SURFACE,
+    metadata.ACTIVATION_MAP,
+    metadata.GRADIENT_FLOW,
+    metadata.CONFUSION_MATRIX,
+    metadata.FEATURE_IMPORTANCE,
+)
 
 
 class _BadRequest(Exception):
@@ -420,6 +426,8 @@ def _check_shape(
         metadata.ACTIVATION_MAP: array.ndim in (2, 3),
         metadata.GRADIENT_FLOW: array.shape
         == (len(content.get("layers", ())), len(content.get("stats", ()))),
+        metadata.CONFUSION_MATRIX: array.shape == (len(content.get("class_names", ())),) * 2,
+        metadata.FEATURE_IMPORTANCE: _importance_shape_ok(array, content),
     }.get(kind, True)
     if not ok or array.dtype.kind != "f":
         raise _BadRequest(
@@ -427,6 +435,18 @@ def _check_shape(
             f"dtype {array.dtype} does not match its metadata"
         )
     return array
+
+
+def _importance_shape_ok(array: np.ndarray, content: Dict[str, Any]) -> bool:
+    """``[F]`` (as many as ``feature_names``, if any) for vectors, ``[H, W]`` of
+    ``input_shape`` for images."""
+    if content.get("layout") == "image":
+        shape = list(content.get("input_shape") or array.shape)
+        if len(shape) == 3:  # channels were summed away
+            shape = shape[1:] if content.get("input_layout") == "channels_first" else shape[:2]
+        return array.ndim == 2 and list(array.shape) == shape
+    names = content.get("feature_names")
+    return array.ndim == 1 and (names is None or array.shape == (len(names),))
 
 
 class TbvizLoader(base_plugin.TBLoader):

@@ -16,7 +16,7 @@ Example:
     >>> import numpy as np
     >>> s = weight_surface("dense/kernel", np.ones((784, 128)))
     >>> s.value[0].tag, list(s.value[0].tensor.tensor_shape.dim[0:1][0:1])[0].size
-    ('dense/kernel', 256)
+    ('dense/kernel', 196)
 """
 
 from __future__ import annotations
@@ -96,6 +96,9 @@ class Prepared:
     tag: str
     kind: str
     _build: Callable[[], SummaryTensor]
+    # The plugin content, for kinds that settle it while validating (a writer
+    # remembers a confusion matrix's classes from it).
+    content: Optional[Dict[str, Any]] = None
 
     def build(self) -> SummaryTensor:
         return self._build()
@@ -579,6 +582,197 @@ def layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> summary_pb2.Summ
         b'{"name":"fc","output_shape":[null,10],"params":110,"type":"Linear"}'
     """
     return prepare_layer_table(tag, rows).build().to_proto()
+
+
+# --------------------------------------------------------------------------- confusion matrix
+
+
+def _names(value: Any, name: str, count: Optional[int] = None) -> List[str]:
+    """A list of non-empty strings (class or feature names), ``count`` long if given."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a sequence of strings, got {type(value).__name__}")
+    names = list(value)
+    for i, item in enumerate(names):
+        if not isinstance(item, str) or not item:
+            raise TypeError(f"{name}[{i}] must be a non-empty str, got {item!r}")
+    if not names:
+        raise ValueError(f"{name} is empty")
+    if count is not None and len(names) != count:
+        raise ValueError(f"{name} has {len(names)} names but there are {count}")
+    return names
+
+
+def _labels(value: Any, name: str) -> Tuple[np.ndarray, Optional[int]]:
+    """Class indices ``[N]`` of labels ``[N]`` or scores ``[N, C]`` (argmax), and C of scores.
+
+    A score row holding NaN has no prediction: its index is -1 (not counted).
+    """
+    array = reduce.as_numpy(value, name)
+    if array.ndim == 2:
+        if array.shape[1] < 1 or array.shape[0] < 1:
+            raise ValueError(f"{name} is empty (shape {array.shape})")
+        scores = np.asarray(array, dtype=np.float64)
+        bad = np.isnan(scores).any(axis=1)
+        index = np.argmax(np.where(np.isnan(scores), -np.inf, scores), axis=1)
+        return np.where(bad, -1, index).astype(np.int64), int(array.shape[1])
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be class indices [N] or scores [N, classes], got shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} is empty; nothing to count")
+    if array.dtype.kind == "f":
+        if not np.all(np.isfinite(array)) or np.any(array != np.round(array)):
+            raise ValueError(
+                f"{name} must hold whole class indices; got non-integer values such as "
+                f"{array[(~np.isfinite(array)) | (array != np.round(array))][0]!r} "
+                "(give scores as a [N, classes] array)"
+            )
+    labels = array.astype(np.int64)
+    if labels.min() < 0:
+        raise ValueError(f"{name} holds a negative class index {int(labels.min())}")
+    return labels, None
+
+
+def prepare_confusion_matrix(
+    tag: str,
+    y_true: Any,
+    y_pred: Any,
+    *,
+    class_names: Optional[Sequence[str]] = None,
+    num_classes: Optional[int] = None,
+) -> Prepared:
+    """Validates labels and predictions; see ``confusion_matrix``."""
+    check_tag(tag)
+    true, true_classes = _labels(y_true, "y_true")
+    pred, pred_classes = _labels(y_pred, "y_pred")
+    if true.shape[0] != pred.shape[0]:
+        raise ValueError(
+            f"y_true has {true.shape[0]} samples but y_pred has {pred.shape[0]}; they must match"
+        )
+    if num_classes is not None:
+        num_classes = _count(num_classes, "num_classes")
+        if num_classes < 1:
+            raise ValueError("num_classes must be >= 1")
+    if class_names is not None:
+        class_names = _names(class_names, "class_names", num_classes)
+        num_classes = len(class_names)
+    for given, name in ((true_classes, "y_true"), (pred_classes, "y_pred")):
+        if given is not None and num_classes is not None and given != num_classes:
+            raise ValueError(
+                f"{name} has scores for {given} classes but there are {num_classes} classes"
+            )
+        num_classes = given if num_classes is None else num_classes
+    if num_classes is None:  # labels only: the classes seen; pass num_classes to fix it
+        num_classes = int(max(true.max(), pred.max())) + 1
+    for labels, name in ((true, "y_true"), (pred, "y_pred")):
+        if labels.max() >= num_classes:
+            raise ValueError(
+                f"{name} holds class index {int(labels.max())} but there are only "
+                f"{num_classes} classes (fixed by class_names/num_classes or the tag's first call)"
+            )
+    names = class_names or [str(i) for i in range(num_classes)]
+    md = metadata.create_summary_metadata(metadata.CONFUSION_MATRIX, class_names=names)
+    return Prepared(
+        tag,
+        metadata.CONFUSION_MATRIX,
+        functools.partial(_build_confusion_matrix, tag, md, true, pred, num_classes),
+        content={"class_names": names},
+    )
+
+
+def _build_confusion_matrix(
+    tag: str, md: summary_pb2.SummaryMetadata, true: np.ndarray, pred: np.ndarray, classes: int
+) -> SummaryTensor:
+    counted = pred >= 0  # a NaN score row predicts nothing
+    flat = true[counted] * classes + pred[counted]
+    counts = np.bincount(flat, minlength=classes * classes).reshape(classes, classes)
+    return SummaryTensor(tag, md, counts.astype(np.float32))
+
+
+def confusion_matrix(tag: str, y_true: Any, y_pred: Any, **kwargs: Any) -> summary_pb2.Summary:
+    """Counts of true class (rows) against predicted class (columns), ``[C, C]``.
+
+    Args:
+      tag: e.g. ``"model/confusion_matrix"``.
+      y_true: class indices ``[N]`` (ints, or floats holding whole numbers), or
+        one-hot / scores ``[N, C]`` (argmax).
+      y_pred: class indices ``[N]``, or scores / probabilities ``[N, C]`` (argmax;
+        a row with NaN predicts nothing and is not counted).
+      class_names: ``C`` names, stored in the metadata (default ``"0"`` ..).
+      num_classes: ``C`` when neither class_names nor scores give it; without
+        any of them it is the largest index seen + 1.
+
+    Example:
+        >>> s = confusion_matrix("m/cm", [0, 1, 1], [[0.9, 0.1], [0.8, 0.2], [0.3, 0.7]])
+        >>> s.value[0].tensor.tensor_content == np.array([[1, 0], [1, 1]], "<f4").tobytes()
+        True
+    """
+    return prepare_confusion_matrix(tag, y_true, y_pred, **kwargs).build().to_proto()
+
+
+# --------------------------------------------------------------------------- feature importance
+
+
+def prepare_feature_importance(
+    tag: str,
+    importance: Any,
+    *,
+    feature_names: Optional[Sequence[str]] = None,
+    layout: str = "auto",
+) -> Prepared:
+    """Validates per-feature importance; see ``feature_importance``."""
+    check_tag(tag)
+    layout = _resolve_layout(layout, importance)
+    data = reduce.check_array(importance, "importance", ranks=(1, 2, 3))
+    content: Dict[str, Any] = {}
+    if data.ndim == 1:
+        content["layout"] = "vector"
+        if feature_names is not None:
+            content["feature_names"] = _names(feature_names, "feature_names", data.shape[0])
+    else:
+        if feature_names is not None:
+            raise ValueError(
+                f"feature_names are for vector importance [F]; importance has shape "
+                f"{data.shape} (an image)"
+            )
+        content.update(layout="image", input_shape=list(data.shape))
+        if data.ndim == 3:
+            content["input_layout"] = layout
+    md = metadata.create_summary_metadata(metadata.FEATURE_IMPORTANCE, **content)
+    return Prepared(
+        tag,
+        metadata.FEATURE_IMPORTANCE,
+        functools.partial(_build_feature_importance, tag, md, data, layout),
+    )
+
+
+def _build_feature_importance(
+    tag: str, md: summary_pb2.SummaryMetadata, data: np.ndarray, layout: str
+) -> SummaryTensor:
+    if data.ndim == 3:  # an image's channels are summed: one value per pixel
+        data = data.sum(axis=-1 if layout == "channels_last" else 0, dtype=np.float32)
+    return SummaryTensor(tag, md, np.ascontiguousarray(data, dtype=np.float32))
+
+
+def feature_importance(tag: str, importance: Any, **kwargs: Any) -> summary_pb2.Summary:
+    """Importance of each input feature, shaped like one input.
+
+    Args:
+      tag: e.g. ``"model/feature_importance"``.
+      importance: ``[F]`` for tabular inputs (stored as is, ``layout: vector``),
+        ``[H, W]`` for images (``layout: image``) or ``[H, W, C]`` (``[C, H, W]``
+        with ``layout="channels_first"``, automatic for torch), summed over
+        channels to ``[H, W]``.
+      feature_names: ``F`` names for a vector.
+      layout: ``"auto"``, ``"channels_last"`` or ``"channels_first"`` for 3-D input.
+
+    Example:
+        >>> s = feature_importance("m/fi", np.ones((8, 8, 3)))
+        >>> [d.size for d in s.value[0].tensor.tensor_shape.dim]
+        [8, 8]
+    """
+    return prepare_feature_importance(tag, importance, **kwargs).build().to_proto()
 
 
 # --------------------------------------------------------------------------- scalar

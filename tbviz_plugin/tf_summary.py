@@ -56,3 +56,17 @@ def health(name: str, events: Any, step: Optional[int] = None) -> Any:
     if event_step is None:
         raise ValueError("step is None and tf.summary.experimental.get_step() is not set")
     return _write(summary.prepare_health(name, events, int(event_step)), step)
+
+
+def confusion_matrix(
+    name: str, y_true: Any, y_pred: Any, step: Optional[int] = None, **kwargs: Any
+) -> Any:
+    """See ``tbviz_plugin.summary.confusion_matrix``."""
+    return _write(summary.prepare_confusion_matrix(name, y_true, y_pred, **kwargs), step)
+
+
+def feature_importance(
+    name: str, importance: Any, step: Optional[int] = None, **kwargs: Any
+) -> Any:
+    """See ``tbviz_plugin.summary.feature_importance``."""
+    return _write(summary.prepare_feature_importance(name, importance, **kwargs), step)

@@ -1,5 +1,6 @@
-// Export of what is on screen: every array as CSV, every picture as PNG.
-import { download, safeName } from "./dom";
+// Export of what is on screen: every array as CSV, every picture as PNG, and
+// the CSV/PNG buttons every view puts beside its caption.
+import { button, download, el, safeName } from "./dom";
 
 function cell(v: number): string {
   if (Number.isNaN(v)) return "NaN";
@@ -52,4 +53,23 @@ export function saveCSV(nameParts: string[], text: string): void {
 
 export function savePNG(nameParts: string[], dataURL: string): void {
   download(nameParts.map(safeName).join("__") + ".png", dataURL);
+}
+
+/** What one export button downloads (its tooltip) and how. */
+export interface ExportAction {
+  title: string;
+  save: () => void;
+}
+
+/**
+ * The CSV (and, when given, PNG) buttons of a view, in a `.caption-actions`
+ * span; tests and users find them by the `export-csv` / `export-png` classes.
+ *
+ *   exportButtons({ title: "Download the table as CSV", save: () => saveCSV(["t"], text) })
+ */
+export function exportButtons(csv: ExportAction, png?: ExportAction): HTMLSpanElement {
+  return el("span", { cls: "caption-actions" }, [
+    button("CSV", csv.title, csv.save, "btn small export-csv"),
+    png && button("PNG", png.title, png.save, "btn small export-png"),
+  ]);
 }

@@ -9,11 +9,15 @@ export interface HeatmapOptions {
   maxHeight: number;
   /** Smallest drawn cell side; a small matrix is enlarged to at least this. */
   minCell?: number;
+  /** Largest drawn cell side (default 48). */
+  maxCell?: number;
 }
 
 export interface Marks {
   /** Columns to flag (e.g. dead units): drawn with a red band above and a hatch. */
   columns?: boolean[];
+  /** Text written in each cell (e.g. a count) when the cells are big enough to hold it. */
+  text?: (row: number, col: number) => string;
 }
 
 export class Heatmap {
@@ -51,15 +55,15 @@ export class Heatmap {
   }
 
   private draw(): void {
-    const { maxWidth, maxHeight, minCell = 1 } = this.options;
+    const { maxWidth, maxHeight, minCell = 1, maxCell = 48 } = this.options;
     const band = this.marks.columns ? this.markBand : 0;
     let cellW = Math.max(minCell, maxWidth / Math.max(1, this.cols));
     let cellH = Math.max(minCell, (maxHeight - band) / Math.max(1, this.rows));
     // Square cells when both fit; otherwise stretch along the long side only.
     const square = Math.min(cellW, cellH);
     if (square * this.cols <= maxWidth && square * this.rows <= maxHeight) cellW = cellH = square;
-    cellW = Math.min(cellW, 48);
-    cellH = Math.min(cellH, 48);
+    cellW = Math.min(cellW, maxCell);
+    cellH = Math.min(cellH, maxCell);
     this.cellW = cellW;
     this.cellH = cellH;
     const width = Math.max(1, Math.round(cellW * this.cols));
@@ -74,6 +78,7 @@ export class Heatmap {
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, width, height);
     ctx.drawImage(this.native, 0, band, width, height - band);
+    if (this.marks.text) this.drawText(ctx, this.marks.text, band);
     const flagged = this.marks.columns;
     if (flagged) {
       ctx.fillStyle = "#eceff1";
@@ -87,6 +92,30 @@ export class Heatmap {
         ctx.fillRect(x, band, Math.max(1, cellW), height - band);
       }
     }
+  }
+
+  /** Each cell's text, dark on light colours and white on dark ones; none when cells are too small. */
+  private drawText(ctx: CanvasRenderingContext2D, text: (row: number, col: number) => string, top: number): void {
+    if (this.cellW < 16 || this.cellH < 12) return;
+    const colours = this.native.getContext("2d")!.getImageData(0, 0, this.cols, this.rows).data;
+    ctx.font = `${Math.min(13, Math.floor(this.cellH * 0.42))}px Roboto, system-ui, sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const t = text(r, c);
+        if (!t || ctx.measureText(t).width > this.cellW - 2) continue;
+        const i = (r * this.cols + c) * 4;
+        const luminance = 0.299 * colours[i] + 0.587 * colours[i + 1] + 0.114 * colours[i + 2];
+        ctx.fillStyle = luminance > 140 ? "#212121" : "#ffffff";
+        ctx.fillText(t, (c + 0.5) * this.cellW, top + (r + 0.5) * this.cellH);
+      }
+    }
+  }
+
+  /** The drawn size of one cell in CSS pixels. */
+  get cellSize(): { width: number; height: number } {
+    return { width: this.cellW, height: this.cellH };
   }
 
   private hover(e: MouseEvent): void {

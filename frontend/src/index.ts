@@ -7,8 +7,10 @@ import type { Context, Panel } from "./context";
 import { el } from "./dom";
 import { onHostReload } from "./host";
 import { ActivationsPanel } from "./panels/activations";
+import { ConfusionPanel } from "./panels/confusion";
 import { GradientFlowPanel } from "./panels/gradient_flow";
 import { HealthPanel } from "./panels/health";
+import { ImportancePanel } from "./panels/importance";
 import { LayersPanel } from "./panels/layers";
 import { WeightsPanel } from "./panels/weights";
 import { RunBar } from "./runs";
@@ -18,7 +20,15 @@ const POLL_MS = 30_000;
 
 class App {
   private readonly bar = new RunBar();
-  private readonly panels: Panel[] = [new WeightsPanel(), new ActivationsPanel(), new GradientFlowPanel(), new HealthPanel(), new LayersPanel()];
+  private readonly panels: Panel[] = [
+    new WeightsPanel(),
+    new ActivationsPanel(),
+    new GradientFlowPanel(),
+    new ConfusionPanel(),
+    new ImportancePanel(),
+    new HealthPanel(),
+    new LayersPanel(),
+  ];
   private readonly tabs = el("nav", { cls: "tabs" });
   private readonly body = el("main", { cls: "panels" });
   private readonly empty = el("div", { cls: "empty" });
@@ -82,7 +92,7 @@ class App {
       const runs = Object.keys(this.ctx.tags);
       this.empty.textContent = runs.length
         ? ""
-        : "No tbviz data yet. Write some with tbviz.Writer (weight_surface, activation_map, gradient_flow, health) into the logdir; this page checks for new data every 30 s.";
+        : "No tbviz data yet. Write some with tbviz.Writer (weight_surface, activation_map, gradient_flow, confusion_matrix, feature_importance, health) into the logdir; this page checks for new data every 30 s.";
       this.empty.style.display = runs.length ? "none" : "";
       this.body.style.display = runs.length ? "" : "none";
       this.showUnreadable(this.ctx.tags);

@@ -85,7 +85,7 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .marker-key-item { display: inline-flex; align-items: center; gap: 4px; }
 .dot { width: 9px; height: 9px; clip-path: polygon(0 0, 100% 0, 50% 100%); display: inline-block; }
 .chart-title { display: flex; align-items: center; gap: 10px; margin: 14px 0 6px; color: #424242; font-weight: 500; }
-.chart-title .caption-actions { margin-left: 0; }
+.chart-title .caption-actions, .controls .caption-actions { margin-left: 0; }
 .flow-chart { background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; display: inline-block; padding: 6px; }
 .flow-chart:empty { display: none; }
 .tooltip { display: none; position: absolute; z-index: 10; max-width: 320px; pointer-events: none; background: rgba(33,33,33,.94); color: #fff; font-size: 12px; padding: 6px 9px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
@@ -108,4 +108,25 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .pill.sev-warning { background: #ffa000; }
 .pill.sev-error { background: #d32f2f; }
 .uplot { font-family: inherit; }
+.cm-axis { font-size: 11px; color: #757575; }
+.cm-axis-top { margin-bottom: 2px; text-align: right; }
+.cm-grid { display: grid; grid-template-columns: auto auto; justify-content: start; }
+.cm-axis-left { align-self: end; text-align: right; padding: 0 6px 2px 0; }
+.cm-col-labels { display: flex; align-items: flex-end; }
+.cm-row-labels { display: flex; flex-direction: column; align-items: flex-end; padding-right: 6px; }
+.cm-label { font-size: 11px; color: #37474f; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 140px; text-align: center; }
+.cm-row-labels .cm-label { text-align: right; }
+.cm-label.vertical { writing-mode: vertical-rl; transform: rotate(180deg); max-height: 110px; text-align: left; padding: 2px 0; }
+.cm-label.hot { color: #e65100; font-weight: 700; }
+.cm-body { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
+.cm-tables { display: flex; flex-direction: column; gap: 14px; align-items: flex-start; }
+.cm-box { margin-top: 10px; }
+.cm-tables .cm-box { margin-top: 0; }
+.cm-title { display: flex; align-items: center; gap: 8px; font-weight: 500; color: #424242; margin-bottom: 4px; }
+.cm-title .caption-actions { margin-left: 0; }
+.cm-pairs, .top-features { margin: 0; padding-left: 22px; font-size: 12px; font-variant-numeric: tabular-nums; }
+.cm-pairs .ok { list-style: none; margin-left: -22px; color: #616161; }
+.cm-table { width: auto; }
+.cm-table td.alarm { color: #c62828; font-weight: 500; }
+.importance-chart { background: #fff; }
 `;

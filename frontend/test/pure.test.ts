@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { decodeFloat32, decodeGradientFlow, flowValue, parseShape } from "../src/api";
+import { accuracy, classStats, confusedPairs, namesFor, normaliseRows, percent, rankDescending } from "../src/classes";
 import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } from "../src/colormap";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
 import { deadColumns } from "../src/panels/activations";
@@ -103,4 +104,65 @@ test("layer table: model of a tag, its table tag, and the join with gradient flo
   assert.equal(formatShape(null), "");
   assert.equal(formatCount(54090), "54,090");
   assert.equal(formatCount(undefined), "");
+});
+
+// Rows true, columns predicted: 3 classes, class 2 never predicted.
+const CONFUSION = [
+  5, 1, 0,
+  2, 6, 0,
+  3, 1, 0,
+];
+
+test("precision and recall per class; a class never predicted has no precision", () => {
+  const stats = classStats(CONFUSION, 3);
+  assert.deepEqual(stats.map((s) => [s.support, s.predicted, s.correct]), [[6, 10, 5], [8, 8, 6], [4, 0, 0]]);
+  assert.equal(stats[0].precision, 5 / 10);
+  assert.equal(stats[0].recall, 5 / 6);
+  assert.equal(stats[1].precision, 6 / 8);
+  assert.equal(stats[1].recall, 6 / 8);
+  assert.ok(Number.isNaN(stats[2].precision));
+  assert.equal(stats[2].recall, 0);
+  assert.equal(accuracy(CONFUSION, 3), 11 / 18);
+  assert.ok(Number.isNaN(accuracy([0, 0, 0, 0], 2)));
+  assert.throws(() => classStats([1, 2, 3], 2), /2 × 2 confusion matrix needs 4 values/);
+});
+
+test("confused pairs: off-diagonal cells, largest first, ties by the share of the true class", () => {
+  const pairs = confusedPairs(CONFUSION, 3);
+  assert.deepEqual(pairs.map((p) => [p.actual, p.predicted, p.count]), [[2, 0, 3], [1, 0, 2], [2, 1, 1], [0, 1, 1]]);
+  assert.equal(pairs[0].rate, 3 / 4);
+  // [2, 1] (1 of 4) before [0, 1] (1 of 6)
+  assert.equal(pairs[2].rate, 1 / 4);
+  assert.equal(confusedPairs(CONFUSION, 3, 2).length, 2);
+  assert.deepEqual(confusedPairs([4, 0, 0, 4], 2), []);
+  // NaN is no confusion; Inf is the largest
+  const odd = confusedPairs([1, NaN, Infinity, 1], 2);
+  assert.deepEqual(odd.map((p) => [p.actual, p.predicted, p.count]), [[1, 0, Infinity]]);
+});
+
+test("rows normalised to shares; empty rows stay 0, rows with NaN or Inf become NaN", () => {
+  const shares = normaliseRows(CONFUSION, 3);
+  assert.deepEqual(Array.from(shares.slice(0, 3)), [5 / 6, 1 / 6, 0].map((v) => Math.fround(v)));
+  assert.deepEqual(Array.from(normaliseRows([0, 0, 1, 3], 2)), [0, 0, 0.25, 0.75]);
+  const odd = normaliseRows([1, NaN, 2, 2], 2);
+  assert.ok(Number.isNaN(odd[0]) && Number.isNaN(odd[1]));
+  assert.deepEqual(Array.from(odd.slice(2)), [0.5, 0.5]);
+});
+
+test("names: the given list when it names every item, else indices", () => {
+  assert.deepEqual(namesFor(["cat", "dog"], 2), ["cat", "dog"]);
+  assert.deepEqual(namesFor(["cat"], 2), ["0", "1"]);
+  assert.deepEqual(namesFor(undefined, 3), ["0", "1", "2"]);
+  assert.deepEqual(namesFor([1, 2], 2), ["1", "2"]);
+});
+
+test("features ranked by importance, NaN last", () => {
+  assert.deepEqual(rankDescending([0.1, NaN, 0.5, 0.1, Infinity]), [4, 2, 0, 3, 1]);
+  assert.deepEqual(rankDescending([]), []);
+});
+
+test("shares as percentages, undefined ones as a dash", () => {
+  assert.equal(percent(5 / 6), "83.3%");
+  assert.equal(percent(1), "100.0%");
+  assert.equal(percent(NaN), "—");
 });

@@ -15,10 +15,11 @@ from tbviz_plugin import summary
 
 class SummaryMethods(abc.ABC):
     """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
-    ``layer_table``, ``scalar``."""
+    ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``scalar``."""
 
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
+        self._class_names: Dict[str, List[str]] = {}
 
     @abc.abstractmethod
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
@@ -152,6 +153,69 @@ class SummaryMethods(abc.ABC):
         See ``tbviz_plugin.summary.layer_table`` for the row fields.
         """
         self._send(summary.prepare_layer_table(tag, rows), step, wall_time)
+
+    def confusion_matrix(
+        self,
+        tag: str,
+        y_true: Any,
+        y_pred: Any,
+        step: int,
+        *,
+        class_names: Optional[Sequence[str]] = None,
+        num_classes: Optional[int] = None,
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records true class (rows) against predicted class (columns) counts.
+
+        ``y_true`` and ``y_pred`` are class indices ``[N]`` or scores ``[N, C]``
+        (argmax). The first call fixes the tag's classes (from ``class_names``,
+        ``num_classes``, the scores' width, or the largest index seen); later
+        calls may leave ``class_names`` out.
+
+        Example:
+            >>> w.confusion_matrix("model/confusion_matrix", y_probe, model(x_probe),
+            ...                    step=100, class_names=["cat", "dog"])  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.confusion_matrix``.
+        """
+        known = self._class_names.get(tag)
+        if known is not None and class_names is None:
+            class_names = known
+        elif known is not None and list(class_names) != known:
+            raise ValueError(
+                f"class_names of tag {tag!r} were fixed by its first call as {known}; "
+                f"got {list(class_names)}; write other classes under a new tag"
+            )
+        prepared = summary.prepare_confusion_matrix(
+            tag, y_true, y_pred, class_names=class_names, num_classes=num_classes
+        )
+        self._send(prepared, step, wall_time)
+        self._class_names.setdefault(tag, prepared.content["class_names"])
+
+    def feature_importance(
+        self,
+        tag: str,
+        importance: Any,
+        step: int,
+        *,
+        feature_names: Optional[Sequence[str]] = None,
+        layout: str = "auto",
+        wall_time: Optional[float] = None,
+    ) -> None:
+        """Records the importance of each input feature, shaped like one input.
+
+        ``[F]`` for tabular inputs, ``[H, W]`` or ``[H, W, C]`` (summed over
+        channels) for images.
+
+        Example:
+            >>> w.feature_importance("model/importance", saliency, step=100)  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.feature_importance``.
+        """
+        prepared = summary.prepare_feature_importance(
+            tag, importance, feature_names=feature_names, layout=layout
+        )
+        self._send(prepared, step, wall_time)
 
     def scalar(self, tag: str, value: Any, step: int, *, wall_time: Optional[float] = None) -> None:
         """Records a standard TensorBoard scalar (shown by the Scalars dashboard)."""

@@ -2,14 +2,14 @@
 // (always exactly 0) flagged in red; conv outputs [channels, h, w] as a grid
 // of channel tiles with dead channels outlined. One colour scale per step,
 // shared by the runs compared.
-import { getSteps, getTensor, type Tensor } from "../api";
+import { getTensor, type Tensor } from "../api";
 import { autoScale, rangeOf, type Range, type Scale } from "../colormap";
-import { type Context, type Panel, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
-import { el, fillSelect, fmt, labelled } from "../dom";
+import { tagInfo } from "../context";
+import { el, fmt } from "../dom";
 import { arrayCSV, saveCSV, savePNG } from "../export";
 import { enlarged, Heatmap } from "../heatmap";
-import { nearestIndex, Stepper } from "../stepper";
 import { Column } from "./column";
+import { SteppedPanel } from "./stepped";
 
 interface RunView {
   run: string;
@@ -31,57 +31,15 @@ export function deadColumns(values: ArrayLike<number>, rows: number, cols: numbe
   return dead;
 }
 
-export class ActivationsPanel implements Panel {
-  readonly id = "activations";
-  readonly title = "Activations";
-  readonly element: HTMLElement;
-  private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "activation tag" } });
-  private readonly stepper = new Stepper();
-  private readonly columns = el("div", { cls: "columns" });
-  private readonly info = el("div", { cls: "panel-info" });
-  private readonly views = new Map<string, RunView>();
-  private ctx: Context | null = null;
-  private generation = 0;
-
+export class ActivationsPanel extends SteppedPanel<RunView> {
   constructor() {
-    this.tagSelect.addEventListener("change", () => void this.loadTag());
-    this.stepper.onChange = () => this.draw();
-    this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
-      el("div", { cls: "controls" }, [labelled("Layer output", this.tagSelect)]),
-      this.stepper.element,
-      this.info,
-      this.columns,
-    ]);
+    super("activations", "Activations", "activation_map", "Layer output");
   }
 
-  available(ctx: Context): boolean {
-    return tagsOfKind(ctx, "activation_map").length > 0;
-  }
-
-  async update(ctx: Context, why: UpdateReason): Promise<void> {
-    this.ctx = ctx;
-    fillSelect(this.tagSelect, tagsOfKind(ctx, "activation_map").map((t) => [t, t]));
-    if (why === "select" || !this.stepper.stepList.length) return this.loadTag();
-    await this.loadSteps();
-  }
-
-  private async loadTag(): Promise<void> {
-    this.views.forEach((v) => v.column.resetReadout());
-    this.stepper.setSteps([]);
-    await this.loadSteps();
-  }
-
-  private async loadSteps(): Promise<void> {
+  protected describe(runs: string[]): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const tag = this.tagSelect.value;
-    const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
-    for (const run of [...this.views.keys()]) if (!runs.includes(run)) this.views.delete(run);
-    for (const run of runs) if (!this.views.has(run)) this.views.set(run, this.makeView(run));
-    this.columns.replaceChildren(...runs.map((r) => this.views.get(r)!.column.element));
-    const lists = await Promise.all(runs.map((r) => getSteps(r, tag).catch(() => [])));
-    runs.forEach((r, i) => (this.views.get(r)!.steps = lists[i].map((s) => s.step)));
-    this.stepper.setSteps((this.views.get(ctx.run) ?? this.views.get(runs[0]))?.steps ?? []);
+    const tag = this.tags.tag;
     const info = tagInfo(ctx, runs[0] ?? ctx.run, tag);
     if (!info) this.info.textContent = "No activation maps in the selected runs.";
     else if (info.form === "channels") {
@@ -96,10 +54,9 @@ export class ActivationsPanel implements Panel {
         `Dense output, one row per sample, one column per unit (unit shape ${JSON.stringify(info.sample_shape ?? "?")}). ` +
         "Units that are 0 for every sample (dead) are marked in red.";
     }
-    await this.draw();
   }
 
-  private makeView(run: string): RunView {
+  protected makeView(run: string): RunView {
     const view: RunView = {
       run,
       steps: [],
@@ -107,10 +64,10 @@ export class ActivationsPanel implements Panel {
       tiles: [],
       pngCanvas: () => null,
       column: new Column(
-        () => view.tensor && saveCSV([view.run, this.tagSelect.value, `step ${view.tensor.step}`], arrayCSV(view.tensor.data, view.tensor.shape)),
+        () => view.tensor && saveCSV([view.run, this.tags.tag, `step ${view.tensor.step}`], arrayCSV(view.tensor.data, view.tensor.shape)),
         () => {
           const canvas = view.pngCanvas();
-          if (canvas && view.tensor) savePNG([view.run, this.tagSelect.value, `step ${view.tensor.step}`], canvas.toDataURL("image/png"));
+          if (canvas && view.tensor) savePNG([view.run, this.tags.tag, `step ${view.tensor.step}`], canvas.toDataURL("image/png"));
         },
       ),
     };
@@ -121,25 +78,12 @@ export class ActivationsPanel implements Panel {
   async draw(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    const generation = ++this.generation;
-    const tag = this.tagSelect.value;
-    const wanted = this.stepper.step;
-    const views = [...this.views.values()];
-    const loaded = await Promise.all(
-      views.map(async (view) => {
-        if (!view.steps.length || !Number.isFinite(wanted)) return { view, tensor: null, error: "" };
-        const step = view.steps[nearestIndex(view.steps, wanted)];
-        try {
-          return { view, tensor: await getTensor(view.run, tag, step), error: "" };
-        } catch (e) {
-          return { view, tensor: null, error: String((e as Error).message ?? e) };
-        }
-      }),
-    );
-    if (generation !== this.generation) return;
-    const range = rangeOf(...loaded.flatMap((l) => (l.tensor ? [l.tensor.data] : [])));
+    const tag = this.tags.tag;
+    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
+    if (!loaded) return; // a newer request is drawing
+    const range = rangeOf(...loaded.flatMap((l) => (l.data ? [l.data.data] : [])));
     const scale = autoScale(range);
-    for (const { view, tensor, error } of loaded) {
+    for (const { view, data: tensor, error } of loaded) {
       view.tensor = tensor;
       view.column.showMessage(error);
       view.column.caption(view.run, tag, tensor ? `step ${tensor.step}` : "");

@@ -1,6 +1,7 @@
 // One run's view inside a panel: a caption that always says run, tag and
 // step, the picture, a hover read-out, the colour legend and export buttons.
-import { button, el } from "../dom";
+import { el } from "../dom";
+import { exportButtons } from "../export";
 import { Legend } from "../legend";
 
 export class Column {
@@ -12,16 +13,15 @@ export class Column {
   private readonly runLabel = el("span", { cls: "caption-run" });
   private readonly tagLabel = el("span", { cls: "caption-tag" });
   private readonly stepLabel = el("span", { cls: "caption-step" });
-  private readonly actions = el("span", { cls: "caption-actions" });
   readonly message = el("div", { cls: "message" });
 
   constructor(onCSV: () => void, onPNG: () => void) {
-    this.actions.append(
-      button("CSV", "Download the array shown as CSV", onCSV, "btn small export-csv"),
-      button("PNG", "Download the picture as PNG", onPNG, "btn small export-png"),
+    const actions = exportButtons(
+      { title: "Download the array shown as CSV", save: onCSV },
+      { title: "Download the picture as PNG", save: onPNG },
     );
     this.element = el("div", { cls: "column" }, [
-      el("div", { cls: "caption" }, [this.runLabel, this.tagLabel, this.stepLabel, this.actions]),
+      el("div", { cls: "caption" }, [this.runLabel, this.tagLabel, this.stepLabel, actions]),
       this.message,
       this.body,
       this.readout,

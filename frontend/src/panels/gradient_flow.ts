@@ -6,11 +6,12 @@ import uPlot from "uplot";
 import { flowValue, getGradientFlow, type GradientFlow, type HealthEvent } from "../api";
 import { logScale, paint, rangeOf, autoScale, type Range, type Scale } from "../colormap";
 import { type Context, type Panel, SEVERITY_RANK, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
-import { button, el, fillSelect, fmt, fmtValue, labelled } from "../dom";
-import { saveCSV, savePNG, tableCSV } from "../export";
+import { el, fillSelect, fmt, fmtValue, labelled } from "../dom";
+import { exportButtons, saveCSV, savePNG, tableCSV } from "../export";
 import { enlarged } from "../heatmap";
 import { nearestIndex } from "../stepper";
 import { Column } from "./column";
+import { TagChoice } from "./tag_choice";
 
 
 const LOG_STATS = new Set(["mean_abs", "max_abs", "l2", "rms", "weight_l2", "update_ratio"]);
@@ -52,33 +53,30 @@ export class GradientFlowPanel implements Panel {
   readonly id = "gradient_flow";
   readonly title = "Gradient flow";
   readonly element: HTMLElement;
-  private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "gradient flow tag" } });
+  private readonly tags = new TagChoice("gradient flow tag", () => void this.load());
   private readonly statSelect = el("select", { cls: "stat-select", attrs: { "aria-label": "statistic" } });
   private readonly markers = el("input", { attrs: { type: "checkbox", checked: "" } });
   private readonly maps = el("div", { cls: "flow-maps" });
   private readonly chartBox = el("div", { cls: "flow-chart" });
   private readonly chartTitle = el("span", { text: "Click a layer on the map to plot its statistics over the steps." });
-  private readonly chartActions = el("span", { cls: "caption-actions" });
+  private readonly chartActions = exportButtons(
+    { title: "Download the layer's statistics over steps as CSV", save: () => this.exportChartCSV() },
+    { title: "Download the chart as PNG", save: () => this.exportChartPNG() },
+  );
   private chartData: { run: string; layer: string; steps: number[]; series: Array<[string, Float32Array]> } | null = null;
   private readonly tooltip = el("div", { cls: "tooltip" });
   private readonly views = new Map<string, FlowView>();
   private selectedLayer: string | null = null;
   private chart: uPlot | null = null;
   private ctx: Context | null = null;
-  private generation = 0;
 
   constructor() {
-    this.tagSelect.addEventListener("change", () => void this.load());
     this.statSelect.addEventListener("change", () => this.drawAll());
     this.markers.addEventListener("change", () => this.drawAll());
-    this.chartActions.append(
-      button("CSV", "Download the layer's statistics over steps as CSV", () => this.exportChartCSV(), "btn small export-csv"),
-      button("PNG", "Download the chart as PNG", () => this.exportChartPNG(), "btn small export-png"),
-    );
     this.chartActions.style.display = "none";
     this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
       el("div", { cls: "controls" }, [
-        labelled("Model", this.tagSelect),
+        labelled("Model", this.tags.select),
         labelled("Statistic", this.statSelect),
         el("label", { cls: "field check" }, [this.markers, el("span", { text: "health markers" })]),
         el("span", { cls: "marker-key" }, [
@@ -109,20 +107,19 @@ export class GradientFlowPanel implements Panel {
 
   async update(ctx: Context, _why: UpdateReason): Promise<void> {
     this.ctx = ctx;
-    fillSelect(this.tagSelect, tagsOfKind(ctx, "gradient_flow").map((t) => [t, t]));
+    this.tags.offer(ctx, tagsOfKind(ctx, "gradient_flow"));
     await this.load();
   }
 
   private async load(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const generation = ++this.generation;
-    const tag = this.tagSelect.value;
+    const load = this.tags.begin();
+    if (!load) return;
+    const { ctx, tag } = load;
     const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
     const flows = await Promise.all(
       runs.map((r) => getGradientFlow(r, tag, 1000).then((f) => ({ f, e: "" }), (e) => ({ f: null, e: String((e as Error).message ?? e) }))),
     );
-    if (generation !== this.generation) return;
+    if (!load.current()) return;
     for (const run of [...this.views.keys()]) if (!runs.includes(run)) this.views.delete(run);
     runs.forEach((run, i) => {
       const view = this.views.get(run) ?? this.makeView(run);
@@ -150,7 +147,7 @@ export class GradientFlowPanel implements Panel {
       events: [],
       column: new Column(
         () => this.exportCSV(view),
-        () => savePNG([view.run, this.tagSelect.value, this.statSelect.value], enlarged(view.native).toDataURL("image/png")),
+        () => savePNG([view.run, this.tags.tag, this.statSelect.value], enlarged(view.native).toDataURL("image/png")),
       ),
     };
     view.column.element.dataset.run = run;
@@ -192,7 +189,7 @@ export class GradientFlowPanel implements Panel {
 
   private drawMap(view: FlowView, scale: Scale, range: Range, health: HealthEvent[]): void {
     const flow = view.flow;
-    const tag = this.tagSelect.value;
+    const tag = this.tags.tag;
     const s = flow ? this.statIndex(flow) : -1;
     if (!flow || s < 0 || !flow.steps.length) {
       view.column.caption(view.run, tag, "");
@@ -419,13 +416,13 @@ export class GradientFlowPanel implements Panel {
   private exportChartCSV(): void {
     const c = this.chartData;
     if (!c) return;
-    saveCSV([c.run, this.tagSelect.value, c.layer], tableCSV("stat \\ step", c.steps.map(String), c.series));
+    saveCSV([c.run, this.tags.tag, c.layer], tableCSV("stat \\ step", c.steps.map(String), c.series));
   }
 
   private exportChartPNG(): void {
     const c = this.chartData;
     const canvas = this.chartBox.querySelector("canvas");
-    if (c && canvas) savePNG([c.run, this.tagSelect.value, c.layer], canvas.toDataURL("image/png"));
+    if (c && canvas) savePNG([c.run, this.tags.tag, c.layer], canvas.toDataURL("image/png"));
   }
 
   private exportCSV(view: FlowView): void {
@@ -437,7 +434,7 @@ export class GradientFlowPanel implements Panel {
       name,
       Float32Array.from(flow.steps, (_, i) => table[i * flow.layers.length + l]),
     ]);
-    saveCSV([view.run, this.tagSelect.value, this.statSelect.value], tableCSV(`layer \\ step (${this.statSelect.value})`, flow.steps.map(String), rows));
+    saveCSV([view.run, this.tags.tag, this.statSelect.value], tableCSV(`layer \\ step (${this.statSelect.value})`, flow.steps.map(String), rows));
   }
 }
 

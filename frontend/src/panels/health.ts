@@ -3,8 +3,7 @@
 import type { HealthEvent } from "../api";
 import { type Context, type Panel, SEVERITY_RANK, shownRuns, type UpdateReason } from "../context";
 import { el, fillSelect, fmtValue, labelled } from "../dom";
-import { csvText, saveCSV } from "../export";
-import { button } from "../dom";
+import { csvText, exportButtons, saveCSV } from "../export";
 
 interface Row {
   run: string;
@@ -53,7 +52,7 @@ export class HealthPanel implements Panel {
     this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
       el("div", { cls: "controls" }, [
         labelled("Show", this.filter),
-        button("CSV", "Download the events as CSV", () => this.exportCSV(), "btn small export-csv"),
+        exportButtons({ title: "Download the events as CSV", save: () => this.exportCSV() }),
       ]),
       this.summary,
       el("div", { cls: "table-box" }, [this.table]),

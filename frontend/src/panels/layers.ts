@@ -4,8 +4,9 @@
 // gradient_flow tag) and its health events; sortable.
 import { getGradientFlow, type GradientFlow, layers as getLayers, type LayerRow, type LayerTable } from "../api";
 import { type Context, type Panel, SEVERITY_RANK, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
-import { button, el, fillSelect, fmt, labelled } from "../dom";
-import { saveCSV, csvText } from "../export";
+import { el, fmt, labelled } from "../dom";
+import { csvText, exportButtons, saveCSV } from "../export";
+import { TagChoice } from "./tag_choice";
 
 interface Row {
   run: string;
@@ -85,7 +86,7 @@ export class LayersPanel implements Panel {
   readonly id = "layers";
   readonly title = "Layers";
   readonly element: HTMLElement;
-  private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "model" } });
+  private readonly tags = new TagChoice("model", () => void this.load());
   private readonly info = el("div", { cls: "panel-info" });
   private readonly table = el("table", { cls: "health-table layers-table" });
   private rows: Row[] = [];
@@ -93,15 +94,12 @@ export class LayersPanel implements Panel {
   private hasTable = false;
   private sortKey = "depth";
   private descending = false;
-  private ctx: Context | null = null;
-  private generation = 0;
 
   constructor() {
-    this.tagSelect.addEventListener("change", () => void this.load());
     this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
       el("div", { cls: "controls" }, [
-        labelled("Model", this.tagSelect),
-        button("CSV", "Download the table as CSV", () => this.exportCSV(), "btn small export-csv"),
+        labelled("Model", this.tags.select),
+        exportButtons({ title: "Download the table as CSV", save: () => this.exportCSV() }),
       ]),
       this.info,
       el("div", { cls: "table-box" }, [this.table]),
@@ -130,16 +128,14 @@ export class LayersPanel implements Panel {
   }
 
   async update(ctx: Context, _why: UpdateReason): Promise<void> {
-    this.ctx = ctx;
-    fillSelect(this.tagSelect, this.options(ctx).map((t) => [t, t]));
+    this.tags.offer(ctx, this.options(ctx));
     await this.load();
   }
 
   private async load(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const generation = ++this.generation;
-    const tag = this.tagSelect.value;
+    const load = this.tags.begin();
+    if (!load) return;
+    const { ctx, tag } = load;
     const runs = shownRuns(ctx);
     const loaded = await Promise.all(runs.map(async (run): Promise<[GradientFlow | null, LayerTable | null]> => {
       const info = tagInfo(ctx, run, tag);
@@ -152,7 +148,7 @@ export class LayersPanel implements Panel {
         tableTag ? getLayers(run, tableTag).catch(() => null) : null,
       ]);
     }));
-    if (generation !== this.generation) return;
+    if (!load.current()) return;
     const stats = new Set<string>();
     const notes: string[] = [];
     this.rows = [];
@@ -274,6 +270,6 @@ export class LayersPanel implements Panel {
         : [];
       lines.push([r.run, String(r.depth), r.layer, r.step >= 0 ? String(r.step) : "", ...info, String(r.events), r.worst, ...this.stats.map((s) => String(r.stats[s] ?? NaN))].map(csvText).join(","));
     }
-    saveCSV(["layers", this.tagSelect.value], lines.join("\n") + "\n");
+    saveCSV(["layers", this.tags.tag], lines.join("\n") + "\n");
   }
 }

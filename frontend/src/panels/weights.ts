@@ -1,15 +1,15 @@
 // Weights: the selected layer's weight (or gradient) matrix as a 3-D surface
 // or a 2-D heatmap, a step slider with play, differences against the first or
 // the previous step, one colour scale shared by the runs compared.
-import { getSteps, getTensor, type Tensor } from "../api";
+import { getTensor, type Tensor } from "../api";
 import { autoScale, rangeOf } from "../colormap";
-import { type Context, type Panel, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
+import { type Context, tagInfo, tagsOfKind } from "../context";
 import { button, el, fillSelect, fmt, labelled } from "../dom";
 import { arrayCSV, saveCSV, savePNG } from "../export";
 import { Heatmap } from "../heatmap";
-import { nearestIndex, Stepper } from "../stepper";
 import { Surface } from "../surface";
 import { Column } from "./column";
+import { SteppedPanel } from "./stepped";
 
 type Mode = "surface" | "heatmap";
 type Diff = "none" | "first" | "previous";
@@ -26,27 +26,17 @@ interface RunView {
 const VIEW_W = 520;
 const VIEW_H = 420;
 
-export class WeightsPanel implements Panel {
-  readonly id = "weights";
-  readonly title = "Weights";
-  readonly element: HTMLElement;
-  private readonly tagSelect = el("select", { cls: "tag-select", attrs: { "aria-label": "weight tag" } });
+export class WeightsPanel extends SteppedPanel<RunView> {
   private readonly modeSelect = el("select", { attrs: { "aria-label": "view" } });
   private readonly diffSelect = el("select", { attrs: { "aria-label": "difference" } });
   private readonly hold = el("input", { attrs: { type: "checkbox" } });
   private readonly resetCamera: HTMLButtonElement;
   private held: { min: number; max: number } | null = null;
-  private readonly stepper = new Stepper();
-  private readonly columns = el("div", { cls: "columns" });
-  private readonly info = el("div", { cls: "panel-info" });
-  private readonly views = new Map<string, RunView>();
-  private ctx: Context | null = null;
-  private generation = 0;
 
   constructor() {
+    super("weights", "Weights", "weight_surface", "Tensor");
     fillSelect(this.modeSelect, [["surface", "3-D surface"], ["heatmap", "2-D heatmap"]]);
     fillSelect(this.diffSelect, [["none", "values"], ["first", "difference vs first step"], ["previous", "difference vs previous step"]]);
-    this.tagSelect.addEventListener("change", () => void this.loadTag());
     this.modeSelect.addEventListener("change", () => void this.draw());
     this.diffSelect.addEventListener("change", () => {
       this.held = null;
@@ -57,70 +47,36 @@ export class WeightsPanel implements Panel {
       void this.draw();
     });
     this.resetCamera = button("Reset camera", "Back to the initial 3-D view", () => this.views.forEach((v) => v.surface?.resetView()));
-    this.stepper.onChange = () => this.draw();
-    this.element = el("section", { cls: "panel", attrs: { "data-panel": this.id } }, [
-      el("div", { cls: "controls" }, [
-        labelled("Tensor", this.tagSelect),
-        labelled("View", this.modeSelect),
-        labelled("Show", this.diffSelect),
-        el("label", { cls: "field check", title: "Keep one colour scale and height over the steps (for play), widened when a step needs more" }, [
-          this.hold,
-          el("span", { text: "hold scale over steps" }),
-        ]),
-        this.resetCamera,
+    this.controls.append(
+      labelled("View", this.modeSelect),
+      labelled("Show", this.diffSelect),
+      el("label", { cls: "field check", title: "Keep one colour scale and height over the steps (for play), widened when a step needs more" }, [
+        this.hold,
+        el("span", { text: "hold scale over steps" }),
       ]),
-      this.stepper.element,
-      this.info,
-      this.columns,
-    ]);
+      this.resetCamera,
+    );
   }
 
-  available(ctx: Context): boolean {
-    return tagsOfKind(ctx, "weight_surface").length > 0;
+  protected tagOptions(ctx: Context): Array<[string, string]> {
+    return tagsOfKind(ctx, this.kind).map((tag) => {
+      const info = tagInfo(ctx, ctx.run, tag) ?? tagInfo(ctx, ctx.compare ?? "", tag);
+      return [tag, `${tag}  (${info?.quantity === "grad" ? "gradient" : "weight"})`];
+    });
   }
 
-  async update(ctx: Context, why: UpdateReason): Promise<void> {
-    this.ctx = ctx;
-    const tags = tagsOfKind(ctx, "weight_surface");
-    fillSelect(this.tagSelect, tags.map((t) => [t, this.tagLabel(ctx, t)]));
-    if (why === "select" || !this.stepper.stepList.length) return this.loadTag();
-    await this.loadSteps();
-  }
-
-  private tagLabel(ctx: Context, tag: string): string {
-    const info = tagInfo(ctx, ctx.run, tag) ?? tagInfo(ctx, ctx.compare ?? "", tag);
-    const quantity = info?.quantity === "grad" ? "gradient" : "weight";
-    return `${tag}  (${quantity})`;
-  }
-
-  private async loadTag(): Promise<void> {
-    this.views.forEach((v) => v.column.resetReadout());
+  protected startOver(): void {
     this.held = null;
-    this.stepper.setSteps([]);
-    await this.loadSteps();
   }
 
-  /** Builds one column per shown run that has the tag, and reads their steps. */
-  private async loadSteps(): Promise<void> {
+  protected dropView(view: RunView): void {
+    view.surface?.dispose();
+  }
+
+  protected describe(runs: string[]): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const tag = this.tagSelect.value;
-    const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
-    for (const [run, view] of this.views) {
-      if (!runs.includes(run)) {
-        view.column.element.remove();
-        view.surface?.dispose();
-        this.views.delete(run);
-      }
-    }
-    for (const run of runs) {
-      if (!this.views.has(run)) this.views.set(run, this.makeView(run));
-    }
-    this.columns.replaceChildren(...runs.map((r) => this.views.get(r)!.column.element));
-    const lists = await Promise.all(runs.map((r) => getSteps(r, tag).catch(() => [])));
-    runs.forEach((r, i) => (this.views.get(r)!.steps = lists[i].map((s) => s.step)));
-    const primary = this.views.get(ctx.run) ?? this.views.get(runs[0]);
-    this.stepper.setSteps(primary ? primary.steps : []);
+    const tag = this.tags.tag;
     const info = tagInfo(ctx, runs[0] ?? ctx.run, tag);
     if (info) {
       const shape = JSON.stringify(info.shape ?? "?");
@@ -130,15 +86,14 @@ export class WeightsPanel implements Panel {
         (matrix.length ? `, as a ${matrix.join(" × ")} matrix (${String(info.form ?? "matrix")})` : "") +
         `; pooled by ${String(info.pool ?? "max_abs")} to at most ${JSON.stringify(info.max_grid ?? "?")}.`;
     } else this.info.textContent = tag ? "" : "No weight surfaces in the selected runs.";
-    await this.draw();
   }
 
-  private makeView(run: string): RunView {
+  protected makeView(run: string): RunView {
     const view: RunView = {
       run,
       column: new Column(
-        () => view.shown && saveCSV([view.run, this.tagSelect.value, view.shown.label], arrayCSV(view.shown.values, view.shown.shape)),
-        () => view.shown && savePNG([view.run, this.tagSelect.value, view.shown.label], this.mode() === "surface" && view.surface ? view.surface.toPNG() : view.heatmap.toPNG()),
+        () => view.shown && saveCSV([view.run, this.tags.tag, view.shown.label], arrayCSV(view.shown.values, view.shown.shape)),
+        () => view.shown && savePNG([view.run, this.tags.tag, view.shown.label], this.mode() === "surface" && view.surface ? view.surface.toPNG() : view.heatmap.toPNG()),
       ),
       surface: null,
       heatmap: new Heatmap({ maxWidth: VIEW_W, maxHeight: VIEW_H, minCell: 2 }),
@@ -170,31 +125,22 @@ export class WeightsPanel implements Panel {
   async draw(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    const generation = ++this.generation;
-    const tag = this.tagSelect.value;
+    const tag = this.tags.tag;
     const diff = this.diffSelect.value as Diff;
-    const wanted = this.stepper.step;
-    const views = [...this.views.values()];
-    const loaded = await Promise.all(
-      views.map(async (view) => {
-        if (!view.steps.length || !Number.isFinite(wanted)) return null;
-        const index = nearestIndex(view.steps, wanted);
-        const step = view.steps[index];
-        try {
-          const tensor = await getTensor(view.run, tag, step);
-          let reference: Tensor | null = null;
-          if (diff === "first") reference = await getTensor(view.run, tag, view.steps[0]);
-          if (diff === "previous") reference = await getTensor(view.run, tag, view.steps[Math.max(0, index - 1)]);
-          return { view, step, tensor, reference, error: "" };
-        } catch (e) {
-          return { view, step, tensor: null, reference: null, error: String((e as Error).message ?? e) };
-        }
-      }),
-    );
-    if (generation !== this.generation) return; // a newer request is drawing
+    const reads = await this.load(async (view, step, index) => {
+      const tensor = await getTensor(view.run, tag, step);
+      let reference: Tensor | null = null;
+      if (diff === "first") reference = await getTensor(view.run, tag, view.steps[0]);
+      if (diff === "previous") reference = await getTensor(view.run, tag, view.steps[Math.max(0, index - 1)]);
+      return { tensor, reference };
+    });
+    if (!reads) return; // a newer request is drawing
+    const loaded = reads
+      .filter((r) => r.index >= 0) // runs without steps are left as they are
+      .map(({ view, step, data, error }) => ({ view, step, tensor: data?.tensor ?? null, reference: data?.reference ?? null, error }));
     const arrays: Float32Array[] = [];
     for (const item of loaded) {
-      if (!item || !item.tensor) continue;
+      if (!item.tensor) continue;
       let values = item.tensor.data;
       let label = `step ${item.step}`;
       if (item.reference) {
@@ -224,7 +170,6 @@ export class WeightsPanel implements Panel {
     const quantity = info?.quantity === "grad" ? "gradient" : "weight";
     const unit = diff === "none" ? `${quantity} value` : `Δ ${quantity} (${diff === "first" ? "vs first step" : "vs previous step"})`;
     for (const item of loaded) {
-      if (!item) continue;
       const { view } = item;
       view.column.showMessage(item.error);
       const shown = view.shown;

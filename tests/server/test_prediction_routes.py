@@ -1,0 +1,131 @@
+"""confusion_matrix and feature_importance through a real TensorBoard server, both loaders."""
+
+import json
+import time
+import urllib.parse
+
+import numpy as np
+import pytest
+from tb_server import get, tensorboard
+from tensorboard.compat.proto import event_pb2
+
+import tbviz_plugin as tbviz
+from tbviz_plugin import metadata, summary
+from tbviz_plugin.writer import record
+
+STEPS = [0, 5, 10]
+CLASSES = ["cat", "dog", "bird"]
+
+
+def _predictions(step):
+    """Labels and predictions that grow more correct with the step."""
+    rng = np.random.default_rng(step)
+    truth = np.arange(30) % 3
+    wrong = rng.random(30) < 0.6 - step * 0.05
+    return truth, np.where(wrong, (truth + 1) % 3, truth)
+
+
+def _importance(step):
+    return np.random.default_rng(50 + step).random((6, 7, 3)).astype(np.float32)
+
+
+def _write_raw_event(path, tag, md, array, step):
+    s = summary.SummaryTensor(tag, md, array).to_proto()
+    with open(path, "ab") as f:
+        record.write_record(
+            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
+        )
+
+
+@pytest.fixture(scope="module")
+def logdir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("logs")
+    with tbviz.Writer(root / "train") as w:
+        for step in STEPS:
+            w.confusion_matrix(
+                "model/confusion_matrix", *_predictions(step), step, class_names=CLASSES
+            )
+            w.feature_importance("model/feature_importance", _importance(step), step)
+            w.feature_importance(
+                "tabular/importance", [step, 1.0, 2.0], step, feature_names=list("abc")
+            )
+    odd = root / "odd"
+    odd.mkdir()
+    w = tbviz.Writer(odd)
+    w.close()
+    md = metadata.create_summary_metadata("confusion_matrix", class_names=["a", "b", "c"])
+    _write_raw_event(w.path, "cm", md, np.ones((2, 2), np.float32), 0)
+    md = metadata.create_summary_metadata(
+        "feature_importance", layout="vector", feature_names=["a"]
+    )
+    _write_raw_event(w.path, "fi", md, np.ones(3, np.float32), 0)
+    md = metadata.create_summary_metadata("feature_importance", layout="image", input_shape=[4, 4])
+    _write_raw_event(w.path, "image", md, np.ones(16, np.float32), 0)
+    return root
+
+
+@pytest.fixture(scope="module", params=["false", "true"], ids=["python_loader", "rust_loader"])
+def server(request, logdir):
+    with tensorboard(logdir, load_fast=request.param) as url:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            status, _, body = get(url + "/data/plugin/tbviz/tags")
+            tags = json.loads(body) if status == 200 else {}
+            train = tags.get("train", {})
+            if all(train.get(t, {}).get("max_step") == 10 for t in _TAGS) and "image" in tags.get(
+                "odd", {}
+            ):
+                break
+            time.sleep(0.5)
+        yield url
+
+
+_TAGS = ["model/confusion_matrix", "model/feature_importance", "tabular/importance"]
+
+
+def _tensor(server, run, tag, step):
+    query = urllib.parse.urlencode({"run": run, "tag": tag, "step": step})
+    return get(f"{server}/data/plugin/tbviz/tensor?{query}")
+
+
+def test_tags_list_both_kinds_with_their_content(server):
+    status, _, body = get(server + "/data/plugin/tbviz/tags")
+    train = json.loads(body)["train"]
+    cm = train["model/confusion_matrix"]
+    assert cm["kind"] == "confusion_matrix" and cm["class_names"] == CLASSES and cm["v"] == 1
+    fi = train["model/feature_importance"]
+    assert fi["kind"] == "feature_importance" and fi["layout"] == "image"
+    assert fi["input_shape"] == [6, 7, 3]
+    tab = train["tabular/importance"]
+    assert tab["layout"] == "vector" and tab["feature_names"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_confusion_matrix_tensor_is_the_counts(server, step):
+    status, headers, body = _tensor(server, "train", "model/confusion_matrix", step)
+    assert status == 200 and headers["X-Tbviz-Shape"] == "3,3"
+    counts = np.frombuffer(body, "<f4").reshape(3, 3)
+    truth, pred = _predictions(step)
+    expected = np.zeros((3, 3))
+    np.add.at(expected, (truth, pred), 1)
+    np.testing.assert_array_equal(counts, expected)
+    assert counts.sum() == 30
+
+
+def test_feature_importance_tensors_are_summed_images_and_vectors(server):
+    status, headers, body = _tensor(server, "train", "model/feature_importance", 5)
+    assert status == 200 and headers["X-Tbviz-Shape"] == "6,7"
+    np.testing.assert_allclose(
+        np.frombuffer(body, "<f4").reshape(6, 7), _importance(5).sum(axis=-1), rtol=1e-6
+    )
+    status, headers, body = _tensor(server, "train", "tabular/importance", 10)
+    assert status == 200 and headers["X-Tbviz-Shape"] == "3"
+    assert np.frombuffer(body, "<f4").tolist() == [10.0, 1.0, 2.0]
+
+
+@pytest.mark.parametrize("tag", ["cm", "fi", "image"])
+def test_tensor_contradicting_its_metadata_is_a_400_naming_it(server, tag):
+    status, headers, body = _tensor(server, "odd", tag, 0)
+    assert status == 400 and headers["Content-Type"].startswith("application/json")
+    error = json.loads(body)["error"]
+    assert f"tag {tag!r}" in error and "does not match its metadata" in error
