@@ -31,6 +31,8 @@ interface RunView {
   rank: number[];
   heatmap: Heatmap;
   top: HTMLElement;
+  /** The most important features, beside the picture. */
+  topBox: HTMLElement;
 }
 
 export class ImportancePanel extends SteppedPanel<RunView> {
@@ -68,6 +70,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       rank: [],
       heatmap: new Heatmap({ maxWidth: 420, maxHeight: 420, minCell: 3 }),
       top: el("ol", { cls: "top-features" }),
+      topBox: el("div"),
       column: new Column(
         () => this.exportCSV(view),
         () => this.exportPNG(view),
@@ -76,7 +79,8 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     view.column.element.dataset.run = run;
     view.heatmap.onHover = (y, x, v) => this.read(view, `pixel (row ${y}, col ${x}): ${fmt(v)}`, y * (view.tensor?.shape[1] ?? 0) + x);
     view.heatmap.onLeave = () => view.column.readout.classList.remove("active");
-    view.column.legend.element.after(el("div", { cls: "cm-box" }, [el("div", { cls: "cm-title", text: "Most important" }), view.top]));
+    view.topBox = el("div", { cls: "top-box" }, [el("div", { cls: "cm-title", text: "Most important" }), view.top]);
+    view.column.body.classList.add("cm-body");
     return view;
   }
 
@@ -114,7 +118,10 @@ export class ImportancePanel extends SteppedPanel<RunView> {
         view.chart = null;
         const [h, w] = tensor.shape;
         view.heatmap.set(tensor.data, h, w, scale);
-        view.column.body.replaceChildren(el("div", { cls: "axis-note", text: `${w} columns →  ·  ${h} rows ↓ (one cell per input pixel)` }), view.heatmap.element);
+        view.column.body.replaceChildren(
+          el("div", {}, [el("div", { cls: "axis-note", text: `${w} columns →  ·  ${h} rows ↓ (one cell per input pixel)` }), view.heatmap.element]),
+          view.topBox,
+        );
         view.column.legend.element.style.display = "";
         view.column.legend.update(scale, "importance (mean |∂loss/∂x · x|)", range);
       } else {
@@ -143,12 +150,12 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     const longest = Math.max(...names.map((s) => s.length));
     view.chart?.destroy();
     const box = el("div", { cls: "importance-chart" });
-    view.column.body.replaceChildren(box);
+    view.column.body.replaceChildren(box, view.topBox);
     view.chart = new uPlot(
       {
         width: CHART_W,
-        height: CHART_H + Math.min(90, longest * 5),
-        padding: [TOP, 10, 0, 0],
+        height: CHART_H + Math.min(150, longest * 6),
+        padding: [TOP, 40, 0, 0], // room for the last name, slanted to the right
         legend: { show: false },
         cursor: { y: false, points: { show: false }, drag: { x: false, y: false } },
         scales: {
@@ -165,7 +172,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
             stroke: "#546e7a",
             grid: { show: false },
             rotate: longest > 3 ? -60 : 0,
-            size: 30 + Math.min(90, longest * 5),
+            size: 30 + Math.min(150, longest * 6),
             splits: () => xs.filter((i) => i % labelEvery === 0),
             values: (_u, splits) => splits.map((i) => names[view.order[i]] ?? ""),
           },
