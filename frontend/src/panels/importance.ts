@@ -4,7 +4,7 @@
 // an [h, w] map (image inputs) is a heatmap shaped like the input. The most
 // important features are listed either way.
 import uPlot from "uplot";
-import { getTensor, type Tensor } from "../api";
+import type { Tensor } from "../api";
 import { namesFor, rankDescending } from "../classes";
 import { autoScale, rangeOf } from "../colormap";
 import { tagInfo } from "../context";
@@ -96,11 +96,9 @@ export class ImportancePanel extends SteppedPanel<RunView> {
   }
 
   async draw(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const tag = this.tags.tag;
-    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
-    if (!loaded) return; // a newer request is drawing
+    const read = await this.loadTensors();
+    if (!read) return; // no context yet, or a newer request is drawing
+    const { tag, loaded } = read;
     const tensors = loaded.flatMap((l) => (l.data ? [l.data.data] : []));
     // One scale for the runs compared: bars share the y range, maps the colours.
     const range = rangeOf(...tensors);
