@@ -253,6 +253,17 @@ def test_feature_importance_bars_for_named_features(tbviz):
     assert body.startswith(b"\x89PNG")
     panel.locator(".order-select").select_option("feature")
 
+    # Compared with another run: hovering a bar reads the same feature in both.
+    tbviz.select_run("wine_softmax", compare="nan_inf_importance")
+    other = panel.locator('.column[data-run="nan_inf_importance"]')
+    other.locator(".importance-chart canvas").first.wait_for()
+    hover_bar(tbviz, column, 0, len(names))
+    assert tbviz.wait_text(other.locator(".readout"), lambda t: t.startswith("a:")) == (
+        "a: 0.5 · rank 2 of 4"
+    )
+    assert column.locator(".readout").text_content().startswith(f"{names[0]}: ")
+    tbviz.select_run("wine_softmax")
+
 
 def test_feature_importance_map_for_images(tbviz):
     _, values = history("digits")[60]

@@ -77,8 +77,8 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       ),
     };
     view.column.element.dataset.run = run;
-    view.heatmap.onHover = (y, x, v) => this.read(view, `pixel (row ${y}, col ${x}): ${fmt(v)}`, y * (view.tensor?.shape[1] ?? 0) + x);
-    view.heatmap.onLeave = () => view.column.readout.classList.remove("active");
+    view.heatmap.onHover = (y, x) => this.read(y * (view.tensor?.shape[1] ?? 0) + x);
+    view.heatmap.onLeave = () => this.views.forEach((other) => other.column.readout.classList.remove("active"));
     view.topBox = el("div", { cls: "top-box" }, [el("div", { cls: "cm-title", text: "Most important" }), view.top]);
     view.column.body.classList.add("cm-body");
     return view;
@@ -88,11 +88,16 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     view.chart?.destroy();
   }
 
-  /** The readout with the feature's rank among all. */
-  private read(view: RunView, text: string, feature: number): void {
-    const rank = view.rank[feature];
-    view.column.readout.textContent = text + (rank !== undefined ? ` · rank ${rank + 1} of ${view.rank.length}` : "");
-    view.column.readout.classList.add("active");
+  /** One feature's value and rank, read in every run shown (they have the same inputs). */
+  private read(feature: number): void {
+    for (const view of this.views.values()) {
+      const tensor = view.tensor;
+      if (!tensor || feature >= tensor.data.length) continue;
+      const w = tensor.shape.length === 2 ? tensor.shape[1] : 0;
+      const name = w ? `pixel (row ${Math.floor(feature / w)}, col ${feature % w})` : view.names[feature] ?? String(feature);
+      view.column.readout.textContent = `${name}: ${fmt(tensor.data[feature])} · rank ${view.rank[feature] + 1} of ${view.rank.length}`;
+      view.column.readout.classList.add("active");
+    }
   }
 
   async draw(): Promise<void> {
@@ -181,8 +186,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
             (u) => {
               const i = u.cursor.idx;
               if (i == null || i < 0 || i >= n) return;
-              const f = view.order[i];
-              this.read(view, `${names[f]}: ${fmt(tensor.data[f])}`, f);
+              this.read(view.order[i]);
             },
           ],
         },
@@ -190,7 +194,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       [xs, ys] as uPlot.AlignedData,
       box,
     );
-    box.addEventListener("mouseleave", () => view.column.readout.classList.remove("active"));
+    box.addEventListener("mouseleave", () => this.views.forEach((other) => other.column.readout.classList.remove("active")));
   }
 
   /** The ten most important features (pixels for a map), largest first. */
