@@ -131,7 +131,7 @@ def _labelled_csv(stream: IO[str], array: np.ndarray, content: Dict[str, Any]) -
     kind = content["kind"]
     if kind == metadata.CONFUSION_MATRIX and array.ndim == 2:
         names = content.get("class_names") or [str(i) for i in range(array.shape[0])]
-        writer.writerow(["true\\predicted", *names])
+        writer.writerow(["true/predicted", *names])
         for name, row in zip(names, array):
             writer.writerow([name, *(_cell(x) for x in row)])
         return True

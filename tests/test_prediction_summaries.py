@@ -231,3 +231,32 @@ def test_diagnosis_flags_a_class_never_predicted_in_the_newest_steps():
     assert diagnose.diagnose_predictions(names, [0, 1, 2], absent) == []
     with pytest.raises(ValueError, match=r"counts must be \[steps, 3, 3\]"):
         diagnose.diagnose_predictions(names, [0], np.zeros((1, 2, 2)))
+
+
+def test_export_writes_named_csv_and_png_for_both_kinds(tmp_path):
+    from PIL import Image
+
+    from tbviz_plugin import cli
+
+    with tbviz.Writer(tmp_path / "run") as w:
+        w.confusion_matrix("cm", [0, 1, 1], [0, 0, 1], 0, class_names=["cat", "dog"])
+        w.feature_importance("fv", [0.5, 2.0], 0, feature_names=["age", "bmi"])
+
+    def export(tag, fmt):
+        out = tmp_path / f"{tag}.{fmt}"
+        args = ["export", str(tmp_path), "--run", "run", "--tag", tag, "--format", fmt]
+        assert cli.main(args + ["--out", str(out)]) == 0
+        return out
+
+    assert export("cm", "csv").read_text().splitlines() == [
+        "true/predicted,cat,dog",
+        "cat,1.0,0.0",
+        "dog,1.0,1.0",
+    ]
+    assert export("fv", "csv").read_text().splitlines() == [
+        "feature,importance",
+        "age,0.5",
+        "bmi,2.0",
+    ]
+    assert Image.open(export("fv", "png")).size[0] >= 256
+    np.testing.assert_array_equal(np.load(export("cm", "npy")), [[1, 0], [1, 1]])
