@@ -200,3 +200,66 @@ def test_regression_model_gets_importance_but_no_confusion_matrix(tmp_path):
     fi = tensors["Sequential/feature_importance"]
     assert fi[-1][2].shape == (3,)
     assert metadata.parse_plugin_metadata(fi[0][3].plugin_data.content)["layout"] == "vector"
+
+
+@pytest.mark.parametrize(
+    "from_logits, scores, expected",
+    [
+        (True, [[-2.0], [0.5], [3.0], [0.1]], [[1, 1], [0, 2]]),  # logits: class 1 above 0
+        (False, [[0.2], [0.4], [0.9], [0.4]], [[2, 0], [1, 1]]),  # probabilities: above 0.5
+    ],
+)
+def test_binary_classifier_with_one_output_is_thresholded(tmp_path, from_logits, scores, expected):
+    import tbviz_plugin as tbviz
+    from tbviz_plugin.integrations import probes
+
+    y = np.array([0, 0, 1, 1])
+    with tbviz.Writer(tmp_path) as w:
+        probe = probes.PredictionProbe(
+            w,
+            "m",
+            lambda: None,
+            np.zeros((4, 3)),
+            y,
+            layout="channels_last",
+            from_logits=from_logits,
+        )
+        probe.write(0, np.array(scores), None)
+    np.testing.assert_array_equal(read_tensors(tmp_path)["m/confusion_matrix"][0][2], expected)
+
+
+def test_one_hot_labels_and_nan_scores(tmp_path):
+    import tbviz_plugin as tbviz
+    from tbviz_plugin.integrations import probes
+
+    y = np.eye(3)[[0, 1, 2, 2]]
+    scores = np.array([[3.0, 0, 0], [0, 3.0, 0], [np.nan, 0, 0], [0, 0, 3.0]])
+    images = np.random.default_rng(0).random((4, 5, 5, 1))
+    with tbviz.Writer(tmp_path) as w:
+        probe = probes.PredictionProbe(
+            w, "m", lambda: (scores, None), images, y, layout="channels_last"
+        )
+        probe.log(3)
+    tensors = read_tensors(tmp_path)
+    counts = tensors["m/confusion_matrix"][0][2]
+    np.testing.assert_array_equal(counts, [[1, 0, 0], [0, 1, 0], [0, 0, 1]])  # NaN row not counted
+    assert tensors["m/predictions"][0][0] == 3
+    assert "m/feature_importance" not in tensors
+
+
+def test_a_failing_probe_is_reported_once_and_training_goes_on(tmp_path, caplog):
+    import tbviz_plugin as tbviz
+    from tbviz_plugin.integrations import probes
+
+    def broken():
+        raise RuntimeError("shape mismatch in the model")
+
+    with tbviz.Writer(tmp_path) as w:
+        probe = probes.PredictionProbe(
+            w, "m", broken, np.zeros((2, 3)), None, layout="channels_last"
+        )
+        with caplog.at_level("WARNING", logger="tbviz"):
+            probe.log(0)
+            probe.log(1)
+    assert probe.failed
+    assert caplog.text.count("shape mismatch in the model") == 1
