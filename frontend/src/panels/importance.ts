@@ -23,7 +23,10 @@ interface RunView {
   column: Column;
   steps: number[];
   tensor: Tensor | null;
+  /** The features' names as the tag gives them, else their indices. */
   names: string[];
+  /** Whether the tag names its features (else "feature 12" in read-outs). */
+  named: boolean;
   chart: uPlot | null;
   /** Feature index of each bar, left to right. */
   order: number[];
@@ -65,6 +68,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       steps: [],
       tensor: null,
       names: [],
+      named: false,
       chart: null,
       order: [],
       rank: [],
@@ -94,7 +98,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       const tensor = view.tensor;
       if (!tensor || feature >= tensor.data.length) continue;
       const w = tensor.shape.length === 2 ? tensor.shape[1] : 0;
-      const name = w ? `pixel (row ${Math.floor(feature / w)}, col ${feature % w})` : view.names[feature] ?? String(feature);
+      const name = w ? `pixel (row ${Math.floor(feature / w)}, col ${feature % w})` : this.featureName(view, feature);
       view.column.readout.textContent = `${name}: ${fmt(tensor.data[feature])} · rank ${view.rank[feature] + 1} of ${view.rank.length}`;
       view.column.readout.classList.add("active");
     }
@@ -145,12 +149,15 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     const n = tensor.data.length;
     const info = this.ctx ? tagInfo(this.ctx, view.run, this.tags.tag) : undefined;
     view.names = namesFor(info?.feature_names, n);
+    view.named = Array.isArray(info?.feature_names) && (info.feature_names as unknown[]).length === n;
     view.order = this.orderSelect.value === "importance" ? rankDescending(tensor.data) : Array.from({ length: n }, (_, i) => i);
     const xs = view.order.map((_, i) => i);
     const ys = view.order.map((f) => (Number.isFinite(tensor.data[f]) ? tensor.data[f] : null));
     const names = view.names;
-    const labelEvery = Math.max(1, Math.ceil(n / 40));
     const longest = Math.max(...names.map((s) => s.length));
+    // As many names as fit under the bars: slanted ones need a line's height, level ones their width.
+    const labelSpace = longest > 3 ? 16 : longest * 7 + 8;
+    const labelEvery = Math.max(1, Math.ceil(labelSpace / ((CHART_W - 100) / Math.max(1, n))));
     view.chart?.destroy();
     const box = el("div", { cls: "importance-chart" });
     view.column.body.replaceChildren(box, view.topBox);
@@ -201,13 +208,17 @@ export class ImportancePanel extends SteppedPanel<RunView> {
   private drawTop(view: RunView, tensor: Tensor): void {
     const image = tensor.shape.length === 2;
     const w = image ? tensor.shape[1] : 0;
-    const name = (f: number) => (image ? `(row ${Math.floor(f / w)}, col ${f % w})` : view.names[f] ?? String(f));
+    const name = (f: number) => (image ? `(row ${Math.floor(f / w)}, col ${f % w})` : this.featureName(view, f));
     view.top.replaceChildren(
       ...rankDescending(tensor.data)
         .slice(0, 10)
         .filter((f) => !Number.isNaN(tensor.data[f]))
         .map((f) => el("li", {}, [el("b", { text: name(f) }), el("span", { text: `: ${fmt(tensor.data[f])}` })])),
     );
+  }
+
+  private featureName(view: RunView, f: number): string {
+    return view.named ? view.names[f] : `feature ${f}`;
   }
 
   private fileName(view: RunView): string[] {
