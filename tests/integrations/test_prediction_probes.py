@@ -95,8 +95,8 @@ def test_keras_callback_writes_predictions_that_grow_diagonal(digits, constant_p
         [
             keras.Input((8, 8, 1)),
             keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(10),
+            keras.layers.Dense(32, activation="relu", name="hidden"),
+            keras.layers.Dense(10, name="logits"),
         ],
         name="digits",
     )
@@ -123,7 +123,7 @@ def test_keras_callback_writes_predictions_that_grow_diagonal(digits, constant_p
     _check_importance(tensors, "digits/feature_importance", constant_pixels)
     _check_predictions_image(tensors, "digits/predictions")
     # the same probe batch feeds the activation maps
-    assert tensors["dense"][0][2].shape == (PROBE, 32)
+    assert tensors["hidden"][0][2].shape == (PROBE, 32)
 
 
 def test_torch_watch_writes_predictions_that_grow_diagonal(digits, constant_pixels, tmp_path):
