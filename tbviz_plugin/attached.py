@@ -61,6 +61,7 @@ def attach(summary_writer: Any) -> AttachedWriter:
     Returns:
       An object with the same methods as ``tbviz.Writer``
       (``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
+      ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``,
       ``scalar``, ``flush``, ``close``).
     """
     return AttachedWriter(summary_writer)

@@ -40,7 +40,7 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
                     found.extend(
                         events.stored_events(tag, s.step, np.asarray(s.array, dtype=object).ravel())
                     )
-            elif content["kind"] == metadata.GRADIENT_FLOW and steps:
+            elif content["kind"] in events.DIAGNOSED_KINDS and steps:
                 table = np.stack([s.array for s in steps])
                 found.extend(events.diagnosed_events(tag, content, [s.step for s in steps], table))
         runs[run] = {"tags": summary, "health": events.merge_events(found)}

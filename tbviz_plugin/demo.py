@@ -1,7 +1,11 @@
 """``tbviz demo``: small real trainings on scikit-learn's digits, written as demo logs.
 
 Five runs whose outcome is known from the literature, so every panel has
-something to show and the diagnosis something to find:
+something to show and the diagnosis something to find. Every run has a probe
+set of 32 validation digits, so each also shows its confusion matrix and feature
+importance; the two healthy runs take the digits as 8x8 images (an importance
+map and a sample-predictions picture in the Images dashboard), the others as
+64-pixel vectors (importance bars).
 
 | run | model | expected |
 |---|---|---|
@@ -60,13 +64,24 @@ def write_demo_logs(out: str = "demo_logs", *, quick: bool = False) -> Iterator[
 
 
 def _keras_fit(
-    path: str, model, optimizer, epochs: int, every: int, quick: bool, train_size=1400
+    path: str,
+    model,
+    optimizer,
+    epochs: int,
+    every: int,
+    quick: bool,
+    train_size=1400,
+    images: bool = False,
 ) -> str:
+    """``images``: the model takes ``[N, 8, 8, 1]`` (an 8x8 importance map and a
+    sample-predictions picture); otherwise ``[N, 64]`` (an importance vector)."""
     import keras
 
     from tbviz_plugin.integrations.keras import TbvizCallback
 
     x, y, xv, yv = digits(train_size=train_size)
+    if images:
+        x, xv = x.reshape(-1, 8, 8, 1), xv.reshape(-1, 8, 8, 1)
     model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(
         x,
@@ -87,8 +102,7 @@ def _keras_healthy(path: str, quick: bool) -> str:
     keras.utils.set_random_seed(0)
     model = keras.Sequential(
         [
-            keras.Input((64,)),
-            keras.layers.Reshape((8, 8, 1)),
+            keras.Input((8, 8, 1)),
             keras.layers.Conv2D(8, 3, padding="same", activation="relu", name="conv"),
             keras.layers.Flatten(),
             keras.layers.Dense(64, activation="relu", kernel_initializer="he_normal", name="dense"),
@@ -96,7 +110,7 @@ def _keras_healthy(path: str, quick: bool) -> str:
         ],
         name="keras_healthy",
     )
-    return _keras_fit(path, model, keras.optimizers.Adam(1e-3), 12, 20, quick)
+    return _keras_fit(path, model, keras.optimizers.Adam(1e-3), 12, 20, quick, images=True)
 
 
 def _keras_deep_sigmoid(path: str, quick: bool) -> str:
@@ -114,13 +128,16 @@ def _keras_deep_sigmoid(path: str, quick: bool) -> str:
 # --------------------------------------------------------------------------- PyTorch
 
 
-def _torch_mlp(widths, activation):
-    """A Sequential MLP with named layers (``fc1``, ``act1``, ..., ``output``)."""
+def _torch_mlp(widths, activation, images: bool = False):
+    """A Sequential MLP with named layers (``fc1``, ``act1``, ..., ``output``); with
+    ``images`` it takes ``[N, 1, 8, 8]`` through a first ``flatten``."""
     from collections import OrderedDict
 
     import torch
 
     layers = OrderedDict()
+    if images:
+        layers["flatten"] = torch.nn.Flatten()
     last = len(widths) - 2
     for i, (a, b) in enumerate(zip(widths[:-1], widths[1:])):
         layers["output" if i == last else f"fc{i + 1}"] = torch.nn.Linear(a, b)
@@ -138,6 +155,7 @@ def _torch_fit(
     quick: bool,
     train_size: int = 1400,
     activation=None,
+    images: bool = False,
 ) -> str:
     import torch
 
@@ -145,7 +163,9 @@ def _torch_fit(
 
     torch.manual_seed(0)
     x, y, xv, yv = (torch.from_numpy(a) for a in digits(train_size=train_size))
-    model = _torch_mlp(widths, activation or torch.nn.ReLU)
+    if images:
+        x, xv = x.reshape(-1, 1, 8, 8), xv.reshape(-1, 1, 8, 8)
+    model = _torch_mlp(widths, activation or torch.nn.ReLU, images)
     optimizer = make_optimizer(model.parameters())
     loss_fn = torch.nn.CrossEntropyLoss()
     handle = watch(
@@ -187,7 +207,9 @@ def _torch_fit(
 def _torch_healthy(path: str, quick: bool) -> str:
     import torch
 
-    return _torch_fit(path, [64, 128, 64, 10], lambda p: torch.optim.Adam(p, 1e-3), 12, 20, quick)
+    return _torch_fit(
+        path, [64, 128, 64, 10], lambda p: torch.optim.Adam(p, 1e-3), 12, 20, quick, images=True
+    )
 
 
 def _torch_exploding(path: str, quick: bool) -> str:

@@ -41,6 +41,7 @@ CODES = (
     "stalled_weights",
     "overfitting",
     "underfitting",
+    "class_never_predicted",
 )
 
 # Activations whose units can be "dead" (zero output and zero gradient for
@@ -99,6 +100,9 @@ class Thresholds:
       underfit_chance_ratio: with ``num_classes`` known, a last training loss
         above this fraction (default 0.9) of the chance-level cross-entropy
         ``ln(num_classes)`` is under-fitting.
+      never_predicted_steps: a class with probe samples that the model
+        predicted for none of them in this many consecutive logged confusion
+        matrices, the newest included (default 3), is flagged.
     """
 
     vanishing_depth_ratio: float = 1e-3
@@ -118,6 +122,7 @@ class Thresholds:
     underfit_min_epochs: int = 5
     underfit_min_drop: float = 0.1
     underfit_chance_ratio: float = 0.9
+    never_predicted_steps: int = 3
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -168,6 +173,12 @@ HINTS = {
         "Training loss is barely falling or stays near chance level. Train longer, raise "
         "the learning rate, use a bigger model, and check inputs, labels and preprocessing."
     ),
+    "class_never_predicted": (
+        "The model assigns no probe sample to this class although the probe set holds "
+        "some: it has collapsed onto other classes. Check the class balance (class weights "
+        "or resampling), the labels of this class, the output layer's size, and that "
+        "training has not stalled."
+    ),
 }
 
 SEVERITY = {
@@ -180,6 +191,7 @@ SEVERITY = {
     "stalled_weights": "warning",
     "overfitting": "warning",
     "underfitting": "warning",
+    "class_never_predicted": "warning",
 }
 
 
@@ -673,6 +685,65 @@ def _underfitting(steps, train, num_classes, t: Thresholds) -> Optional[Dict[str
                 detail=f"Training loss fell only {drop:.0%} in {train.size} epochs.",
             )
     return None
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+def diagnose_predictions(
+    class_names: Sequence[str],
+    steps: Sequence[int],
+    counts: Any,
+    thresholds: Optional[Thresholds] = None,
+) -> List[Dict[str, Any]]:
+    """What a series of confusion matrices shows: classes the model never predicts.
+
+    Args:
+      class_names: the ``C`` class names (rows and columns).
+      steps: the step of each matrix, ascending.
+      counts: ``[steps, C, C]`` counts, rows true class, columns predicted.
+
+    Returns:
+      At most one ``class_never_predicted`` event (layer None) at the newest
+      step, with ``value`` the number of such classes and ``classes`` their names.
+      Judged on the newest ``never_predicted_steps`` matrices only, so a class
+      that early training ignored but that the model predicts now is no finding.
+
+    Example:
+        >>> cm = np.array([[[5, 0], [4, 0]]] * 3)   # class "b" is always called "a"
+        >>> diagnose_predictions(["a", "b"], [0, 1, 2], cm)[0]["classes"]
+        ['b']
+    """
+    t = thresholds or DEFAULT_THRESHOLDS
+    table = np.asarray(counts, dtype=np.float64)
+    if table.ndim != 3 or table.shape[1:] != (len(class_names), len(class_names)):
+        raise ValueError(
+            f"counts must be [steps, {len(class_names)}, {len(class_names)}], got {table.shape}"
+        )
+    if len(steps) != table.shape[0]:
+        raise ValueError(f"steps has {len(steps)} values but counts has {table.shape[0]}")
+    need = max(1, int(t.never_predicted_steps))
+    if table.shape[0] < need:
+        return []
+    recent = table[-need:]
+    present = (recent.sum(axis=2) > 0).all(axis=0)  # the class has probe samples throughout
+    never = (recent.sum(axis=1) == 0).all(axis=0) & present
+    if not never.any():
+        return []
+    names = [class_names[i] for i in np.flatnonzero(never)]
+    samples = int(recent[-1].sum(axis=1)[never].sum())
+    listed = ", ".join(repr(n) for n in names[:10]) + (" ..." if len(names) > 10 else "")
+    e = event(
+        "class_never_predicted",
+        steps[-1],
+        None,
+        len(names),
+        None,
+        detail=f"{len(names)} of {len(class_names)} classes ({listed}; {samples} probe samples) "
+        f"were predicted for no probe sample in the last {need} logged steps.",
+    )
+    e["classes"] = names
+    return [e]
 
 
 def merge_new(events: Iterable[Mapping[str, Any]], seen: set) -> List[Dict[str, Any]]:

@@ -38,15 +38,28 @@ def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any
     return out
 
 
+# The kinds diagnosed at read time, from all their kept steps stacked.
+DIAGNOSED_KINDS = ("gradient_flow", "confusion_matrix")
+
+
 def diagnosed_events(
     tag: str, content: Dict[str, Any], steps: Sequence[int], table: np.ndarray
 ) -> List[Dict[str, Any]]:
-    """Runs the read-time diagnosis over a gradient-flow tag's ``[steps, layers, stats]``."""
+    """Runs the read-time diagnosis over one tag's stacked steps: a gradient-flow tag's
+    ``[steps, layers, stats]`` or a confusion-matrix tag's ``[steps, C, C]``."""
     if not len(steps):
         return []
     from tbviz_plugin import diagnose
 
-    found = diagnose.diagnose_gradient_flow(content["layers"], content["stats"], list(steps), table)
+    if content["kind"] == "confusion_matrix":
+        try:
+            found = diagnose.diagnose_predictions(content["class_names"], list(steps), table)
+        except (KeyError, TypeError, ValueError) as e:  # content and tensors disagree
+            return [reader_event(tag, steps[-1], f"confusion matrix cannot be diagnosed: {e}")]
+    else:
+        found = diagnose.diagnose_gradient_flow(
+            content["layers"], content["stats"], list(steps), table
+        )
     return [dict(e, tag=tag, source="diagnosed") for e in found]
 
 

@@ -117,10 +117,31 @@ def export(
         np.save(out, array)
     elif fmt == "csv":
         with open(out, "w", newline="") as f:
-            write_csv(f, array.reshape(-1, array.shape[-1]))
+            _labelled_csv(f, array, content) or write_csv(f, array.reshape(-1, array.shape[-1]))
     else:
-        _save_png(to_rgb(tile_channels(array) if array.ndim == 3 else array), out)
+        _save_png(to_rgb(tile_channels(array) if array.ndim == 3 else np.atleast_2d(array)), out)
     return {"kind": kind, "step": chosen.step, "shape": list(array.shape), "out": out}
+
+
+def _labelled_csv(stream: IO[str], array: np.ndarray, content: Dict[str, Any]) -> bool:
+    """CSV with the names the metadata gives: a confusion matrix with its class names
+    (rows true, columns predicted), an importance vector as ``feature,importance``
+    rows. False (nothing written) for other tags."""
+    writer = csv.writer(stream, lineterminator="\n")
+    kind = content["kind"]
+    if kind == metadata.CONFUSION_MATRIX and array.ndim == 2:
+        names = content.get("class_names") or [str(i) for i in range(array.shape[0])]
+        writer.writerow(["true/predicted", *names])
+        for name, row in zip(names, array):
+            writer.writerow([name, *(_cell(x) for x in row)])
+        return True
+    if kind == metadata.FEATURE_IMPORTANCE and array.ndim == 1:
+        names = content.get("feature_names") or [str(i) for i in range(array.shape[0])]
+        writer.writerow(["feature", "importance"])
+        for name, x in zip(names, array):
+            writer.writerow([name, _cell(x)])
+        return True
+    return False
 
 
 def _export_flow(

@@ -365,7 +365,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
                     found.extend(
                         events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel())
                     )
-            elif content["kind"] == metadata.GRADIENT_FLOW:
+            elif content["kind"] in events.DIAGNOSED_KINDS:
                 found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
         return _json_response(request, events.merge_events(found))
 
@@ -384,7 +384,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
     def _diagnosed_events(
         self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        """Health events diagnosed at read time from a gradient-flow tag."""
+        """Health events diagnosed at read time from a gradient-flow or confusion-matrix tag."""
         data = self._read(ctx, experiment, run, tag, series)
         try:
             table = _flow_table(data, content, run, tag)
@@ -394,8 +394,11 @@ class TbvizPlugin(base_plugin.TBPlugin):
 
 
 def _flow_table(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np.ndarray:
-    """``[steps, layers, stats]`` of a gradient-flow tag's data, every step's shape checked."""
+    """``[steps, ...]`` of a tag's data (gradient flow: ``[steps, layers, stats]``), every
+    step's shape checked."""
     if not data:
+        if content["kind"] == metadata.CONFUSION_MATRIX:
+            return np.zeros((0,) + (len(content["class_names"]),) * 2, np.float32)
         return np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
     return np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
 

@@ -11,11 +11,16 @@ ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def demo_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     lines = list(demo.write_demo_logs(str(out), quick=True))
     assert len(lines) == 5
-    return cli.inspect_logdir(str(out))["runs"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def report(demo_dir):
+    return cli.inspect_logdir(str(demo_dir))["runs"]
 
 
 def test_every_run_has_every_array_kind(report):
@@ -28,7 +33,13 @@ def test_every_run_has_every_array_kind(report):
     }
     for run, info in report.items():
         kinds = {t["kind"] for t in info["tags"].values()}
-        assert {"weight_surface", "activation_map", "gradient_flow"} <= kinds, run
+        assert {
+            "weight_surface",
+            "activation_map",
+            "gradient_flow",
+            "confusion_matrix",
+            "feature_importance",
+        } <= kinds, run
 
 
 def test_known_bad_runs_are_flagged_and_healthy_ones_are_clean(report):
@@ -41,3 +52,18 @@ def test_known_bad_runs_are_flagged_and_healthy_ones_are_clean(report):
 
 def test_the_keras_conv_layer_has_channel_activation_maps(report):
     assert report["keras_healthy"]["tags"]["conv"]["kind"] == "activation_map"
+
+
+def test_healthy_runs_have_importance_maps_and_confusion_growing_diagonal(demo_dir):
+    import numpy as np
+
+    from tbviz_plugin.logdir import LogdirData
+
+    data = LogdirData(str(demo_dir))
+    tags = data.tags()
+    for run, name in (("keras_healthy", "keras_healthy"), ("torch_healthy", "model")):
+        assert tags[run][f"{name}/feature_importance"]["layout"] == "image"
+        steps = data.steps(run, f"{name}/confusion_matrix")
+        assert all(s.array.sum() == 32 for s in steps)  # the 32 probe digits
+        assert np.trace(steps[0].array) < np.trace(steps[-1].array)
+    assert tags["torch_overfitting"]["model/feature_importance"]["layout"] == "vector"

@@ -1,5 +1,6 @@
 """The confusion_matrix and feature_importance kinds: summary functions and Writer methods."""
 
+import io
 import json
 
 import numpy as np
@@ -195,3 +196,67 @@ def test_tf_summary_ops_write_both_kinds(tmp_path):
     data = read_tensors(tmp_path)
     np.testing.assert_array_equal(data["cm"][0][2], np.eye(2))
     assert json.loads(data["fi"][0][3].plugin_data.content)["layout"] == "vector"
+
+
+def test_image_summary_is_tensorboards_own_format():
+    from PIL import Image
+
+    grid = np.random.default_rng(0).integers(0, 256, size=(5, 7, 3), dtype=np.uint8)
+    value = summary.image("m/predictions", grid).value[0]
+    assert value.metadata.plugin_data.plugin_name == "images"
+    assert value.metadata.data_class == 3  # DATA_CLASS_BLOB_SEQUENCE
+    width, height, png = value.tensor.string_val
+    assert (width, height) == (b"7", b"5") and value.tensor.dtype == 7
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png))), grid)
+    grey = summary.image("g", np.full((2, 3, 4, 1), 0.5)).value[0].tensor.string_val
+    assert len(grey) == 4 and Image.open(io.BytesIO(grey[2])).mode == "L"
+    with pytest.raises(ValueError, match=r"images must be .* with C in \(1, 3, 4\)"):
+        summary.image("g", np.zeros((2, 3, 4, 2)))
+    with pytest.raises(ValueError, match=r"values in \[0, 1\]"):
+        summary.image("g", np.full((3, 3), 2.0))
+
+
+def test_diagnosis_flags_a_class_never_predicted_in_the_newest_steps():
+    from tbviz_plugin import diagnose
+
+    names = ["a", "b", "c"]
+    learning = np.array([[[2, 0, 0], [2, 0, 0], [2, 0, 0]]] * 3 + [np.eye(3) * 2] * 3)
+    assert diagnose.diagnose_predictions(names, list(range(6)), learning) == []
+    collapsed = np.array([[[2, 0, 0], [0, 2, 0], [1, 1, 0]]] * 3)
+    (e,) = diagnose.diagnose_predictions(names, [0, 5, 9], collapsed)
+    assert e["code"] == "class_never_predicted" and e["classes"] == ["c"] and e["step"] == 9
+    # too few matrices to judge, and a class absent from the probe set is no finding
+    assert diagnose.diagnose_predictions(names, [0, 5], collapsed[:2]) == []
+    absent = np.array([[[2, 0, 0], [0, 2, 0], [0, 0, 0]]] * 3)
+    assert diagnose.diagnose_predictions(names, [0, 1, 2], absent) == []
+    with pytest.raises(ValueError, match=r"counts must be \[steps, 3, 3\]"):
+        diagnose.diagnose_predictions(names, [0], np.zeros((1, 2, 2)))
+
+
+def test_export_writes_named_csv_and_png_for_both_kinds(tmp_path):
+    from PIL import Image
+
+    from tbviz_plugin import cli
+
+    with tbviz.Writer(tmp_path / "run") as w:
+        w.confusion_matrix("cm", [0, 1, 1], [0, 0, 1], 0, class_names=["cat", "dog"])
+        w.feature_importance("fv", [0.5, 2.0], 0, feature_names=["age", "bmi"])
+
+    def export(tag, fmt):
+        out = tmp_path / f"{tag}.{fmt}"
+        args = ["export", str(tmp_path), "--run", "run", "--tag", tag, "--format", fmt]
+        assert cli.main(args + ["--out", str(out)]) == 0
+        return out
+
+    assert export("cm", "csv").read_text().splitlines() == [
+        "true/predicted,cat,dog",
+        "cat,1.0,0.0",
+        "dog,1.0,1.0",
+    ]
+    assert export("fv", "csv").read_text().splitlines() == [
+        "feature,importance",
+        "age,0.5",
+        "bmi,2.0",
+    ]
+    assert Image.open(export("fv", "png")).size[0] >= 256
+    np.testing.assert_array_equal(np.load(export("cm", "npy")), [[1, 0], [1, 1]])

@@ -129,4 +129,5 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .cm-table { width: auto; }
 .cm-table td.alarm { color: #c62828; font-weight: 500; }
 .importance-chart { background: #fff; }
+.top-box { min-width: 200px; }
 `;

@@ -30,7 +30,7 @@ import keras
 import numpy as np
 
 from tbviz_plugin import diagnose
-from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations import common, probes
 
 __all__ = ["TbvizCallback"]
 
@@ -46,10 +46,12 @@ class TbvizCallback(keras.callbacks.Callback):
         batch). None (default): as often as keeps the logging time within
         ``overhead_budget`` of the training time; the state before the first
         batch and after the last one are always logged.
-      probe_data: ``(x, y)``, a small fixed batch for activation maps and
-        probe gradients. None: the first ``probe_size`` samples of the ``x``
-        and ``y`` given to ``fit`` (NumPy arrays or tensors; with a
-        ``tf.data.Dataset`` or a generator pass ``probe_data``).
+      probe_data: ``(x, y)``, a small fixed batch for activation maps, probe
+        gradients, and (with labels ``y``) the confusion matrix, feature
+        importance and sample predictions (see ``integrations.probes``). None:
+        the first ``probe_size`` samples of the ``x`` and ``y`` given to ``fit``
+        (NumPy arrays or tensors; with a ``tf.data.Dataset`` or a generator
+        pass ``probe_data``).
       probe_size: at most this many probe samples are used (default 64).
       name: the model's tag prefix (default: ``model.name``).
       write_graph: write the train-step graph for TensorBoard's Graphs view
@@ -61,8 +63,9 @@ class TbvizCallback(keras.callbacks.Callback):
 
     Tags: ``<layer>/<param>`` (weight surfaces), ``<layer>`` (activation maps),
     ``<name>/gradient_flow``, ``<name>/health``, ``<name>/layers`` (a text
-    table), scalars ``epoch_<metric>`` (step = epoch), ``batch_<metric>`` and
-    ``learning_rate`` (step = batch), ``system/*``.
+    table), ``<name>/confusion_matrix``, ``<name>/feature_importance``,
+    ``<name>/predictions`` (images), scalars ``epoch_<metric>`` (step =
+    epoch), ``batch_<metric>`` and ``learning_rate`` (step = batch), ``system/*``.
     """
 
     def __init__(
@@ -150,6 +153,13 @@ class TbvizCallback(keras.callbacks.Callback):
         if self._probe_source is None:
             self._probe_source = self._find_probe()
         self._probe = self._probe_source
+        self._predictions = (
+            None
+            if self._probe is None
+            else probes.for_keras(
+                self.model, self._probe, _loss_function(self.model), self.writer, self._name
+            )
+        )
         self._probe_fn = None
         self._probe_traced = False
         self._tap_layers: List[Any] = []
@@ -330,6 +340,8 @@ class TbvizCallback(keras.callbacks.Callback):
                         step,
                         diagnose.activation_unit_stats(array, kind, thresholds=self.thresholds),
                     )
+        if self._predictions is not None:
+            self._predictions.log(step)
         for key, value in logs.items():
             number = _scalar(value)
             if number is not None:

@@ -41,7 +41,7 @@ import numpy as np
 import torch
 
 from tbviz_plugin import diagnose
-from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations import common, probes
 
 __all__ = ["watch", "WatchHandle"]
 
@@ -88,7 +88,8 @@ def watch(
       optimizer: when given, a step hook counts and logs steps after
         ``optimizer.step()``; otherwise call ``handle.step()``.
       probe_data: ``(x, y)``; the first ``probe_size`` samples of ``x`` feed
-        the activation maps (``y`` is kept for later kinds).
+        the activation maps, and with labels ``y`` the confusion matrix,
+        feature importance and sample predictions (see ``integrations.probes``).
       probe_size: samples kept for activation maps and unit statistics.
       name: the model's tag prefix (default: the class name).
       log_graph: also write the graph with ``SummaryWriter.add_graph`` (traced
@@ -160,6 +161,7 @@ class WatchHandle:
         self.optimizer = optimizer
         self.probe_size = probe_size
         self.probe_x = self._probe_input(probe_data)
+        self.predictions = probes.for_torch(model, probe_data, probe_size, writer, self.name)
         self.log_graph = log_graph
         self.parts = dict(
             weights=weights,
@@ -351,6 +353,12 @@ class WatchHandle:
             self._probe_forward()
         host = self._transfer(step)
         self._write(step, host, loss)
+        if self.predictions is not None:
+            self._suspended = True  # the probe's own forward pass: no capture, no layer order
+            try:
+                self.predictions.log(step)
+            finally:
+                self._suspended = False
         if self.resources is not None:
             sampled = self.resources.sample()
             device = _device_of(self.model)

@@ -15,7 +15,7 @@ from tbviz_plugin import summary
 
 class SummaryMethods(abc.ABC):
     """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
-    ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``scalar``."""
+    ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``, ``scalar``."""
 
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
@@ -216,6 +216,16 @@ class SummaryMethods(abc.ABC):
             tag, importance, feature_names=feature_names, layout=layout
         )
         self._send(prepared, step, wall_time)
+
+    def image(self, tag: str, images: Any, step: int, *, wall_time: Optional[float] = None) -> None:
+        """Records images for TensorBoard's built-in Images dashboard (PNG-encoded).
+
+        Example:
+            >>> w.image("model/predictions", grid_uint8_hwc, step=100)  # doctest: +SKIP
+
+        See ``tbviz_plugin.summary.image`` for shapes.
+        """
+        self._send(summary.prepare_image(tag, images), step, wall_time)
 
     def scalar(self, tag: str, value: Any, step: int, *, wall_time: Optional[float] = None) -> None:
         """Records a standard TensorBoard scalar (shown by the Scalars dashboard)."""

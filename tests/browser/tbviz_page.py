@@ -37,6 +37,9 @@ RUNS = {
     },
     "relu_he": {"model/gradient_flow": 300, "model/health": 150, "dense_3": 300},
     "large_100_layers": {"resnet/gradient_flow": 999, "block_50/conv/kernel": 900},
+    "digits_softmax": {"model/confusion_matrix": 60, "model/feature_importance": 60},
+    "wine_softmax": {"model/confusion_matrix": 60, "model/feature_importance": 60},
+    "nan_inf_importance": {"model/confusion_matrix": 0, "model/feature_importance": 0},
 }
 
 

@@ -194,11 +194,86 @@ def write_newer_version_run(logdir):
 
 
 def write_logs(root):
-    """The two runs under ``root``; returns ``root``."""
+    """The runs under ``root``; returns ``root``."""
     train_and_log(root / "sigmoid_deep", "sigmoid", html_tag=True, layer_table=True)
     train_and_log(root / "relu_he", "relu", seed=0)
     write_large_run(root / "large_100_layers")
+    write_classifier_run(root / "digits_softmax", "digits")
+    write_classifier_run(root / "wine_softmax", "wine")
+    write_odd_classifier_run(root / "nan_inf_importance")
     return root
+
+
+CLASSIFIER_STEPS = 60
+CLASSIFIER_EVERY = 10
+WINE_CLASSES = ["Barolo", "Grignolino", "Barbera"]
+
+
+def classifier_history(dataset):
+    """A softmax regression trained by gradient descent on scikit-learn's ``digits``
+    (8x8 images, 10 classes) or ``wine`` (13 named features, 3 cultivars).
+
+    Yields ``(step, y_true, y_pred, importance)`` every CLASSIFIER_EVERY steps on a
+    fixed probe set: importance is mean |d loss / d x * x| per input feature, shaped
+    like one input. Deterministic, so tests recompute what the logs hold.
+    """
+    from sklearn import datasets
+
+    data = datasets.load_digits() if dataset == "digits" else datasets.load_wine()
+    x = data.data.astype(np.float64)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-9) if dataset == "wine" else x / 16.0
+    y = data.target
+    classes = int(y.max()) + 1
+    rng = np.random.default_rng(1)
+    probe = rng.choice(len(x), 120, replace=False)
+    w = np.zeros((x.shape[1], classes))
+    b = np.zeros(classes)
+    lr = 0.5 if dataset == "digits" else 0.05
+    for step in range(CLASSIFIER_STEPS + 1):
+        if step % CLASSIFIER_EVERY == 0:
+            xp, yp = x[probe], y[probe]
+            logits = xp @ w + b
+            p = np.exp(logits - logits.max(1, keepdims=True))
+            p /= p.sum(1, keepdims=True)
+            g = p.copy()
+            g[np.arange(len(yp)), yp] -= 1
+            importance = np.abs((g @ w.T) * xp).mean(0)
+            if dataset == "digits":
+                importance = importance.reshape(8, 8)
+            yield step, yp, logits.argmax(1), importance
+        batch = rng.choice(len(x), 128, replace=False)
+        logits = x[batch] @ w + b
+        p = np.exp(logits - logits.max(1, keepdims=True))
+        p /= p.sum(1, keepdims=True)
+        p[np.arange(len(batch)), y[batch]] -= 1
+        w -= lr * x[batch].T @ p / len(batch)
+        b -= lr * p.mean(0)
+
+
+def write_odd_classifier_run(logdir):
+    """Importance holding NaN and Inf, and a class with samples that is never predicted."""
+    with tbviz.Writer(str(logdir)) as w:
+        w.feature_importance(
+            "model/feature_importance",
+            np.array([0.5, np.nan, np.inf, 0.25], np.float32),
+            0,
+            feature_names=["a", "b", "c", "d"],
+        )
+        w.confusion_matrix("model/confusion_matrix", [0, 0, 1, 2], [0, 1, 1, 1], 0)
+
+
+def write_classifier_run(logdir, dataset):
+    """A classifier's confusion matrix and feature importance over its training."""
+    from sklearn import datasets
+
+    names = WINE_CLASSES if dataset == "wine" else [str(d) for d in range(10)]
+    features = list(datasets.load_wine().feature_names) if dataset == "wine" else None
+    with tbviz.Writer(str(logdir)) as w:
+        for step, y_true, y_pred, importance in classifier_history(dataset):
+            w.confusion_matrix("model/confusion_matrix", y_true, y_pred, step, class_names=names)
+            w.feature_importance(
+                "model/feature_importance", importance, step, feature_names=features
+            )
 
 
 def write_large_run(logdir, layers=100, steps=1000, grid=256):

@@ -1,5 +1,6 @@
 """confusion_matrix and feature_importance through a real TensorBoard server, both loaders."""
 
+import io
 import json
 import time
 import urllib.parse
@@ -29,6 +30,10 @@ def _importance(step):
     return np.random.default_rng(50 + step).random((6, 7, 3)).astype(np.float32)
 
 
+def _grid():
+    return np.random.default_rng(7).integers(0, 256, size=(12, 20, 3), dtype=np.uint8)
+
+
 def _write_raw_event(path, tag, md, array, step):
     s = summary.SummaryTensor(tag, md, array).to_proto()
     with open(path, "ab") as f:
@@ -48,6 +53,12 @@ def logdir(tmp_path_factory):
             w.feature_importance("model/feature_importance", _importance(step), step)
             w.feature_importance(
                 "tabular/importance", [step, 1.0, 2.0], step, feature_names=list("abc")
+            )
+        w.image("model/predictions", _grid(), 10)
+    with tbviz.Writer(root / "collapsed") as w:  # "bird" is always called "cat"
+        for step in STEPS:
+            w.confusion_matrix(
+                "model/confusion_matrix", [0, 1, 2, 2], [0, 1, 0, 0], step, class_names=CLASSES
             )
     odd = root / "odd"
     odd.mkdir()
@@ -72,8 +83,11 @@ def server(request, logdir):
             status, _, body = get(url + "/data/plugin/tbviz/tags")
             tags = json.loads(body) if status == 200 else {}
             train = tags.get("train", {})
-            if all(train.get(t, {}).get("max_step") == 10 for t in _TAGS) and "image" in tags.get(
-                "odd", {}
+            collapsed = tags.get("collapsed", {}).get("model/confusion_matrix", {})
+            if (
+                all(train.get(t, {}).get("max_step") == 10 for t in _TAGS)
+                and "image" in tags.get("odd", {})
+                and collapsed.get("max_step") == 10
             ):
                 break
             time.sleep(0.5)
@@ -129,3 +143,28 @@ def test_tensor_contradicting_its_metadata_is_a_400_naming_it(server, tag):
     assert status == 400 and headers["Content-Type"].startswith("application/json")
     error = json.loads(body)["error"]
     assert f"tag {tag!r}" in error and "does not match its metadata" in error
+
+
+def test_a_class_never_predicted_is_diagnosed_at_read_time(server):
+    status, _, body = get(server + "/data/plugin/tbviz/health?run=collapsed")
+    assert status == 200
+    (event,) = json.loads(body)
+    assert event["code"] == "class_never_predicted" and event["source"] == "diagnosed"
+    assert event["classes"] == ["bird"] and event["step"] == 10 and event["value"] == 1
+    assert event["tag"] == "model/confusion_matrix" and "'bird'" in event["hint"]
+    status, _, body = get(server + "/data/plugin/tbviz/health?run=train")
+    assert [e for e in json.loads(body) if e["code"] == "class_never_predicted"] == []
+
+
+def test_writer_images_show_in_tensorboards_images_dashboard(server):
+    from PIL import Image
+
+    status, _, body = get(server + "/data/plugin/images/tags")
+    assert status == 200 and "model/predictions" in json.loads(body)["train"]
+    query = urllib.parse.urlencode({"run": "train", "tag": "model/predictions", "sample": 0})
+    status, _, body = get(f"{server}/data/plugin/images/images?{query}")
+    (entry,) = json.loads(body)
+    assert entry["step"] == 10
+    status, headers, png = get(f"{server}/data/plugin/images/individualImage?{entry['query']}")
+    assert status == 200 and headers["Content-Type"] == "image/png"
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png))), _grid())

@@ -2,7 +2,7 @@
 // (always exactly 0) flagged in red; conv outputs [channels, h, w] as a grid
 // of channel tiles with dead channels outlined. One colour scale per step,
 // shared by the runs compared.
-import { getTensor, type Tensor } from "../api";
+import type { Tensor } from "../api";
 import { autoScale, rangeOf, type Range, type Scale } from "../colormap";
 import { tagInfo } from "../context";
 import { el, fmt } from "../dom";
@@ -76,11 +76,9 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
   }
 
   async draw(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const tag = this.tags.tag;
-    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
-    if (!loaded) return; // a newer request is drawing
+    const read = await this.loadTensors();
+    if (!read) return; // no context yet, or a newer request is drawing
+    const { tag, loaded } = read;
     const range = rangeOf(...loaded.flatMap((l) => (l.data ? [l.data.data] : [])));
     const scale = autoScale(range);
     for (const { view, data: tensor, error } of loaded) {

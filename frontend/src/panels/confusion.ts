@@ -3,7 +3,7 @@
 // a heatmap with the counts written in, class names on both axes, per-class
 // precision and recall on hover and in a table, and the most confused pairs.
 // "Normalise by row" shows each true class's shares instead of counts.
-import { getTensor, type Tensor } from "../api";
+import type { Tensor } from "../api";
 import { autoScale, rangeOf } from "../colormap";
 import { accuracy, classStats, type ClassStat, confusedPairs, namesFor, normaliseRows, percent } from "../classes";
 import { tagInfo } from "../context";
@@ -141,11 +141,9 @@ export class ConfusionPanel extends SteppedPanel<RunView> {
   }
 
   async draw(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const tag = this.tags.tag;
-    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
-    if (!loaded) return; // a newer request is drawing
+    const read = await this.loadTensors();
+    if (!read) return; // no context yet, or a newer request is drawing
+    const { ctx, tag, loaded } = read;
     const normalised = this.normalise.checked;
     for (const { view, data: tensor, error } of loaded) {
       const n = tensor?.shape[0] ?? 0;

@@ -4,7 +4,7 @@
 // an [h, w] map (image inputs) is a heatmap shaped like the input. The most
 // important features are listed either way.
 import uPlot from "uplot";
-import { getTensor, type Tensor } from "../api";
+import type { Tensor } from "../api";
 import { namesFor, rankDescending } from "../classes";
 import { autoScale, rangeOf } from "../colormap";
 import { tagInfo } from "../context";
@@ -23,7 +23,10 @@ interface RunView {
   column: Column;
   steps: number[];
   tensor: Tensor | null;
+  /** The features' names as the tag gives them, else their indices. */
   names: string[];
+  /** Whether the tag names its features (else "feature 12" in read-outs). */
+  named: boolean;
   chart: uPlot | null;
   /** Feature index of each bar, left to right. */
   order: number[];
@@ -31,6 +34,8 @@ interface RunView {
   rank: number[];
   heatmap: Heatmap;
   top: HTMLElement;
+  /** The most important features, beside the picture. */
+  topBox: HTMLElement;
 }
 
 export class ImportancePanel extends SteppedPanel<RunView> {
@@ -63,20 +68,23 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       steps: [],
       tensor: null,
       names: [],
+      named: false,
       chart: null,
       order: [],
       rank: [],
       heatmap: new Heatmap({ maxWidth: 420, maxHeight: 420, minCell: 3 }),
       top: el("ol", { cls: "top-features" }),
+      topBox: el("div"),
       column: new Column(
         () => this.exportCSV(view),
         () => this.exportPNG(view),
       ),
     };
     view.column.element.dataset.run = run;
-    view.heatmap.onHover = (y, x, v) => this.read(view, `pixel (row ${y}, col ${x}): ${fmt(v)}`, y * (view.tensor?.shape[1] ?? 0) + x);
-    view.heatmap.onLeave = () => view.column.readout.classList.remove("active");
-    view.column.legend.element.after(el("div", { cls: "cm-box" }, [el("div", { cls: "cm-title", text: "Most important" }), view.top]));
+    view.heatmap.onHover = (y, x) => this.read(y * (view.tensor?.shape[1] ?? 0) + x);
+    view.heatmap.onLeave = () => this.views.forEach((other) => other.column.readout.classList.remove("active"));
+    view.topBox = el("div", { cls: "top-box" }, [el("div", { cls: "cm-title", text: "Most important" }), view.top]);
+    view.column.body.classList.add("cm-body");
     return view;
   }
 
@@ -84,19 +92,22 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     view.chart?.destroy();
   }
 
-  /** The readout with the feature's rank among all. */
-  private read(view: RunView, text: string, feature: number): void {
-    const rank = view.rank[feature];
-    view.column.readout.textContent = text + (rank !== undefined ? ` · rank ${rank + 1} of ${view.rank.length}` : "");
-    view.column.readout.classList.add("active");
+  /** One feature's value and rank, read in every run shown (they have the same inputs). */
+  private read(feature: number): void {
+    for (const view of this.views.values()) {
+      const tensor = view.tensor;
+      if (!tensor || feature >= tensor.data.length) continue;
+      const w = tensor.shape.length === 2 ? tensor.shape[1] : 0;
+      const name = w ? `pixel (row ${Math.floor(feature / w)}, col ${feature % w})` : this.featureName(view, feature);
+      view.column.readout.textContent = `${name}: ${fmt(tensor.data[feature])} · rank ${view.rank[feature] + 1} of ${view.rank.length}`;
+      view.column.readout.classList.add("active");
+    }
   }
 
   async draw(): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const tag = this.tags.tag;
-    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
-    if (!loaded) return; // a newer request is drawing
+    const read = await this.loadTensors();
+    if (!read) return; // no context yet, or a newer request is drawing
+    const { tag, loaded } = read;
     const tensors = loaded.flatMap((l) => (l.data ? [l.data.data] : []));
     // One scale for the runs compared: bars share the y range, maps the colours.
     const range = rangeOf(...tensors);
@@ -114,7 +125,10 @@ export class ImportancePanel extends SteppedPanel<RunView> {
         view.chart = null;
         const [h, w] = tensor.shape;
         view.heatmap.set(tensor.data, h, w, scale);
-        view.column.body.replaceChildren(el("div", { cls: "axis-note", text: `${w} columns →  ·  ${h} rows ↓ (one cell per input pixel)` }), view.heatmap.element);
+        view.column.body.replaceChildren(
+          el("div", {}, [el("div", { cls: "axis-note", text: `${w} columns →  ·  ${h} rows ↓ (one cell per input pixel)` }), view.heatmap.element]),
+          view.topBox,
+        );
         view.column.legend.element.style.display = "";
         view.column.legend.update(scale, "importance (mean |∂loss/∂x · x|)", range);
       } else {
@@ -135,20 +149,23 @@ export class ImportancePanel extends SteppedPanel<RunView> {
     const n = tensor.data.length;
     const info = this.ctx ? tagInfo(this.ctx, view.run, this.tags.tag) : undefined;
     view.names = namesFor(info?.feature_names, n);
+    view.named = Array.isArray(info?.feature_names) && (info.feature_names as unknown[]).length === n;
     view.order = this.orderSelect.value === "importance" ? rankDescending(tensor.data) : Array.from({ length: n }, (_, i) => i);
     const xs = view.order.map((_, i) => i);
     const ys = view.order.map((f) => (Number.isFinite(tensor.data[f]) ? tensor.data[f] : null));
     const names = view.names;
-    const labelEvery = Math.max(1, Math.ceil(n / 40));
     const longest = Math.max(...names.map((s) => s.length));
+    // As many names as fit under the bars: slanted ones need a line's height, level ones their width.
+    const labelSpace = longest > 3 ? 16 : longest * 7 + 8;
+    const labelEvery = Math.max(1, Math.ceil(labelSpace / ((CHART_W - 100) / Math.max(1, n))));
     view.chart?.destroy();
     const box = el("div", { cls: "importance-chart" });
-    view.column.body.replaceChildren(box);
+    view.column.body.replaceChildren(box, view.topBox);
     view.chart = new uPlot(
       {
         width: CHART_W,
-        height: CHART_H + Math.min(90, longest * 5),
-        padding: [TOP, 10, 0, 0],
+        height: CHART_H + Math.min(150, longest * 6),
+        padding: [TOP, 40, 0, 0], // room for the last name, slanted to the right
         legend: { show: false },
         cursor: { y: false, points: { show: false }, drag: { x: false, y: false } },
         scales: {
@@ -165,7 +182,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
             stroke: "#546e7a",
             grid: { show: false },
             rotate: longest > 3 ? -60 : 0,
-            size: 30 + Math.min(90, longest * 5),
+            size: 30 + Math.min(150, longest * 6),
             splits: () => xs.filter((i) => i % labelEvery === 0),
             values: (_u, splits) => splits.map((i) => names[view.order[i]] ?? ""),
           },
@@ -176,8 +193,7 @@ export class ImportancePanel extends SteppedPanel<RunView> {
             (u) => {
               const i = u.cursor.idx;
               if (i == null || i < 0 || i >= n) return;
-              const f = view.order[i];
-              this.read(view, `${names[f]}: ${fmt(tensor.data[f])}`, f);
+              this.read(view.order[i]);
             },
           ],
         },
@@ -185,20 +201,24 @@ export class ImportancePanel extends SteppedPanel<RunView> {
       [xs, ys] as uPlot.AlignedData,
       box,
     );
-    box.addEventListener("mouseleave", () => view.column.readout.classList.remove("active"));
+    box.addEventListener("mouseleave", () => this.views.forEach((other) => other.column.readout.classList.remove("active")));
   }
 
   /** The ten most important features (pixels for a map), largest first. */
   private drawTop(view: RunView, tensor: Tensor): void {
     const image = tensor.shape.length === 2;
     const w = image ? tensor.shape[1] : 0;
-    const name = (f: number) => (image ? `(row ${Math.floor(f / w)}, col ${f % w})` : view.names[f] ?? String(f));
+    const name = (f: number) => (image ? `(row ${Math.floor(f / w)}, col ${f % w})` : this.featureName(view, f));
     view.top.replaceChildren(
       ...rankDescending(tensor.data)
         .slice(0, 10)
         .filter((f) => !Number.isNaN(tensor.data[f]))
         .map((f) => el("li", {}, [el("b", { text: name(f) }), el("span", { text: `: ${fmt(tensor.data[f])}` })])),
     );
+  }
+
+  private featureName(view: RunView, f: number): string {
+    return view.named ? view.names[f] : `feature ${f}`;
   }
 
   private fileName(view: RunView): string[] {

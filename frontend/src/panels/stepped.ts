@@ -14,7 +14,7 @@
 //     protected describe(runs) { this.info.textContent = ...; }
 //     async draw() { const loaded = await this.load((v, step) => getTensor(v.run, this.tags.tag, step)); ... }
 //   }
-import { getSteps } from "../api";
+import { getSteps, getTensor, type Tensor } from "../api";
 import { type Context, type Panel, shownRuns, tagInfo, tagsOfKind, type UpdateReason } from "../context";
 import { el, labelled } from "../dom";
 import { nearestIndex, Stepper } from "../stepper";
@@ -143,5 +143,14 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
       }),
     );
     return generation === this.generation ? loaded : null;
+  }
+
+  /** Every column's tensor of the chosen tag at the chosen step; null before a context or when overtaken. */
+  protected async loadTensors(): Promise<{ ctx: Context; tag: string; loaded: Array<Loaded<V, Tensor>> } | null> {
+    const ctx = this.ctx;
+    if (!ctx) return null;
+    const tag = this.tags.tag;
+    const loaded = await this.load((view, step) => getTensor(view.run, tag, step));
+    return loaded && { ctx, tag, loaded };
   }
 }

@@ -1,0 +1,361 @@
+"""What the model sees and decides on the probe set, for the Keras and PyTorch integrations.
+
+At every logged step the integrations run the probe batch ``(x, y)`` through the
+model once more, in inference mode, with the gradient of the loss taken with
+respect to the *input* (never the weights: training is not touched), and write:
+
+* ``<model>/confusion_matrix``: true class against predicted class (classifiers:
+  outputs ``[N, C]`` with ``C >= 2`` scored by argmax, or one output ``[N, 1]``
+  thresholded: probabilities at 0.5, logits at 0);
+* ``<model>/feature_importance``: the mean over the probe set of
+  ``|d loss / d input * input|`` (gradient x input), shaped like one input,
+  images summed over their channels;
+* ``<model>/predictions``: for image inputs ``[N, H, W, C]`` (Keras) or
+  ``[N, C, H, W]`` (PyTorch), one picture of the first probe images with their
+  true and predicted labels, through TensorBoard's own Images dashboard.
+
+The per-sample loss is summed over the batch before differentiating, so each
+sample's input gradient is that of its own loss, whatever the loss's reduction.
+
+Everything framework-specific is one function per framework (``keras_outputs``,
+``torch_outputs``) returning host arrays; ``PredictionProbe`` writes them.
+
+Example:
+    >>> probe = PredictionProbe(w, "mlp", compute, x, y, layout="channels_last")  # doctest: +SKIP
+    >>> probe.log(step=100)                                                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence, Tuple
+
+import numpy as np
+
+from tbviz_plugin.integrations import common
+
+# (scores [N, ...], importance shaped like one input or None), on the host.
+Outputs = Tuple[np.ndarray, Optional[np.ndarray]]
+
+MAX_GRID_IMAGES = 16
+_GRID_COLUMNS = 8
+_TILE = 64  # small images are scaled up (nearest) to about this many pixels
+_LABEL_HEIGHT = 14
+_RIGHT, _WRONG = (40, 160, 60), (210, 50, 40)
+
+
+class PredictionProbe:
+    """Writes the confusion matrix, feature importance and sample predictions of a probe set.
+
+    Args:
+      writer: a ``tbviz.Writer`` or attached writer.
+      name: the model's tag prefix.
+      compute: runs the model on the probe batch and returns ``(scores, importance)``.
+      x, y: the probe batch on the host (``y`` class indices ``[N]`` or one-hot ``[N, C]``).
+      layout: ``channels_last`` (Keras) or ``channels_first`` (PyTorch) for image inputs.
+      from_logits: for a single output ``[N, 1]``: True thresholds at 0, False at 0.5.
+      class_names: names of the classes, when known.
+    """
+
+    def __init__(
+        self,
+        writer: Any,
+        name: str,
+        compute: Callable[[], Outputs],
+        x: np.ndarray,
+        y: Optional[np.ndarray],
+        *,
+        layout: str,
+        from_logits: bool = True,
+        class_names: Optional[Sequence[str]] = None,
+    ) -> None:
+        self.writer, self.name, self.compute = writer, name, compute
+        self.x, self.y, self.layout = x, y, layout
+        self.from_logits = from_logits
+        self.class_names = list(class_names) if class_names is not None else None
+        self.failed = False
+        self._said_no_classes = False
+
+    def log(self, step: int) -> None:
+        """Runs the probe and writes what it shows; a failure is logged once, never raised."""
+        if self.failed:
+            return
+        try:
+            scores, importance = self.compute()
+            self.write(step, scores, importance)
+        except Exception as e:  # never stop training for a picture
+            self.failed = True
+            common.logger.warning(
+                "tbviz: predictions on the probe set are off from step %d: %s: %s",
+                step,
+                type(e).__name__,
+                e,
+            )
+
+    def write(self, step: int, scores: np.ndarray, importance: Optional[np.ndarray]) -> None:
+        """Writes one step from the model's ``scores`` and the input ``importance``."""
+        w = self.writer
+        if importance is not None and 1 <= importance.ndim <= 3:
+            w.feature_importance(
+                f"{self.name}/feature_importance", importance, step, layout=self.layout
+            )
+        scores = _class_scores(scores, self.from_logits)
+        truth = _class_labels(self.y, None if scores is None else scores.shape[1])
+        if scores is None or truth is None:
+            if not self._said_no_classes:
+                self._said_no_classes = True
+                common.logger.info(
+                    "tbviz: no confusion matrix: the model's output %s and the probe labels "
+                    "%s are not those of a classifier",
+                    None if scores is None else scores.shape,
+                    None if self.y is None else self.y.shape,
+                )
+            return
+        classes = scores.shape[1]
+        names = self.class_names if self.class_names and len(self.class_names) == classes else None
+        w.confusion_matrix(
+            f"{self.name}/confusion_matrix",
+            truth,
+            scores,
+            step,
+            class_names=names,
+            num_classes=classes,
+        )
+        images = _images(self.x, self.layout)
+        if images is not None:
+            predicted = np.argmax(np.nan_to_num(scores, nan=-np.inf), axis=1)
+            labels = names or [str(i) for i in range(classes)]
+            grid = prediction_grid(images, truth, predicted, labels, bad=np.isnan(scores).any(1))
+            w.image(f"{self.name}/predictions", grid, step)
+
+
+def _class_scores(scores: Any, from_logits: bool) -> Optional[np.ndarray]:
+    """``[N, C]`` class scores of a classifier's output, or None for other models."""
+    scores = np.asarray(scores, dtype=np.float64)
+    if scores.ndim != 2:
+        return None
+    if scores.shape[1] == 1:  # one sigmoid/logit output: class 1 when above the threshold
+        margin = scores[:, 0] - (0.0 if from_logits else 0.5)
+        return np.stack([-margin, margin], axis=1)
+    return scores
+
+
+def _class_labels(y: Optional[np.ndarray], classes: Optional[int]) -> Optional[np.ndarray]:
+    """Class indices ``[N]`` of probe labels (indices or one-hot), or None when they are not."""
+    if y is None or classes is None:
+        return None
+    y = np.asarray(y)
+    if y.ndim == 2 and y.shape[1] == classes and classes > 1:  # one-hot / soft labels
+        return np.argmax(y, axis=1)
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if y.ndim != 1 or y.dtype.kind not in "biuf":
+        return None
+    if y.dtype.kind == "f" and not np.all(np.isfinite(y) & (y == np.round(y))):
+        return None  # a regression target
+    labels = y.astype(np.int64)
+    if labels.size == 0 or labels.min() < 0 or labels.max() >= classes:
+        return None
+    return labels
+
+
+def _images(x: np.ndarray, layout: str) -> Optional[np.ndarray]:
+    """The first probe inputs as ``[k, H, W, C]`` when they are images, else None."""
+    if x.ndim != 4 or x.dtype.kind not in "biuf":
+        return None
+    images = x[:MAX_GRID_IMAGES]
+    if layout == "channels_first":
+        images = np.moveaxis(images, 1, -1)
+    return images if images.shape[-1] in (1, 3, 4) else None
+
+
+def prediction_grid(
+    images: np.ndarray,
+    truth: Sequence[int],
+    predicted: Sequence[int],
+    class_names: Sequence[str],
+    bad: Optional[Sequence[bool]] = None,
+) -> np.ndarray:
+    """One RGB picture of ``images`` ``[k, H, W, C]``, each above its labels.
+
+    The caption is ``true->predicted``, green when they agree, red when not (and
+    ``true->?`` when the scores held NaN). Images are scaled to [0, 1] together
+    (so their brightness stays comparable) and small ones enlarged without blur.
+
+    Example:
+        >>> grid = prediction_grid(np.zeros((3, 8, 8, 1)), [0, 1, 2], [0, 1, 1], ["a", "b", "c"])
+        >>> grid.shape, grid.dtype
+        ((78, 192, 3), dtype('uint8'))
+    """
+    from PIL import Image, ImageDraw
+
+    images = np.asarray(images, dtype=np.float64)
+    k, h, w = images.shape[:3]
+    finite = images[np.isfinite(images)]
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    scaled = np.clip((np.nan_to_num(images, nan=lo) - lo) / ((hi - lo) or 1.0), 0, 1)
+    rgb = np.repeat(scaled, 3, axis=-1) if scaled.shape[-1] == 1 else scaled[..., :3]
+    zoom = max(1, _TILE // max(h, w))
+    tile_w, tile_h = w * zoom, h * zoom + _LABEL_HEIGHT
+    columns = min(k, _GRID_COLUMNS)
+    rows = -(-k // columns)
+    canvas = Image.new("RGB", (columns * tile_w, rows * tile_h), (255, 255, 255))
+    draw = ImageDraw.Draw(canvas)
+    font = _font()
+    for i in range(k):
+        x0, y0 = (i % columns) * tile_w, (i // columns) * tile_h
+        tile = Image.fromarray(np.round(rgb[i] * 255).astype(np.uint8), "RGB")
+        canvas.paste(tile.resize((tile_w, h * zoom), Image.NEAREST), (x0, y0))
+        unknown = bad is not None and bool(bad[i])
+        right = not unknown and int(truth[i]) == int(predicted[i])
+        guess = "?" if unknown else _short(class_names[int(predicted[i])])
+        caption = f"{_short(class_names[int(truth[i])])}->{guess}"
+        draw.text((x0 + 2, y0 + h * zoom + 1), caption, fill=_RIGHT if right else _WRONG, font=font)
+    return np.asarray(canvas)
+
+
+def _short(name: str, limit: int = 6) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "."
+
+
+def _font() -> Any:
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.load_default(size=11)
+    except TypeError:  # Pillow < 10.1: the fixed bitmap font
+        return ImageFont.load_default()
+
+
+# --------------------------------------------------------------------------- Keras
+
+
+def for_keras(
+    model: Any, probe: Tuple[Any, Any], loss_fn: Optional[Any], writer: Any, name: str
+) -> Optional[PredictionProbe]:
+    """A ``PredictionProbe`` over a Keras model's probe batch, or None without labels."""
+    x, y = probe
+    if y is None or isinstance(x, (list, tuple, dict)):
+        return None
+    x_host, y_host = np.asarray(x), np.asarray(y)
+    compute = keras_outputs(model, loss_fn, x_host, y_host)
+    return PredictionProbe(
+        writer,
+        name,
+        compute,
+        x_host,
+        y_host,
+        layout="channels_last",
+        from_logits=bool(getattr(loss_fn, "from_logits", False)),
+    )
+
+
+def keras_outputs(model: Any, loss_fn: Optional[Any], x: np.ndarray, y: np.ndarray):
+    """A function running ``model`` on the probe batch: ``(scores, gradient x input)``."""
+    import tensorflow as tf
+
+    floating = x.dtype.kind == "f" and loss_fn is not None
+    x_tensor = tf.constant(x.astype(np.float32) if floating else x)
+    y_tensor = tf.constant(y)
+
+    @tf.function
+    def run(x, y):
+        if not floating:  # integer inputs (token ids) have no input gradient
+            return model(x, training=False), tf.zeros((0,))
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            scores = model(x, training=False)
+            per_sample = loss_fn(y, scores)
+            total = (
+                tf.reduce_sum(per_sample)
+                if per_sample.shape.rank
+                else per_sample * tf.cast(tf.shape(x)[0], per_sample.dtype)
+            )
+        grad = tape.gradient(total, x)
+        return scores, tf.reduce_mean(tf.abs(grad * x), axis=0)
+
+    def compute() -> Outputs:
+        scores, importance = run(x_tensor, y_tensor)
+        return np.asarray(scores), (np.asarray(importance) if floating else None)
+
+    return compute
+
+
+# --------------------------------------------------------------------------- PyTorch
+
+
+def for_torch(
+    model: Any, probe_data: Optional[Tuple[Any, Any]], probe_size: int, writer: Any, name: str
+) -> Optional[PredictionProbe]:
+    """A ``PredictionProbe`` over a PyTorch model's probe batch, or None without labels."""
+    if probe_data is None or probe_data[1] is None:
+        return None
+    import torch
+
+    x, y = (
+        v[:probe_size]
+        if isinstance(v, torch.Tensor)
+        else torch.as_tensor(np.asarray(v)[:probe_size])
+        for v in probe_data
+    )
+    return PredictionProbe(
+        writer,
+        name,
+        lambda: torch_outputs(model, x, y),
+        x.detach().cpu().numpy(),
+        y.detach().cpu().numpy(),
+        layout="channels_first",
+        from_logits=True,
+    )
+
+
+def torch_outputs(model: Any, x: Any, y: Any) -> Outputs:
+    """``(scores, gradient x input)`` of ``model`` on the probe batch, in eval mode.
+
+    The loss is chosen from the output and the labels: cross-entropy for class
+    scores ``[N, C]`` with class indices or one-hot labels, binary
+    cross-entropy with logits for one output ``[N, 1]`` and 0/1 labels, squared
+    error for targets shaped like the output. The gradient is taken with
+    respect to the input only, so no parameter's ``.grad`` changes.
+    """
+    import torch
+
+    param = next(iter(model.parameters()), None)
+    floating = x.is_floating_point()
+    if param is not None:  # float inputs take the weights' dtype, as training would
+        x = x.to(param.device, dtype=param.dtype if floating else None)
+        y = y.to(param.device)
+    x = x.detach().clone().requires_grad_(floating)
+    modes = [(m, m.training) for m in model.modules()]
+    try:
+        model.eval()
+        with torch.enable_grad():
+            scores = model(x)
+            loss = _torch_loss(scores, y) if floating else None
+            grad = None
+            if loss is not None and loss.requires_grad:
+                (grad,) = torch.autograd.grad(loss, x)
+    finally:
+        for m, mode in modes:
+            m.training = mode
+    importance = None if grad is None else (grad * x).abs().mean(dim=0).detach().cpu().numpy()
+    return scores.detach().float().cpu().numpy(), importance
+
+
+def _torch_loss(scores: Any, y: Any) -> Optional[Any]:
+    import torch
+    import torch.nn.functional as F
+
+    if not isinstance(scores, torch.Tensor):
+        return None
+    if scores.ndim == 2 and scores.shape[1] >= 2:
+        if y.ndim == 1 and not y.is_floating_point():
+            return F.cross_entropy(scores, y.long(), reduction="sum")
+        if y.shape == scores.shape:  # one-hot or soft labels
+            return F.cross_entropy(scores, y.float(), reduction="sum")
+    if scores.ndim == 2 and scores.shape[1] == 1 and y.numel() == scores.shape[0]:
+        return F.binary_cross_entropy_with_logits(
+            scores[:, 0], y.reshape(-1).float(), reduction="sum"
+        )
+    if y.shape == scores.shape:
+        return F.mse_loss(scores, y.float(), reduction="sum")
+    return None
