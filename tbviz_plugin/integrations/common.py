@@ -10,11 +10,11 @@ import logging
 import math
 import os
 import time
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from tbviz_plugin import diagnose, reduce
+from tbviz_plugin import diagnose, metadata, reduce, summary
 
 logger = logging.getLogger("tbviz")
 
@@ -76,9 +76,26 @@ class Cadence:
     seconds, the next one waits until ``c / budget`` seconds of training have
     passed. The first log (which also pays for tracing and warm-up) does not
     count towards the estimate; the governor says once how often it logs.
+
+    ``clock`` (default ``time.perf_counter``) is what both the integration and
+    the governor read, so tests can drive the governor with a fake one.
+
+    Example::
+
+        cadence = Cadence(None)            # the governor
+        if cadence.due(step):
+            started = cadence.clock()
+            ...                            # log
+            cadence.record(step, started)
     """
 
-    def __init__(self, every: Optional[int], budget: float = DEFAULT_BUDGET, name: str = "tbviz"):
+    def __init__(
+        self,
+        every: Optional[int],
+        budget: float = DEFAULT_BUDGET,
+        name: str = "tbviz",
+        clock: Callable[[], float] = time.perf_counter,
+    ):
         if every is not None:
             if isinstance(every, bool) or not isinstance(every, int) or every < 1:
                 raise ValueError(f"every must be a positive integer or None, got {every!r}")
@@ -87,6 +104,7 @@ class Cadence:
         self.every = every
         self.budget = float(budget)
         self.name = name
+        self.clock = clock
         self._costs: List[float] = []
         self._estimate = 0.0
         self._last_end: Optional[float] = None
@@ -103,7 +121,7 @@ class Cadence:
             return step // self.every > previous // self.every
         if self._last_end is None:
             return True
-        return (time.perf_counter() - self._last_end) * self.budget >= self._estimate
+        return (self.clock() - self._last_end) * self.budget >= self._estimate
 
     def estimate(self) -> float:
         """Seconds one log takes, from recent logs (the warm-up log only if alone)."""
@@ -111,8 +129,8 @@ class Cadence:
         return float(np.median(recent)) if recent else 0.0
 
     def record(self, step: int, started: float, warmup_seconds: float = 0.0) -> None:
-        """Records a log that started at ``perf_counter()`` value ``started``."""
-        end = time.perf_counter()
+        """Records a log that started at ``clock()`` value ``started``."""
+        end = self.clock()
         self._costs.append(max(0.0, end - started - warmup_seconds))
         self._costs = self._costs[-8:]
         self._estimate = self.estimate()
@@ -230,6 +248,51 @@ def _norm(x: np.ndarray) -> float:
     """L2 norm in one BLAS pass (float32 stays float32: no float64 copy of the weights)."""
     flat = x.ravel()
     return float(np.sqrt(np.dot(flat, flat)))
+
+
+def write_pooled_surface(
+    writer: Any,
+    tag: str,
+    pooled: np.ndarray,
+    step: int,
+    *,
+    shape: Sequence[int],
+    matrix_shape: Sequence[int],
+    form: str,
+    grid: Tuple[int, int] = summary.DEFAULT_SURFACE_GRID,
+) -> None:
+    """Writes a weight surface that was already max-abs pooled on the device.
+
+    The record is the one ``writer.weight_surface`` writes for the full array
+    (same metadata: original ``shape``, ``matrix_shape``, ``form``, pool and
+    grid); only the pooling ran elsewhere, so the full weights never reach the
+    host. ``pooled`` must be a private float32 array (it is sent as is).
+
+    Example::
+
+        write_pooled_surface(w, "dense/kernel", pooled, 10, shape=[512, 512],
+                             matrix_shape=[512, 512], form="matrix")
+    """
+    md = metadata.create_summary_metadata(
+        metadata.WEIGHT_SURFACE,
+        quantity="weight",
+        shape=[int(n) for n in shape],
+        matrix_shape=[int(n) for n in matrix_shape],
+        form=form,
+        pool="max_abs",
+        max_grid=list(grid),
+    )
+    array = np.ascontiguousarray(pooled, dtype=np.float32)
+    built = summary.SummaryTensor(tag, md, array)
+    # SummaryMethods._send is the one path into every sink (Writer, attached writers).
+    writer._send(summary.Prepared(tag, metadata.WEIGHT_SURFACE, lambda: built), step, None)
+
+
+def pooled_grid_shape(rows: int, cols: int, grid: Tuple[int, int]) -> Tuple[int, int, int, int]:
+    """``(out_rows, block_rows, out_cols, block_cols)`` of ``reduce.pool_max_abs``."""
+    br = max(1, math.ceil(rows / grid[0]))
+    bc = max(1, math.ceil(cols / grid[1]))
+    return math.ceil(rows / br), br, math.ceil(cols / bc), bc
 
 
 def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:

@@ -14,22 +14,28 @@ backends (JAX, PyTorch) are refused with a clear error: use
 ``tbviz_plugin.integrations.torch.watch`` for PyTorch, or ``tbviz.Writer`` with
 arrays for JAX.
 
-The callback never changes training: it reads weights, and computes its
-gradients on the probe batch with its own ``tf.GradientTape`` in inference
-mode (``training=False``: no dropout randomness consumed, no batch-norm
-statistics updated) and without any optimiser step.
+The callback never changes training. Gradient statistics come from the
+training step's own gradients: the callback wraps the optimiser's ``apply``
+so that, on the steps it logs (and only then), per-layer sums of the gradients
+are reduced inside the compiled train step and kept on the device. Weights are
+pooled to their surface grid on the device too, so a logged step moves only
+pooled surfaces, activations of the probe batch and a few sums to the host,
+in one copy. The one log that has no training gradient (the state before the
+first batch) takes its gradients from the probe batch with its own
+``tf.GradientTape`` in inference mode (``training=False``: no dropout
+randomness consumed, no batch-norm statistics updated), without any optimiser
+step.
 """
 
 from __future__ import annotations
 
 import inspect
-import time
 from typing import Any, Dict, List, Optional, Tuple
 
 import keras
 import numpy as np
 
-from tbviz_plugin import diagnose
+from tbviz_plugin import diagnose, summary
 from tbviz_plugin.integrations import common, probes
 
 __all__ = ["TbvizCallback"]
@@ -99,6 +105,7 @@ class TbvizCallback(keras.callbacks.Callback):
         ):
             raise TypeError("probe_data must be a pair (x, y)")
         self.cadence = common.Cadence(every, overhead_budget, name="tbviz callback")
+        self.clock = self.cadence.clock
         self.log_dir = log_dir
         self.every = every
         self.probe_data = probe_data
@@ -126,6 +133,9 @@ class TbvizCallback(keras.callbacks.Callback):
         self._started = False
         self._ready = False
         self._probe_source: Optional[Tuple[Any, Any]] = None
+        self._train_grads: Optional[_TrainingGradients] = None
+        self._pending = False  # the running batch is armed: log at its end
+        self._epoch = 0
 
     # ----------------------------------------------------------------- fit hooks
 
@@ -150,6 +160,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
         self._variables = [v for layer in self._layers for v in layer.trainable_weights]
+        self._owner_names = [layer.name for layer in self._layers for _ in layer.trainable_weights]
         if self._probe_source is None:
             self._probe_source = self._find_probe()
         self._probe = self._probe_source
@@ -160,11 +171,19 @@ class TbvizCallback(keras.callbacks.Callback):
                 self.model, self._probe, _loss_function(self.model), self.writer, self._name
             )
         )
-        self._probe_fn = None
-        self._probe_traced = False
         self._tap_layers: List[Any] = []
-        if self._probe is not None and (self.parts["gradients"] or self.parts["activations"]):
-            self._probe_fn = self._build_probe_fn()
+        if self._train_grads is not None:
+            self._train_grads.remove()
+            self._train_grads = None
+        if self.parts["gradients"] and getattr(self.model, "optimizer", None) is not None:
+            self._train_grads = _TrainingGradients(self.model, self._layers)
+            # The train function may have been traced without the wrapped optimiser
+            # (an earlier fit, or the batch that built the model): trace it again.
+            self.model.make_train_function(force=True)
+        self._snapshot_fn = self._build_snapshot_fn()
+        self._snapshot_traced = False
+        self._probe_grad_fn = self._build_probe_grad_fn() if self._probe is not None else None
+        self._probe_grad_traced = False
         if not self._started:  # once per callback: the table, the graph
             self._started = True
             self._write_layer_table()
@@ -173,6 +192,24 @@ class TbvizCallback(keras.callbacks.Callback):
 
     def on_epoch_begin(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         self._epoch_base = self._step
+        self._epoch = epoch
+
+    def on_train_batch_begin(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
+        # Decided before the step, so that the train step reduces its gradients
+        # only when this batch will be logged.
+        if not self._ready or self._train_grads is None:
+            return
+        spe = max(1, int(getattr(self.model, "steps_per_execution", 1) or 1))
+        upcoming = max(self._step + 1, self._epoch_base + int(batch) + spe)
+        steps, epochs = self.params.get("steps"), self.params.get("epochs")
+        last = (
+            steps is not None
+            and epochs is not None
+            and self._epoch == epochs - 1
+            and int(batch) + spe >= steps
+        )
+        self._pending = bool(last or self.cadence.due(upcoming, self._step))
+        self._train_grads.arm(self._pending)
 
     def on_train_batch_end(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         # Keras passes the index of the last batch run, which jumps by
@@ -184,6 +221,10 @@ class TbvizCallback(keras.callbacks.Callback):
         if not self._ready:
             self._setup()
             self._log(self._step, logs or {})
+        elif self._train_grads is not None:
+            if self._pending:
+                self._pending = False
+                self._log(self._step, logs or {}, fresh_gradients=True)
         elif self.cadence.due(self._step, previous):
             self._log(self._step, logs or {})
 
@@ -208,6 +249,10 @@ class TbvizCallback(keras.callbacks.Callback):
     def on_train_end(self, logs: Optional[Dict[str, Any]] = None) -> None:
         if self._ready and self._last_logged != self._step:
             self._log(self._step, {})
+        if self._train_grads is not None:
+            self._train_grads.remove()
+            self._train_grads = None
+            self.model.make_train_function(force=True)  # without the wrapped optimiser
         self.events = list(self.health.events)
         if self._owned:
             self.writer.close()
@@ -223,114 +268,171 @@ class TbvizCallback(keras.callbacks.Callback):
             if data is None:
                 common.logger.warning(
                     "tbviz callback: no probe batch (fit got a dataset or generator); pass "
-                    "probe_data=(x, y) to record activation maps and gradient flow"
+                    "probe_data=(x, y) to record activation maps (and the gradient flow "
+                    "before the first batch)"
                 )
                 return None
         x, y = data
         n = self.probe_size
         return _slice(x, n), _slice(y, n)
 
-    def _build_probe_fn(self):
+    def _build_tap(self) -> Any:
+        """A model returning every layer's output and the model's output (graph models)."""
+        if not (self.parts["activations"] and self._probe is not None):
+            return None
+        if not _is_graph_model(self.model):
+            return None
+        inputs = keras.layers.InputLayer
+        self._tap_layers = [x for x in _walk(self.model) if not isinstance(x, inputs)]
+        try:
+            return keras.Model(
+                self.model.inputs,
+                [layer.output for layer in self._tap_layers] + list(self.model.outputs),
+            )
+        except Exception as e:  # shared or nested layers without a single output
+            common.logger.warning("tbviz callback: no activation maps: %s", e)
+            self._tap_layers = []
+            return None
+
+    def _build_snapshot_fn(self):
+        """One ``tf.function`` for what every log reads, packed into one float32 vector:
+        the weights pooled to their surface grid, per-layer weight and update sums
+        of squares, the probe batch's activations and the training gradients' sums.
+
+        Everything is reduced on the device; the full weights never go to the host.
+        The weights at the last log are kept in device variables for ``update_ratio``.
+        """
         import tensorflow as tf
 
-        loss_fn = _loss_function(self.model)
-        tap = None
-        if self.parts["activations"] and _is_graph_model(self.model):
-            inputs = keras.layers.InputLayer
-            self._tap_layers = [x for x in _walk(self.model) if not isinstance(x, inputs)]
-            try:
-                tap = keras.Model(
-                    self.model.inputs,
-                    [layer.output for layer in self._tap_layers] + list(self.model.outputs),
-                )
-            except Exception as e:  # shared or nested layers without a single output
-                common.logger.warning("tbviz callback: no activation maps: %s", e)
-                self._tap_layers = []
-        if loss_fn is None and self.parts["gradients"]:
-            common.logger.warning(
-                "tbviz callback: the model's loss is not a single loss function; "
-                "gradient flow is off (pass a compiled single-output model)"
-            )
-        want_grads = self.parts["gradients"] and loss_fn is not None and self._probe[1] is not None
+        tap = self._build_tap()
+        n_tap = len(self._tap_layers)
         variables = self._variables
         owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
         n_layers = len(self._layers)
-        model = self.model
-        n_tap = len(self._tap_layers)
-
+        if getattr(self, "_prev_vars", None) is None or len(self._prev_vars) != len(variables):
+            self._prev_vars = [
+                tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False) for v in variables
+            ]
+            self._prev_sq: Optional[np.ndarray] = None  # no weights kept yet
+        prev_vars = self._prev_vars
+        grads = self._train_grads
+        self._surfaces = [_surface_form(tuple(v.shape)) for v in variables]
+        surfaces = self._surfaces
         layout: List[Tuple[str, int, Tuple[int, ...]]] = []
         self._layout = layout
 
-        @tf.function
-        def probe(x, y):
-            """Everything one log needs, packed into one float32 vector (one host copy)."""
-            with tf.GradientTape() as tape:
-                if tap is not None:
-                    outs = tap(x, training=False)
-                    acts, y_pred = outs[:n_tap], outs[n_tap:]
-                    y_pred = y_pred[0] if len(y_pred) == 1 else y_pred
-                else:
-                    acts, y_pred = [], model(x, training=False)
-                loss = loss_fn(y, y_pred) if want_grads else tf.constant(0.0)
-            partials = tf.zeros((0, len(common.PARTIALS)))
-            if want_grads:
-                grads = tape.gradient(loss, variables)
-                partials = _layer_partials(tf, grads, owners, n_layers)
-            parts = [("partials", 0, partials)]
-            parts += [("weight", i, v.value) for i, v in enumerate(variables)]
-            parts += [("activation", i, a) for i, a in enumerate(acts)]
+        def snapshot(x):
+            parts = []
+            sq = [[] for _ in range(n_layers)]
+            diff = [[] for _ in range(n_layers)]
+            for i, (v, prev) in enumerate(zip(variables, prev_vars)):
+                value = tf.cast(v.value, tf.float32)
+                if surfaces[i] is not None and self.parts["weights"]:
+                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i])))
+                sq[owners[i]].append(tf.reduce_sum(tf.square(value)))
+                diff[owners[i]].append(tf.reduce_sum(tf.square(value - prev)))
+            for v, prev in zip(variables, prev_vars):
+                prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
+            norms = tf.stack(
+                [
+                    tf.stack([tf.add_n(s) if s else 0.0, tf.add_n(d) if d else 0.0])
+                    for s, d in zip(sq, diff)
+                ]
+            )
+            parts.append(("norms", 0, tf.reshape(norms, [n_layers, 2])))
+            if grads is not None:
+                parts.append(("partials", 0, grads.partials.value()))
+            if tap is not None:
+                outs = tap(x, training=False)
+                parts += [("activation", i, a) for i, a in enumerate(outs[:n_tap])]
             # Static shapes, recorded while tracing; the probe batch's shape never changes.
             layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
             return tf.concat([tf.reshape(tf.cast(t, tf.float32), [-1]) for _, _, t in parts], 0)
 
-        return probe
+        return tf.function(snapshot)
+
+    def _build_probe_grad_fn(self):
+        """Gradient sums of the probe batch, for the log before the first batch."""
+        import tensorflow as tf
+
+        loss_fn = _loss_function(self.model)
+        if not self.parts["gradients"] or self._probe[1] is None:
+            return None
+        if loss_fn is None:
+            common.logger.warning(
+                "tbviz callback: the model's loss is not a single loss function; the "
+                "gradient flow before the first batch is not written"
+            )
+            return None
+        variables = self._variables
+        owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
+        n_layers = len(self._layers)
+        model = self.model
+
+        @tf.function
+        def probe_gradients(x, y):
+            with tf.GradientTape() as tape:
+                loss = loss_fn(y, model(x, training=False))
+            return _layer_partials(tf, tape.gradient(loss, variables), owners, n_layers)
+
+        return probe_gradients
 
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, logs: Dict[str, Any]) -> None:
-        started = time.perf_counter()
+    def _log(self, step: int, logs: Dict[str, Any], fresh_gradients: bool = False) -> None:
+        started = self.clock()
         warmup = 0.0
         w = self.writer
-        acts: List[np.ndarray] = []
-        grad_stats = None
-        values: Dict[int, np.ndarray] = {}
-        if self._probe_fn is not None:
-            x, y = self._probe
-            if not self._probe_traced:  # trace once, outside the overhead estimate
-                self._probe_traced = True
-                t0 = time.perf_counter()
-                self._probe_fn.get_concrete_function(x, y)
-                warmup = time.perf_counter() - t0
-            flat = np.asarray(self._probe_fn(x, y))  # the one device-to-host copy
-            unpacked = _unpack(flat, self._layout)
-            acts = [unpacked[("activation", i)] for i in range(len(self._tap_layers))]
-            values = {id(v): unpacked[("weight", i)] for i, v in enumerate(self._variables)}
+        x = self._probe[0] if self._probe is not None and self._tap_layers else None
+        if not self._snapshot_traced:  # trace once, outside the overhead estimate
+            self._snapshot_traced = True
+            t0 = self.clock()
+            self._snapshot_fn.get_concrete_function(x)
+            warmup += self.clock() - t0
+        unpacked = _unpack(np.asarray(self._snapshot_fn(x)), self._layout)  # one host copy
+        partials = None
+        if fresh_gradients and self._train_grads is not None:
             partials = unpacked[("partials", 0)]
-            if self.parts["gradients"] and partials.shape[0]:
-                grad_stats = common.stats_from_partials(partials)
-        else:
-            values = {id(v): np.asarray(keras.ops.convert_to_numpy(v)) for v in self._variables}
-        layer_weights = []
-        for layer in self._layers:
-            flat = []
-            for v in layer.trainable_weights:
-                array = values[id(v)]
-                if self.parts["weights"]:
-                    w.weight_surface(
-                        f"{layer.name}/{_param_name(v)}", array, step, layout="channels_last"
-                    )
-                flat.append(array.ravel())
-            layer_weights.append(np.concatenate(flat) if flat else None)
-        if grad_stats is not None:
-            prev = [self._prev_weights.get(n) for n in self._layer_names]
-            table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
+        elif self._probe_grad_fn is not None:  # no training gradient yet: the probe's
+            px, py = self._probe
+            if not self._probe_grad_traced:
+                self._probe_grad_traced = True
+                t0 = self.clock()
+                self._probe_grad_fn.get_concrete_function(px, py)
+                warmup += self.clock() - t0
+            partials = np.asarray(self._probe_grad_fn(px, py))
+        if self.parts["weights"]:
+            for i, v in enumerate(self._variables):
+                form = self._surfaces[i]
+                if form is None:
+                    continue
+                common.write_pooled_surface(
+                    w,
+                    f"{self._owner_names[i]}/{_param_name(v)}",
+                    unpacked[("weight", i)],
+                    step,
+                    shape=tuple(v.shape),
+                    matrix_shape=form[0],
+                    form=form[1],
+                )
+        norms = unpacked[("norms", 0)].astype(np.float64)
+        weight_cols = np.full((len(self._layers), 2), np.nan)
+        weight_cols[:, 0] = np.sqrt(norms[:, 0])
+        if self._prev_sq is not None:
+            prev_l2 = np.sqrt(self._prev_sq)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                weight_cols[:, 1] = np.where(prev_l2 > 0, np.sqrt(norms[:, 1]) / prev_l2, np.nan)
+        self._prev_sq = norms[:, 0]
+        if partials is not None:
+            grad_stats = common.stats_from_partials(partials)
+            table = np.concatenate([grad_stats, weight_cols], axis=1)
             w.gradient_flow_table(
                 f"{self._name}/gradient_flow", self._layer_names, common.FLOW_STATS, table, step
             )
             if self.parts["diagnosis"]:
                 self.health.flow(self._layer_names, step, table)
-        self._prev_weights = dict(zip(self._layer_names, layer_weights))
-        for layer, array in zip(self._tap_layers, acts):
+        for i, layer in enumerate(self._tap_layers):
+            array = unpacked[("activation", i)]
             if array.ndim >= 2 and array.size:
                 w.activation_map(layer.name, array, step, layout="channels_last")
                 kind = diagnose.normalise_activation(_activation_name(layer))
@@ -356,7 +458,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._last_logged = step
         self.cadence.record(step, started, warmup)
         if self.resources is not None:
-            self.resources.exclude(time.perf_counter() - started)
+            self.resources.exclude(self.clock() - started)
 
     def _learning_rate(self) -> Optional[float]:
         optimizer = getattr(self.model, "optimizer", None)
@@ -478,8 +580,139 @@ def _loss_function(model: Any) -> Optional[Any]:
         return None
 
 
+def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str]]:
+    """``(matrix_shape, form)`` of a Keras weight as ``summary.weight_surface`` lays it
+    out (``layout="channels_last"``); None for shapes it does not take."""
+    if not 1 <= len(shape) <= 5 or any(n is None for n in shape):
+        return None
+    if len(shape) == 1:
+        return (1, int(shape[0])), "vector"
+    if len(shape) == 2:
+        return (int(shape[0]), int(shape[1])), "matrix"
+    return (int(np.prod(shape[:-1])), int(shape[-1])), "kernel_channels_last"
+
+
+def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
+    """``reduce.pool_max_abs`` in the graph: each cell keeps its block's element of
+    largest magnitude, sign kept (ragged blocks padded with zeros, which lose to
+    any non-zero element). NaN wins its block (TensorFlow's max and min propagate
+    NaN outside XLA), then Inf."""
+    (rows, cols), _ = form
+    out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
+    m = tf.reshape(value, [rows, cols])
+    if br == 1 and bc == 1:
+        return m
+    if out_r * br != rows or out_c * bc != cols:
+        m = tf.pad(m, [[0, out_r * br - rows], [0, out_c * bc - cols]])
+    blocks = tf.reshape(m, [out_r, br, out_c, bc])
+    high = tf.reduce_max(blocks, axis=[1, 3])
+    low = tf.reduce_min(blocks, axis=[1, 3])
+    return tf.where(-low > high, low, high)
+
+
+class _TrainingGradients:
+    """Per-layer gradient sums of the training step's own gradients.
+
+    Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
+    ``train_step`` call inside the compiled train function): while ``armed``,
+    the wrapper reduces the gradients to ``[layers, PARTIALS]`` in the graph and
+    stores them in a device variable; otherwise a ``tf.cond`` skips it. The
+    gradients are not changed. ``remove()`` restores the optimiser.
+    """
+
+    def __init__(self, model: Any, layers: List[Any]) -> None:
+        import tensorflow as tf
+
+        self.optimizer = model.optimizer
+        owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
+        n_layers = len(layers)
+        self._armed = False
+        self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
+        self.partials = tf.Variable(
+            tf.zeros([n_layers, len(common.PARTIALS)]), trainable=False, name="tbviz_partials"
+        )
+        original = self.optimizer.apply
+        optimizer, armed, partials = self.optimizer, self.armed, self.partials
+
+        def apply(grads: Any, trainable_variables: Any = None) -> Any:
+            grads = list(grads)
+            if trainable_variables is None:
+                variables = list(getattr(optimizer, "_trainable_variables", []))
+            else:
+                trainable_variables = list(trainable_variables)
+                variables = trainable_variables
+            pairs = [
+                (g, owner[id(v)])
+                for g, v in zip(grads, variables)
+                if g is not None and id(v) in owner
+            ]
+
+            def record() -> Any:
+                partials.assign(_fast_layer_partials(tf, pairs, n_layers))
+                return tf.constant(True)
+
+            tf.cond(armed, record, lambda: tf.constant(False))
+            return original(grads, trainable_variables)
+
+        self._original = original
+        optimizer.apply = apply
+
+    def arm(self, on: bool) -> None:
+        if on != self._armed:  # a variable write per change, not per step
+            self._armed = on
+            self.armed.assign(on)
+
+    def remove(self) -> None:
+        self.arm(False)
+        if "apply" in vars(self.optimizer):
+            del self.optimizer.apply
+
+
+def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
+    """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
+
+    Sums per tensor are combined per layer (no concatenated copy). The fast sums
+    assume finite gradients; when any result is not finite the exact form
+    (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite elements)
+    runs instead, in the graph.
+    """
+    per_layer: List[List[Any]] = [[] for _ in range(n_layers)]
+    for g, i in pairs:
+        g = tf.reshape(tf.cast(tf.convert_to_tensor(g), tf.float32), [-1])
+        a = tf.abs(g)
+        n = tf.cast(tf.size(g), tf.float32)
+        per_layer[i].append(
+            (
+                g,
+                tf.reduce_sum(a),
+                tf.reduce_max(a) if g.shape[0] != 0 else tf.constant(0.0),
+                tf.reduce_sum(tf.square(g)),
+                n,
+                n - tf.cast(tf.math.count_nonzero(g), tf.float32),
+            )
+        )
+    rows = []
+    for parts in per_layer:
+        if not parts:
+            rows.append(tf.constant([np.nan] * 5 + [0.0, np.nan], tf.float32))
+            continue
+        sum_abs = tf.add_n([p[1] for p in parts])
+        max_abs = tf.reduce_max(tf.stack([p[2] for p in parts]))
+        sumsq = tf.add_n([p[3] for p in parts])
+        n = tf.add_n([p[4] for p in parts])
+        zeros = tf.add_n([p[5] for p in parts])
+        scale = tf.where(max_abs > 0, max_abs, tf.ones_like(max_abs))
+        rows.append(tf.stack([sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros]))
+    fast = tf.stack(rows)
+    ok = tf.reduce_all(tf.math.is_finite(fast[:, :3]) | tf.equal(fast[:, 5:6], 0.0))
+    grads = [g for parts in per_layer for g, *_ in parts]
+    owners = [i for i, parts in enumerate(per_layer) for _ in parts]
+    return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owners, n_layers))
+
+
 def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int) -> Any:
-    """``[layers, PARTIALS]`` sums of each layer's gradients, computed in the graph."""
+    """``[layers, PARTIALS]`` sums of each layer's gradients, computed in the graph
+    (exact: NaN and Inf counted apart, magnitudes over the finite elements)."""
     rows = []
     for i in range(n_layers):
         parts = [

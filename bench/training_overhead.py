@@ -1,0 +1,331 @@
+"""Benchmark: what logging adds to training wall time, Keras and PyTorch (issue 7 §2, §3).
+
+The network of the issue: a 6×512 dense MLP (six ``Dense(512, relu)`` / ``Linear``
++ ReLU layers and a 10-way softmax head) on 8,192×256 random data whose labels
+come from a fixed random teacher, 5 epochs, batch 32 (Keras' default), Adam.
+
+Every variant runs in its own process, several repeats interleaved (the order
+rotates per round); each worker builds the model, then times ``fit`` (Keras) or
+the training loop (PyTorch) from its first batch to the last logger's
+``close``/``flush``, everything the user waits for. The same seed in every
+process, so every variant trains the same network on the same data.
+
+Keras variants: no callback; ``keras.callbacks.TensorBoard(update_freq="batch",
+histogram_freq=1)``; ``TbvizCallback`` at its default cadence (the overhead
+governor) and with ``every=1``. PyTorch variants: no logging;
+``torch.utils.tensorboard.SummaryWriter.add_histogram`` of every parameter
+each step; ``watch`` at its default cadence and with ``every=1``.
+
+    python -m bench.training_overhead [--quick] [--rounds 3] [--only keras]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any, Dict, List
+
+FEATURES, WIDTH, DEPTH, CLASSES = 256, 512, 6, 10
+BATCH = 32
+
+KERAS_NONE = "keras: no callback"
+KERAS_TB = 'keras: TensorBoard(update_freq="batch", histogram_freq=1)'
+KERAS_TBVIZ = "keras: TbvizCallback (default cadence)"
+KERAS_TBVIZ_1 = "keras: TbvizCallback(every=1)"
+TORCH_NONE = "torch: no logging"
+TORCH_TB = "torch: SummaryWriter.add_histogram of all parameters each step"
+TORCH_TBVIZ = "torch: watch (default cadence)"
+TORCH_TBVIZ_1 = "torch: watch(every=1)"
+
+VARIANTS: Dict[str, List[str]] = {
+    "keras": [KERAS_NONE, KERAS_TB, KERAS_TBVIZ, KERAS_TBVIZ_1],
+    "torch": [TORCH_NONE, TORCH_TB, TORCH_TBVIZ, TORCH_TBVIZ_1],
+}
+BASELINE = {"keras": KERAS_NONE, "torch": TORCH_NONE}
+PEER = {"keras": KERAS_TB, "torch": TORCH_TB}
+DEFAULT = {"keras": KERAS_TBVIZ, "torch": TORCH_TBVIZ}
+EVERY_STEP = {"keras": KERAS_TBVIZ_1, "torch": TORCH_TBVIZ_1}
+
+
+def _data(samples: int):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((samples, FEATURES), dtype=np.float32)
+    teacher = rng.standard_normal((FEATURES, CLASSES), dtype=np.float32)
+    y = np.argmax(x @ teacher, axis=1).astype(np.int64)
+    return x, y
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _keras_worker(variant: str, samples: int, epochs: int, logdir: str) -> Dict[str, Any]:
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    import keras
+
+    keras.utils.set_random_seed(0)
+    x, y = _data(samples)
+    layers = [keras.Input((FEATURES,))]
+    layers += [keras.layers.Dense(WIDTH, activation="relu") for _ in range(DEPTH)]
+    layers.append(keras.layers.Dense(CLASSES, activation="softmax"))
+    model = keras.Sequential(layers, name="mlp")
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    callbacks: List[Any] = []
+    if variant == KERAS_TB:
+        callbacks.append(keras.callbacks.TensorBoard(logdir, update_freq="batch", histogram_freq=1))
+    elif variant in (KERAS_TBVIZ, KERAS_TBVIZ_1):
+        from tbviz_plugin.integrations.keras import TbvizCallback
+
+        every = 1 if variant == KERAS_TBVIZ_1 else None
+        callbacks.append(TbvizCallback(logdir, every=every))
+    ends: List[float] = []
+    clock = keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: ends.append(time.perf_counter())
+    )
+    t0 = time.perf_counter()
+    history = model.fit(
+        x, y, batch_size=BATCH, epochs=epochs, callbacks=[clock] + callbacks, verbose=0
+    )
+    wall = time.perf_counter() - t0
+    logged = None
+    if callbacks and hasattr(callbacks[0], "cadence"):
+        logged = len(callbacks[0].cadence.logged_steps)
+    return {
+        "wall_s": wall,
+        "after_first_epoch_s": ends[-1] - ends[0],
+        "loss": float(history.history["loss"][-1]),
+        "logged_steps": logged,
+    }
+
+
+def _torch_worker(variant: str, samples: int, epochs: int, logdir: str) -> Dict[str, Any]:
+    import torch
+
+    torch.manual_seed(0)
+    x, y = _data(samples)
+    x, y = torch.from_numpy(x), torch.from_numpy(y)
+    layers: List[torch.nn.Module] = []
+    width = FEATURES
+    for _ in range(DEPTH):
+        layers += [torch.nn.Linear(width, WIDTH), torch.nn.ReLU()]
+        width = WIDTH
+    layers.append(torch.nn.Linear(width, CLASSES))
+    model = torch.nn.Sequential(*layers)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    handle = writer = None
+    t0 = time.perf_counter()
+    if variant == TORCH_TB:
+        from torch.utils.tensorboard import SummaryWriter
+
+        writer = SummaryWriter(logdir)
+    elif variant in (TORCH_TBVIZ, TORCH_TBVIZ_1):
+        from tbviz_plugin.integrations.torch import watch
+
+        every = 1 if variant == TORCH_TBVIZ_1 else None
+        handle = watch(model, logdir, optimizer=opt, every=every)
+    step = 0
+    generator = torch.Generator().manual_seed(0)
+    ends: List[float] = []
+    for _ in range(epochs):
+        order = torch.randperm(samples, generator=generator)
+        for i in range(0, samples, BATCH):
+            idx = order[i : i + BATCH]
+            opt.zero_grad()
+            loss = loss_fn(model(x[idx]), y[idx])
+            loss.backward()
+            opt.step()
+            if writer is not None:
+                for name, p in model.named_parameters():
+                    writer.add_histogram(name, p, step)
+            step += 1
+        ends.append(time.perf_counter())
+    logged = None
+    if handle is not None:
+        logged = len(handle.cadence.logged_steps)
+        handle.remove()
+    if writer is not None:
+        writer.close()
+    wall = time.perf_counter() - t0
+    return {
+        "wall_s": wall,
+        "after_first_epoch_s": ends[-1] - ends[0],
+        "loss": float(loss),
+        "logged_steps": logged,
+    }
+
+
+def worker(variant: str, samples: int, epochs: int, logdir: str) -> Dict[str, Any]:
+    framework = variant.split(":")[0]
+    run = _keras_worker if framework == "keras" else _torch_worker
+    result = run(variant, samples, epochs, logdir)
+    result["variant"] = variant
+    result["steps"] = epochs * -(-samples // BATCH)
+    return result
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _spawn(variant: str, samples: int, epochs: int, logdir: str) -> Dict[str, Any]:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
+    cmd = [sys.executable, "-m", "bench.training_overhead", "--worker", variant]
+    cmd += ["--samples", str(samples), "--epochs", str(epochs), "--dir", logdir]
+    proc = subprocess.run(cmd, env=env, cwd=repo, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {variant!r} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _spread(values: List[float]) -> Dict[str, float]:
+    values = sorted(values)
+    return {"median": statistics.median(values), "lo": values[0], "hi": values[-1]}
+
+
+def run(
+    quick: bool = False,
+    rounds: int = 0,
+    frameworks: List[str] = (),
+    samples: int = 0,
+    epochs: int = 0,
+) -> Dict[str, Any]:
+    samples = samples or (512 if quick else 8192)
+    epochs = epochs or (1 if quick else 5)
+    rounds = rounds or (1 if quick else 3)
+    variants = [v for f in (frameworks or VARIANTS) for v in VARIANTS[f]]
+    raw: Dict[str, List[Dict[str, Any]]] = {v: [] for v in variants}
+    base = tempfile.mkdtemp(prefix="tbviz-bench-train-")
+    try:
+        for r in range(rounds):
+            order = variants[r % len(variants) :] + variants[: r % len(variants)]
+            for variant in order:
+                logdir = os.path.join(base, f"r{r}")
+                shutil.rmtree(logdir, ignore_errors=True)
+                raw[variant].append(_spawn(variant, samples, epochs, logdir))
+                shutil.rmtree(logdir, ignore_errors=True)
+                print(
+                    f"  round {r + 1}/{rounds} {variant}: {raw[variant][-1]['wall_s']:.2f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return summarise(raw, samples=samples, epochs=epochs, rounds=rounds)
+
+
+def summarise(raw: Dict[str, List[Dict[str, Any]]], **params: Any) -> Dict[str, Any]:
+    """Per variant: wall-time spread, and the added fraction over its framework's
+    baseline, computed per round (the variants of one round ran next to each other)."""
+    rows: Dict[str, Dict[str, Any]] = {}
+    for variant, runs in raw.items():
+        framework = variant.split(":")[0]
+        base = raw.get(BASELINE[framework], [])
+        added = [r["wall_s"] / b["wall_s"] - 1 for r, b in zip(runs, base)]
+        logged = [r["logged_steps"] for r in runs if r["logged_steps"] is not None]
+        rows[variant] = {
+            "wall_s": _spread([r["wall_s"] for r in runs]),
+            "added": _spread(added) if added else None,
+            "steps": runs[0]["steps"],
+            "logged_steps": statistics.median(logged) if logged else None,
+        }
+    return {"params": params, "rows": rows}
+
+
+def targets(results: Dict[str, Any]) -> List[tuple]:
+    """(what, measured, target, met) for the issue's overhead targets."""
+    rows = results["rows"]
+    out = []
+    for framework in VARIANTS:
+        default, every, peer = DEFAULT[framework], EVERY_STEP[framework], PEER[framework]
+        if default in rows and rows[default]["added"]:
+            v = rows[default]["added"]["median"]
+            out.append((f"{default}: added wall time", f"{100 * v:+.1f}%", "<= +3%", v <= 0.03))
+        if every in rows and peer in rows and rows[every]["added"] and rows[peer]["added"]:
+            v, p = rows[every]["added"]["median"], rows[peer]["added"]["median"]
+            keras_peer = rows.get(KERAS_TB, {}).get("added")
+            if framework == "keras" or keras_peer is None:
+                out.append(
+                    (
+                        f"{every}: added wall time",
+                        f"{100 * v:+.1f}%",
+                        f"< {PEER[framework]} ({100 * p:+.1f}%)",
+                        v < p,
+                    )
+                )
+            else:  # the issue's target is the Keras callback's overhead for both
+                k = keras_peer["median"]
+                out.append(
+                    (
+                        f"{every}: added wall time",
+                        f"{100 * v:+.1f}%",
+                        f"< Keras TensorBoard callback ({100 * k:+.1f}%)",
+                        v < k,
+                    )
+                )
+    return out
+
+
+def to_markdown(results: Dict[str, Any]) -> str:
+    p = results["params"]
+    lines = [
+        f"### Training overhead: {DEPTH}×{WIDTH} dense MLP, {p['samples']:,}×{FEATURES} data, "
+        f"{p['epochs']} epochs, batch {BATCH}",
+        "",
+        f"{p['rounds']} rounds, each variant in its own process per round, the order rotated "
+        "per round. Wall time from the first batch to the logger's close; added = wall / "
+        "baseline − 1 per round (the baseline of the same round), median and min–max.",
+        "",
+        "| variant | wall s | min–max s | added | min–max | logged steps |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for variant, r in results["rows"].items():
+        w = r["wall_s"]
+        a = r["added"]
+        added = f"{100 * a['median']:+.1f}%" if a else "–"
+        added_spread = f"{100 * a['lo']:+.1f}…{100 * a['hi']:+.1f}%" if a else "–"
+        logged = "–" if r["logged_steps"] is None else f"{r['logged_steps']:.0f} of {r['steps']}"
+        lines.append(
+            f"| {variant} | {w['median']:.2f} | {w['lo']:.2f}–{w['hi']:.2f} | {added} "
+            f"| {added_spread} | {logged} |"
+        )
+    lines += ["", "| target | measured | target | met |", "|---|---:|---|:---:|"]
+    for what, measured, target, met in targets(results):
+        lines.append(f"| {what} | {measured} | {target} | {'yes' if met else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: List[str] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="512 samples, 1 epoch, 1 round")
+    parser.add_argument("--rounds", type=int, default=0, help="default 3; quick 1")
+    parser.add_argument("--samples", type=int, default=0, help="default 8192; quick 512")
+    parser.add_argument("--epochs", type=int, default=0, help="default 5; quick 1")
+    parser.add_argument("--only", action="append", default=[], choices=list(VARIANTS))
+    parser.add_argument("--out", help="write the results as JSON here")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--dir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.samples, args.epochs, args.dir)))
+        return
+    result = run(args.quick, args.rounds, args.only, args.samples, args.epochs)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(result, f, indent=1)
+    print(to_markdown(result))
+
+
+if __name__ == "__main__":
+    if __package__ in (None, ""):  # `python bench/training_overhead.py`
+        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()
