@@ -3,16 +3,13 @@ it, and the plugin's route parameters against a real TensorBoard (both loaders).
 Example counts are bounded so that the suite stays fast."""
 
 import json
-import time
 import urllib.parse
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tb_server import get, tensorboard
+from tb_server import get
 
-import tbviz_plugin as tbviz
 from tbviz_plugin import metadata
 from tbviz_plugin.writer import record
 
@@ -97,31 +94,6 @@ def test_tensorboard_reads_every_record_before_the_damage_and_nothing_after(tmp_
 
 ROUTES = ["tags", "steps", "tensor", "gradient_flow", "health", "layers", "nope"]
 KNOWN = ["train", "w", "model/gradient_flow", "model/health", "model/layers", "<b>x</b>", "0", "3"]
-
-
-@pytest.fixture(scope="module")
-def logdir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fuzz")
-    with tbviz.Writer(root / "train") as w:
-        for step in range(4):
-            w.weight_surface("w", np.full((5, 6), step, np.float32), step)
-            w.weight_surface("<b>x</b>", np.ones((2, 2)), step)
-            w.gradient_flow("model/gradient_flow", {"a": np.ones(3), "b": np.ones(2)}, step)
-        w.health("model/health", [{"code": "nan", "layer": "a"}], 3)
-        w.layer_table("model/layers", [{"name": "a", "type": "Dense", "params": 3}], 0)
-    return root
-
-
-@pytest.fixture(scope="module", params=["false", "true"], ids=["python_loader", "rust_loader"])
-def server(request, logdir):
-    with tensorboard(logdir, load_fast=request.param) as url:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            body = json.loads(get(url + "/data/plugin/tbviz/tags")[2] or b"{}")
-            if body.get("train", {}).get("model/layers"):
-                break
-            time.sleep(0.5)
-        yield url
 
 
 _values = st.one_of(

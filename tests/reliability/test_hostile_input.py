@@ -4,111 +4,13 @@ health events, bad parameters are 400s, every response has its content type."""
 
 import json
 import math
-import time
 import urllib.parse
 
 import numpy as np
 import pytest
-from faults import write_raw_event
-from tb_server import get, tensorboard
+from tb_server import get
 
-import tbviz_plugin as tbviz
-from tbviz_plugin import metadata
-
-HOSTILE_RUNS = [
-    "<img src=x onerror=alert(1)>",
-    "quote\"'run",
-    "ünï—😀 run",
-    "nested/deeper",
-    "r" * 200,
-]
-HOSTILE_TAGS = [
-    "<script>alert(1)</script>",
-    "../../etc/passwd",
-    "back\\slash",
-    "quote\"'tag",
-    "😀/ünï",
-    "a&b=c?d#e%20f+g",
-    "line\nbreak",
-    "t" * 4096,  # the writer's longest tag
-]
-GOOD = "good"
-GOOD_FLOW = "good_flow"
-
-
-def _value(run_index, tag_index, step):
-    return 1000.0 * run_index + 10.0 * tag_index + step
-
-
-@pytest.fixture(scope="module")
-def logdir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    for r, run in enumerate(HOSTILE_RUNS):
-        with tbviz.Writer(root / run) as w:
-            for t, tag in enumerate(HOSTILE_TAGS):
-                for step in range(2):
-                    w.weight_surface(tag, np.full((3, 4), _value(r, t, step), np.float32), step)
-    # Content no tbviz writer produces, next to a good tag in the same run.
-    run = root / "hostile_content"
-    w = tbviz.Writer(run)
-    w.weight_surface(GOOD, np.ones((2, 2)), 0)
-    w.gradient_flow(GOOD_FLOW, {"a": np.ones(2)}, 0)
-    w.close()
-
-    def raw(tag, kind_or_content, array, step=0, **kwargs):
-        md = metadata.create_summary_metadata(metadata.HEALTH)
-        md.plugin_data.content = kind_or_content
-        write_raw_event(w.path, tag, md, array, step, **kwargs)
-
-    strings = lambda *items: np.array(items, dtype=object)  # noqa: E731
-    raw("flow_without_layers", b'{"v":1,"kind":"gradient_flow"}', np.ones((2, 3), np.float32))
-    raw(
-        "flow_layer_numbers",
-        b'{"v":1,"kind":"gradient_flow","layers":[1,2],"stats":["x"]}',
-        np.ones((2, 1), np.float32),
-    )
-    raw("nan_content", b'{"v":1,"kind":"weight_surface","shape":NaN}', np.ones((2, 2), np.float32))
-    raw("not_json", b"\xff\xfe<html>", np.ones((2, 2), np.float32))
-    raw(
-        "health_odd",
-        b'{"v":1,"kind":"health"}',
-        strings(
-            b'{"code": 5}',
-            b'{"code": "nan", "step": "x"}',
-            b'{"code": "nan", "extra": NaN}',
-            b"[1, 2]",
-            b"\xff\xfe",
-            b'{"code": "ok_one", "layer": "<b>bold</b>", "hint": "<img src=x onerror=alert(3)>"}',
-        ),
-    )
-    raw("health_numbers", b'{"v":1,"kind":"health"}', np.ones(3, np.float32))
-    raw(
-        "layers_nan",
-        b'{"v":1,"kind":"layer_table"}',
-        strings(b'{"name": "a", "type": "Dense", "params": NaN, "output_shape": null}'),
-    )
-    raw("layers_not_objects", b'{"v":1,"kind":"layer_table"}', strings(b"[1]", b"7"))
-    raw("surface_strings", b'{"v":1,"kind":"weight_surface"}', strings(b"a", b"b"))
-    raw("surface_ints", b'{"v":1,"kind":"weight_surface"}', np.ones((2, 2), np.int32))
-    return root
-
-
-def _ready(tags):
-    return len(tags) >= len(HOSTILE_RUNS) + 1 and "layers_not_objects" in tags.get(
-        "hostile_content", {}
-    )
-
-
-@pytest.fixture(scope="module", params=["false", "true"], ids=["python_loader", "rust_loader"])
-def server(request, logdir):
-    with tensorboard(logdir, load_fast=request.param) as url:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            status, _, body = get(url + "/data/plugin/tbviz/tags")
-            if status == 200 and _ready(json.loads(body)):
-                break
-            time.sleep(0.5)
-        yield url
+from .logs import GOOD, GOOD_FLOW, HOSTILE_RUNS, HOSTILE_TAGS, value
 
 
 def _call(server, route, params):
@@ -132,18 +34,20 @@ def test_hostile_run_and_tag_names_round_trip_as_data(server):
             assert status == 200 and [s["step"] for s in steps] == [0, 1]
             status, body = _call(server, "tensor", {"run": run, "tag": tag, "step": 1})
             assert status == 200
-            assert set(np.frombuffer(body, "<f4").tolist()) == {_value(r, t, 1)}
+            assert set(np.frombuffer(body, "<f4").tolist()) == {value(r, t, 1)}
 
 
 @pytest.mark.parametrize(
     "run", ["..", "../..", "/etc", "/", "nested", "nested/deeper/..", "./nested/deeper", ""]
 )
-def test_run_names_are_never_paths(server, logdir, run):
+def test_run_names_are_never_paths(server, shared_logdir, run):
     # Only names the data provider lists exist; nothing is opened from disk by name.
     for route, params in [("steps", {"tag": GOOD}), ("health", {}), ("tensor", {"tag": GOOD})]:
         status, body = _call(server, route, dict(params, run=run, step=0))
         assert status == 404 and "no run" in body["error"]
-    status, body = _call(server, "steps", {"run": str(logdir / "hostile_content"), "tag": GOOD})
+    status, body = _call(
+        server, "steps", {"run": str(shared_logdir / "hostile_content"), "tag": GOOD}
+    )
     assert status == 404
 
 

@@ -9,8 +9,9 @@ import urllib.parse
 
 import numpy as np
 import pytest
-from faults import python_process, wait_for_line
 from tb_server import get, tensorboard
+
+from .faults import python_process, wait_for_line
 
 SIDE = 128
 
