@@ -27,7 +27,11 @@ def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any
             event = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
             if not isinstance(event, dict):
                 raise ValueError("not a JSON object")
-        except (ValueError, UnicodeDecodeError) as e:
+            if not isinstance(event.get("code"), str):
+                raise ValueError("no string 'code'")
+            if not isinstance(event.get("step", step), int) or isinstance(event.get("step"), bool):
+                raise ValueError("'step' is not an integer")
+        except (ValueError, UnicodeDecodeError, TypeError) as e:
             out.append(reader_event(tag, step, f"unreadable health event: {e}"))
             continue
         for key in ("value", "threshold"):  # keep JSON valid: NaN/Inf as strings

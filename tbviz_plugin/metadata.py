@@ -110,7 +110,7 @@ def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
     if isinstance(content, str):
         content = content.encode("utf-8")
     try:
-        body = json.loads(bytes(content).decode("utf-8"))
+        body = json.loads(bytes(content).decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError) as e:
         raise ValueError(f"tbviz plugin content is not UTF-8 JSON: {e}") from None
     if not isinstance(body, dict):
@@ -126,4 +126,13 @@ def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
     kind = body.get("kind")
     if kind not in KINDS:
         raise ValueError(f"tbviz plugin content has unknown kind {kind!r}; known: {KINDS}")
+    if kind == GRADIENT_FLOW:
+        for key in ("layers", "stats"):
+            names = body.get(key)
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise ValueError(f"tbviz gradient_flow content needs {key!r} as a list of names")
     return body
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON (the content is written without NaN/Infinity)")

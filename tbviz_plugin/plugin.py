@@ -17,7 +17,9 @@ import collections
 import functools
 import json
 import logging
+import math
 import os
+import re
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -42,6 +44,7 @@ MAX_FLOW_STEPS = 10_000
 CACHE_BYTES = 256 * 1024 * 1024
 _ALL = 2**31 - 1  # "every step" for read_tensors, which treats 0 as "none"
 _MAX_PARAM_LENGTH = 4096
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: no "1_0", "+1", " 1", "١"
 _STATIC = os.path.join(os.path.dirname(__file__), "static")
 _NUMERIC_KINDS = (
     metadata.WEIGHT_SURFACE,
@@ -61,9 +64,22 @@ class _NotFound(Exception):
 
 
 def _json_response(request: Any, body: Any, code: int = 200) -> wrappers.Response:
-    return http_util.Respond(
-        request, json.dumps(body, allow_nan=False), "application/json", code=code
-    )
+    try:
+        text = json.dumps(body, allow_nan=False)
+    except ValueError:  # a NaN/Inf from the logs (a wall time, a value in a row): null
+        text = json.dumps(_finite(body), allow_nan=False)
+    return http_util.Respond(request, text, "application/json", code=code)
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every non-finite float replaced by None (JSON has no NaN)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 def _route(handler: Callable[..., wrappers.Response]) -> Callable[..., wrappers.Response]:
@@ -107,10 +123,9 @@ def _int_param(request: Any, name: str, *, lo: int, hi: int, default: Optional[i
     raw = _param(request, name, required=default is None)
     if raw is None:
         return int(default)  # type: ignore[arg-type]
-    try:
-        value = int(raw.strip(), 10)
-    except ValueError:
-        raise _BadRequest(f"parameter {name!r} must be an integer, got {raw[:64]!r}") from None
+    if not _INTEGER.fullmatch(raw):
+        raise _BadRequest(f"parameter {name!r} must be an integer, got {raw[:64]!r}")
+    value = int(raw, 10)
     if not lo <= value <= hi:
         raise _BadRequest(f"parameter {name!r} must be in [{lo}, {hi}], got {value}")
     return value

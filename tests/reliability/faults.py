@@ -111,3 +111,19 @@ def tensorboard_rss(logdir):
                     total += p.memory_info().rss
     assert total, f"no tensorboard process found for {logdir}"
     return total
+
+
+def write_raw_event(path, tag, md, array, step, wall_time=None):
+    """Appends one event with arbitrary metadata and tensor, bypassing the writer's checks."""
+    from tensorboard.compat.proto import event_pb2, summary_pb2
+    from tensorboard.util import tensor_util
+
+    tensor = tensor_util.make_tensor_proto(array)  # any dtype, as other writers may
+    proto = summary_pb2.Summary(
+        value=[summary_pb2.Summary.Value(tag=tag, metadata=md, tensor=tensor)]
+    )
+    event = event_pb2.Event(
+        wall_time=time.time() if wall_time is None else wall_time, step=step, summary=proto
+    )
+    with open(path, "ab") as f:
+        record.write_record(f, [event.SerializeToString()])

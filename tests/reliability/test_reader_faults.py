@@ -5,104 +5,16 @@ answers 500 and never hangs (every request has a timeout)."""
 
 import json
 import shutil
-import signal
 import time
 import urllib.parse
 
 import numpy as np
 import pytest
-from faults import event_files, python_process, record_offsets, wait_for_line
-from tb_server import get, tensorboard
+from tb_server import get
 
-import tbviz_plugin as tbviz
 from tbviz_plugin.logdir import LogdirData
-from tbviz_plugin.writer import record
 
-STEPS = 10
-CORRUPT_STEP = 5
-
-
-def _write_steps(run, steps=STEPS):
-    with tbviz.Writer(run) as w:
-        for step in range(steps):
-            w.weight_surface("w", np.full((16, 16), step, np.float32), step)
-            w.gradient_flow("g", {"a": np.full(3, step + 1.0), "b": np.ones(2)}, step)
-
-
-def _corrupt_record(run, index, where):
-    """Flips one byte of record ``index`` (0 = file version): its data or its length."""
-    (path,) = event_files(run)
-    start, end = record_offsets(path)[index]
-    offset = start + 12 + 3 if where == "data" else start + 2
-    with open(path, "r+b") as f:
-        f.seek(offset)
-        byte = f.read(1)
-        f.seek(offset)
-        f.write(bytes([byte[0] ^ 0xFF]))
-
-
-@pytest.fixture(scope="module")
-def logdir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("reader_faults")
-    _write_steps(root / "good")
-    # Records are: file version, then w and g of each step; flip a byte inside
-    # the data of step 5's weight surface (its data CRC no longer matches) ...
-    _write_steps(root / "crc_middle")
-    _corrupt_record(root / "crc_middle", 1 + 2 * CORRUPT_STEP, "data")
-    # ... and inside the length of step 5's weight surface (its header CRC fails).
-    _write_steps(root / "length_crc_middle")
-    _corrupt_record(root / "length_crc_middle", 1 + 2 * CORRUPT_STEP, "length")
-    # A CRC-valid record whose bytes are not an Event, between good ones.
-    garbage = root / "garbage_record"
-    with tbviz.Writer(garbage) as w:
-        for step in range(STEPS):
-            w.weight_surface("w", np.full((16, 16), step, np.float32), step)
-            w.flush()
-            if step == CORRUPT_STEP:
-                with open(w.path, "ab") as f:
-                    record.write_record(f, [b"\xff\xfe garbage \x00" * 40])
-    # Empty runs: a zero-byte event file, and a file with only its version record.
-    (root / "empty_file").mkdir()
-    (root / "empty_file" / "events.out.tfevents.1.host.1.0").write_bytes(b"")
-    tbviz.Writer(root / "only_version").close()
-    # A writer killed by SIGKILL in the middle of a 256 KB record.
-    proc = python_process(
-        f"""
-        import numpy as np, tbviz_plugin as tbviz
-        w = tbviz.Writer({str(root / "killed")!r}, flush_secs=3600)
-        for step in range(1000):
-            w.weight_surface("w", np.full((256, 256), step, np.float32), step)
-            if step % 5 == 4:
-                w.flush()
-                print("flushed", step, flush=True)
-        """
-    )
-    wait_for_line(proc, lambda line: line == "flushed 19")
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(30)
-    (path,) = event_files(root / "killed")
-    with open(path, "ab") as f:  # a torn record for certain
-        f.write(b"\x00\x00\x04\x00\x00\x00\x00\x00" + b"\x12\x34")
-    _write_steps(root / "doomed")
-    return root
-
-
-@pytest.fixture(scope="module", params=["false", "true"], ids=["python_loader", "rust_loader"])
-def server(request, logdir):
-    with tensorboard(logdir, load_fast=request.param) as url:
-        _wait_until(url, lambda tags: {"good", "doomed", "killed"} <= set(tags))
-        _wait_until(url, lambda tags: tags["good"]["w"]["max_step"] == STEPS - 1)
-        yield url
-
-
-def _wait_until(url, ready, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status, _, body = get(url + "/data/plugin/tbviz/tags")
-        if status == 200 and ready(json.loads(body)):
-            return
-        time.sleep(0.5)
-    raise AssertionError("TensorBoard did not load the logs in time")
+from .logs import CORRUPT_STEP, STEPS, write_steps
 
 
 def _call(server, route, **params):
@@ -175,9 +87,9 @@ def test_empty_runs_are_absent_with_json_404s(server, run):
         assert status == 404 and "no run" in json.loads(body)["error"]
 
 
-def test_run_deleted_while_serving_keeps_everything_else_served(server, logdir):
+def test_run_deleted_while_serving_keeps_everything_else_served(server, shared_logdir):
     assert _served_steps(server, "doomed", "w") == list(range(STEPS))
-    shutil.rmtree(logdir / "doomed")
+    shutil.rmtree(shared_logdir / "doomed")
     try:
         time.sleep(3)  # a few reloads (--reload_interval 1) see the run gone
         for route, params in [
@@ -192,11 +104,11 @@ def test_run_deleted_while_serving_keeps_everything_else_served(server, logdir):
         assert _served_steps(server, "good", "w") == list(range(STEPS))
         _assert_every_served_step_is_right(server, "good")
     finally:
-        _write_steps(logdir / "doomed")  # for the other loader's server
+        write_steps(shared_logdir / "doomed")  # for the other loader's server
 
 
-def test_tbviz_cli_reader_reads_what_it_can_of_every_damaged_run(logdir):
-    data = LogdirData(str(logdir))
+def test_tbviz_cli_reader_reads_what_it_can_of_every_damaged_run(shared_logdir):
+    data = LogdirData(str(shared_logdir))
     tags = data.tags()
     assert "empty_file" not in tags and "only_version" not in tags
     for run in ("crc_middle", "length_crc_middle", "garbage_record", "killed"):

@@ -11,12 +11,13 @@ import subprocess
 import numpy as np
 import pytest
 from event_reading import read_tensors
-from faults import event_files, python_process, read_records, tmpfs, wait_for_line
 from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
 from tbviz_plugin.logdir import LogdirData
 from tbviz_plugin.writer import event_file
+
+from .faults import event_files, python_process, read_records, tmpfs, wait_for_line
 
 # --------------------------------------------------------------------------- kill -9
 
