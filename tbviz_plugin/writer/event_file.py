@@ -23,22 +23,18 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import logging
-import os
 import queue
-import socket
 import threading
 import time
-from typing import Any, BinaryIO, Callable, Optional, Sequence, Tuple
+from typing import Any, Callable, Optional, Sequence
 
-from tbviz_plugin.writer import record, wire
+from tbviz_plugin.writer import record, sink
+from tbviz_plugin.writer.sink import is_remote, open_event_file  # noqa: F401 (callers' API)
 
 logger = logging.getLogger("tbviz")
 
 Job = Callable[[], Optional[Sequence[record.Buffer]]]
-
-_file_counter = itertools.count()
 
 
 class WriterClosedError(RuntimeError):
@@ -53,37 +49,6 @@ class _Flush:
 _STOP = object()
 
 
-def is_remote(logdir: str) -> bool:
-    """True for an fsspec URL (``memory://``, ``s3://`` ...), False for a local path."""
-    return "://" in logdir and not logdir.startswith("file://")
-
-
-def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
-    """Creates ``logdir`` and a new, uniquely named event file in it.
-
-    The name follows TensorFlow's (``events.out.tfevents.<time>.<host>.<pid>.<n>``)
-    so that TensorBoard finds it and two processes never share a file.
-    """
-    name = (
-        f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
-        f".{os.getpid()}.{next(_file_counter)}{suffix}"
-    )
-    if is_remote(logdir):
-        import fsspec  # only needed for remote logdirs
-
-        fs, root = fsspec.core.url_to_fs(logdir)
-        fs.makedirs(root, exist_ok=True)
-        path = root.rstrip("/") + "/" + name
-        return fs.open(path, "wb"), logdir.rstrip("/") + "/" + name
-    if logdir.startswith("file://"):
-        logdir = logdir[len("file://") :]
-    os.makedirs(logdir, exist_ok=True)
-    path = os.path.join(logdir, name)
-    # Unbuffered: record.RecordFile gathers small parts itself and writes
-    # large ones without the copy a BufferedWriter would make.
-    return open(path, "wb", buffering=0), path
-
-
 class EventFileWriter:
     """Writes records into one event file on a background thread.
 
@@ -95,6 +60,8 @@ class EventFileWriter:
       max_queue: events that may wait for the thread before ``submit`` blocks.
       flush_secs: the file is flushed at least this often while events arrive.
       filename_suffix: appended to the file name.
+      segment_bytes: for a remote logdir, the size at which a segment is closed
+        and uploaded (see ``sink.SegmentedRemoteSink``); default 32 MiB.
     """
 
     _POLL = 0.02
@@ -107,13 +74,17 @@ class EventFileWriter:
         max_queue: int = 32,
         flush_secs: float = 10.0,
         filename_suffix: str = "",
+        segment_bytes: Optional[int] = None,
     ) -> None:
         if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 1:
             raise ValueError(f"max_queue must be a positive integer, got {max_queue!r}")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
-        stream, self.path = open_event_file(str(logdir), filename_suffix)
-        self._file = record.RecordFile(stream)
+        # Local: one appended file. Remote: closed segments, each uploaded once.
+        self._file: sink.Sink = sink.open_sink(
+            str(logdir), filename_suffix, segment_bytes=segment_bytes
+        )
+        self.path = self._file.path
         self._flush_secs = float(flush_secs)
         self._max_queue = max_queue
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -135,8 +106,7 @@ class EventFileWriter:
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()
-        self._write(wire.encode_file_version(time.time()))
-        self._file.flush()
+        self._file.flush()  # the sink wrote the file_version record; make the run visible
         self._thread = threading.Thread(target=self._run, name="tbviz-writer", daemon=True)
         self._thread.start()
 

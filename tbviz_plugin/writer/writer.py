@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import atexit
 import weakref
-from typing import Any, Dict, Sequence
+from typing import Any, Dict, Optional, Sequence
 
 from tbviz_plugin import summary
 from tbviz_plugin.writer import event_file, wire
@@ -24,6 +24,9 @@ class Writer(SummaryMethods):
         calls block until there is room (nothing is dropped).
       flush_secs: how often the file is flushed while training runs.
       filename_suffix: appended to the event file's name.
+      segment_bytes: remote logdirs only: the run is written as closed event-file
+        segments, each uploaded once, rotated at this size (default 32 MiB) and
+        at every flush (so at least every ``flush_secs``); see docs/format.md.
 
     Example:
         >>> import numpy as np, tempfile
@@ -39,11 +42,16 @@ class Writer(SummaryMethods):
         max_queue: int = 32,
         flush_secs: float = 10.0,
         filename_suffix: str = "",
+        segment_bytes: Optional[int] = None,
     ) -> None:
         super().__init__()
         self.logdir = str(logdir)
         self._file = event_file.EventFileWriter(
-            self.logdir, max_queue=max_queue, flush_secs=flush_secs, filename_suffix=filename_suffix
+            self.logdir,
+            max_queue=max_queue,
+            flush_secs=flush_secs,
+            filename_suffix=filename_suffix,
+            segment_bytes=segment_bytes,
         )
         # Touched only by the background thread: the metadata written per tag.
         self._metadata_by_tag: Dict[str, bytes] = {}
@@ -51,7 +59,7 @@ class Writer(SummaryMethods):
 
     @property
     def path(self) -> str:
-        """The event file being written."""
+        """The event file being written (for a remote logdir: its first segment)."""
         return self._file.path
 
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
