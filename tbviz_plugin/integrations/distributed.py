@@ -219,15 +219,17 @@ class TFDistributed:
         replicas = int(getattr(strategy, "num_replicas_in_sync", 1))
         resolver = getattr(strategy, "cluster_resolver", None)
         task_type = getattr(resolver, "task_type", None)
-        task_id = getattr(resolver, "task_id", None) or 0
-        self.active = mode != "off" and replicas > 1
-        self.rank = int(task_id)
-        self.workers = _tf_worker_count(resolver)
-        self.is_chief = task_type in (None, "chief") and (task_type == "chief" or self.rank == 0)
-        self.reduces = self.active and mode in ("auto", "chief")
-        self.writes = not (self.active and self.workers > 1 and mode != "per_worker") or (
-            self.is_chief
+        self.rank = int(getattr(resolver, "task_id", None) or 0)
+        cluster = _tf_cluster(resolver)
+        self.workers = max(1, len(cluster.get("chief", [])) + len(cluster.get("worker", [])))
+        # TF's convention: the "chief" task, or worker 0 when the cluster has none.
+        self.is_chief = task_type in (None, "chief") or (
+            task_type == "worker" and self.rank == 0 and not cluster.get("chief")
         )
+        self.active = mode != "off" and replicas > 1
+        self.reduces = self.active and mode in ("auto", "chief")
+        multi_worker = self.active and self.workers > 1
+        self.writes = not multi_worker or mode == "per_worker" or self.is_chief
 
     def open_writer(self, log_dir_or_writer: Any) -> tuple:
         if self.active and self.mode == "per_worker" and self.workers > 1:
@@ -261,9 +263,10 @@ class TFDistributed:
         def replica_fn(x, y, n_total):
             ctx = tf.distribute.get_replica_context()
             with tf.GradientTape() as tape:
-                loss = loss_fn(y, model(x, training=False))
+                loss, is_mean = _unscaled_loss(loss_fn, y, model(x, training=False))
             grads = tape.gradient(loss, list(variables))
-            weight = tf.cast(tf.shape(x)[0], tf.float32) / n_total
+            # A mean over the local samples weighs by their share; a sum adds up as it is.
+            weight = tf.cast(tf.shape(x)[0], tf.float32) / n_total if is_mean else 1.0
             grads = [None if g is None else tf.convert_to_tensor(g) * weight for g in grads]
             present = [g for g in grads if g is not None]
             summed = iter(ctx.all_reduce(tf.distribute.ReduceOp.SUM, present))
@@ -301,11 +304,31 @@ class TFDistributed:
         return probe_partials
 
 
-def _tf_worker_count(resolver: Any) -> int:
+def _unscaled_loss(loss_fn: Any, y: Any, y_pred: Any) -> tuple:
+    """``(loss, is_mean)`` of one replica's samples, as the single-device probe computes it.
+
+    A Keras ``Loss`` called inside a replica divides by the number of replicas
+    (``scale_loss_for_distribution``); its ``call`` gives the per-sample values
+    unscaled, reduced here as its ``reduction`` says. A plain loss function's
+    per-sample values are summed by the gradient tape, as on one device.
+    """
+    import keras
+    import tensorflow as tf
+
+    if isinstance(loss_fn, keras.losses.Loss):
+        values = tf.cast(loss_fn.call(y, y_pred), tf.float32)
+        if loss_fn.reduction in (None, "none", "sum"):
+            return tf.reduce_sum(values), False
+        return tf.reduce_mean(values), True
+    value = loss_fn(y, y_pred)
+    return value, value.shape.rank == 0
+
+
+def _tf_cluster(resolver: Any) -> dict:
+    """The cluster spec as ``{task_type: [addresses]}``; empty for one process."""
     if resolver is None:
-        return 1
+        return {}
     try:
-        spec = resolver.cluster_spec().as_dict()
-    except Exception:
-        return 1
-    return max(1, sum(len(v) for k, v in spec.items() if k in ("chief", "worker")))
+        return dict(resolver.cluster_spec().as_dict())
+    except Exception:  # a resolver without a cluster (single-process strategies)
+        return {}

@@ -31,6 +31,7 @@ import numpy as np
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations import distributed as _distributed
 
 __all__ = ["TbvizCallback"]
 
@@ -58,6 +59,11 @@ class TbvizCallback(keras.callbacks.Callback):
       thresholds: ``diagnose.Thresholds`` for the health rules.
       overhead_budget: fraction of training time logging may take with
         ``every=None`` (default 0.03).
+      distributed: under a ``tf.distribute`` strategy with several replicas:
+        ``"auto"``/``"chief"`` (the chief writes; the probe batch is split over
+        the replicas and the gradient flow reduced with the strategy's
+        collectives), ``"per_worker"`` (``<log_dir>/worker_<task>`` runs) or
+        ``"off"``; see ``tbviz_plugin.integrations.distributed``.
 
     Tags: ``<layer>/<param>`` (weight surfaces), ``<layer>`` (activation maps),
     ``<name>/gradient_flow``, ``<name>/health``, ``<name>/layers`` (a text
@@ -81,6 +87,7 @@ class TbvizCallback(keras.callbacks.Callback):
         diagnosis: bool = True,
         thresholds: Optional[diagnose.Thresholds] = None,
         overhead_budget: float = common.DEFAULT_BUDGET,
+        distributed: str = "auto",
     ) -> None:
         super().__init__()
         if keras.backend.backend() != "tensorflow":
@@ -111,6 +118,9 @@ class TbvizCallback(keras.callbacks.Callback):
         )
         self.thresholds = thresholds
         self.overhead_budget = overhead_budget
+        self.distributed = _distributed.check_mode(distributed)
+        self._dist: Optional[_distributed.TFDistributed] = None
+        self._probe_partials = None
         self.writer: Any = None
         self._owned = False
         self.health: Optional[common.HealthLog] = None
@@ -127,8 +137,10 @@ class TbvizCallback(keras.callbacks.Callback):
     # ----------------------------------------------------------------- fit hooks
 
     def on_train_begin(self, logs: Optional[Dict[str, Any]] = None) -> None:
+        self._dist = _distributed.TFDistributed(self.model.distribute_strategy, self.distributed)
+        self._dist.check_cadence(self.every)
         if self.writer is None or (self._owned and self.writer.closed):
-            self.writer, self._owned = common.open_writer(self.log_dir)
+            self.writer, self._owned = self._dist.open_writer(self.log_dir)
         self._name = self.name or self.model.name
         if self.health is None:
             self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
@@ -245,6 +257,13 @@ class TbvizCallback(keras.callbacks.Callback):
         variables = self._variables
         owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
         n_layers = len(self._layers)
+        self._probe_partials = None
+        if want_grads and self._dist is not None and self._dist.reduces:
+            # The gradient over all replicas, by the strategy's collectives (used in _log).
+            self._probe_partials = self._dist.build_probe_partials(
+                self.model, loss_fn, variables, owners, n_layers, _layer_partials
+            )
+            want_grads = False
         model = self.model
         n_tap = len(self._tap_layers)
 
@@ -296,6 +315,8 @@ class TbvizCallback(keras.callbacks.Callback):
             acts = [unpacked[("activation", i)] for i in range(len(self._tap_layers))]
             values = {id(v): unpacked[("weight", i)] for i, v in enumerate(self._variables)}
             partials = unpacked[("partials", 0)]
+            if self._probe_partials is not None:
+                partials = self._probe_partials(x, y)
             if self.parts["gradients"] and partials.shape[0]:
                 grad_stats = common.stats_from_partials(partials)
         else:

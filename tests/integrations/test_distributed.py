@@ -113,3 +113,26 @@ def test_combining_slices_equals_the_whole():
 def test_bad_mode_is_named():
     with pytest.raises(ValueError, match="distributed must be one of"):
         distributed.check_mode("everyone")
+
+
+TF_WORKER = os.path.join(os.path.dirname(__file__), "distributed_tf_worker.py")
+
+
+def test_mirrored_strategy_flow_equals_the_single_device_flow(tmp_path):
+    pytest.importorskip("tensorflow")
+    runs = {kind: tmp_path / kind for kind in ("mirrored", "single")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, TF_WORKER, kind, logdir],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for kind, logdir in runs.items()
+    ]
+    _wait(*procs)
+    mirrored, single = (_flow(runs[k]) for k in ("mirrored", "single"))
+    assert sorted(mirrored) == sorted(single) == [0, 1, 2, 3, 4]
+    for step, table in mirrored.items():
+        assert table.shape == (3, len(common.FLOW_STATS))
+        np.testing.assert_allclose(table, single[step], rtol=RTOL, atol=ATOL)
