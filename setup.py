@@ -21,6 +21,10 @@ TEST = TF + TORCH + [
     "scikit-learn==1.9.1",
     "psutil==7.2.2",
     "pillow==13.0.0",
+    # remote logdirs: an S3 server on loopback, the writer's fsspec back end, TensorBoard's reader
+    "moto[server]==5.2.5",
+    "s3fs==2026.9.0",
+    "boto3==1.43.117",
 ]
 DEV = TEST + ["ruff==0.17.6"]
 

@@ -297,23 +297,29 @@ def diagnose_gradient_flow(
 
 
 def _nan_inf(found, layers, steps, nan_count, inf_count) -> None:
+    # Per layer only the first hit (its step and count) and the largest count
+    # matter to ``_Found``: two events per layer, not one per (step, layer),
+    # which for a diverged 1,000-layer run would be a million.
     for code, counts in (("nan", nan_count), ("inf", inf_count)):
         if counts is None:
             continue
         with np.errstate(invalid="ignore"):
             hit = counts > 0
-        for s, li in zip(*np.nonzero(hit)):
-            n = counts[s, li]
-            found.add(
-                event(
-                    code,
-                    steps[s],
-                    layers[li],
-                    n,
-                    0.0,
-                    detail=f"{n:g} {'NaN' if code == 'nan' else 'Inf'} gradient values.",
-                ),
-            )
+        for li in np.nonzero(hit.any(axis=0))[0]:
+            first = int(np.argmax(hit[:, li]))
+            worst = int(np.nanargmax(np.where(hit[:, li], counts[:, li], -np.inf)))
+            for s in dict.fromkeys((first, worst)):
+                n = counts[s, li]
+                found.add(
+                    event(
+                        code,
+                        steps[s],
+                        layers[li],
+                        n,
+                        0.0,
+                        detail=f"{n:g} {'NaN' if code == 'nan' else 'Inf'} gradient values.",
+                    ),
+                )
 
 
 def _persistent(hit: np.ndarray, need: int) -> np.ndarray:

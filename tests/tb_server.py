@@ -12,12 +12,23 @@ import urllib.request
 
 TENSORBOARD = os.path.join(os.path.dirname(sys.executable), "tensorboard")
 
+# TensorBoard's own switch for its TensorFlow-free file system layer
+# (tensorboard.compat.tf() uses the stub when ``tensorboard.compat.notf`` imports):
+# the stub reads s3:// with boto3, which TensorFlow's gfile no longer does.
+_NO_TENSORFLOW = (
+    "import sys, types; sys.modules['tensorboard.compat.notf'] = types.ModuleType('notf');"
+    "from tensorboard.main import run_main; sys.argv[0] = 'tensorboard'; run_main()"
+)
+
 
 @contextlib.contextmanager
-def tensorboard(logdir, *, load_fast="false", extra_args=(), timeout=120):
-    """Yields the base URL (``http://127.0.0.1:PORT[/prefix]``) of a running TensorBoard."""
+def tensorboard(logdir, *, load_fast="false", extra_args=(), timeout=120, no_tensorflow=False):
+    """Yields the base URL (``http://127.0.0.1:PORT[/prefix]``) of a running TensorBoard.
+
+    ``no_tensorflow`` runs it on its TensorFlow stub, as where TensorFlow is not installed.
+    """
     args = [
-        TENSORBOARD,
+        *([sys.executable, "-c", _NO_TENSORFLOW] if no_tensorflow else [TENSORBOARD]),
         "--logdir",
         str(logdir),
         "--host",

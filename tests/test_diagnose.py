@@ -328,3 +328,13 @@ def test_any_loss_curves_and_activations_give_valid_events():
 
     curves()
     activations()
+
+
+def test_nan_event_is_the_first_hit_with_the_largest_count():
+    stats = ["mean_abs", "nan_count"]
+    table = np.zeros((4, 2, 2))
+    table[:, :, 0] = 1.0
+    table[:, 1, 1] = [0, 2, 5, 1]  # layer b: NaN from step 20, at most 5
+    (e,) = diagnose.diagnose_gradient_flow(["a", "b"], stats, [10, 20, 30, 40], table)
+    assert (e["code"], e["layer"], e["step"], e["value"]) == ("nan", "b", 20, 5.0)
+    assert e["hint"].startswith("2 NaN gradient values.")

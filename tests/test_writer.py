@@ -188,14 +188,15 @@ def test_memory_url_logdir_through_fsspec():
         w.scalar("loss", 0.5, 1)
         path = w.path
     fs = fsspec.filesystem("memory")
-    (name,) = fs.ls("/tbviz-test/run1", detail=False)
-    assert name.rsplit("/", 1)[-1].startswith("events.out.tfevents.") and path.endswith(
-        name.rsplit("/", 1)[-1]
-    )
-    data = fs.cat(name)
-    length = int.from_bytes(data[:8], "little")
-    first = event_pb2.Event.FromString(data[12 : 12 + length])
-    assert first.file_version == "brain.Event:2"
+    # Segment 0 (uploaded at open, so the run is visible at once) and segment 1.
+    first, second = sorted(fs.ls("/tbviz-test/run1", detail=False))
+    assert first.rsplit("/", 1)[-1].startswith("events.out.tfevents.")
+    assert path.endswith(first.rsplit("/", 1)[-1]) and first.endswith(".000000")
+    assert second.endswith(".000001")
+    for name in (first, second):
+        data = fs.cat(name)
+        length = int.from_bytes(data[:8], "little")
+        assert event_pb2.Event.FromString(data[12 : 12 + length]).file_version == "brain.Event:2"
 
 
 def test_two_writers_in_one_directory_write_two_files(logdir):

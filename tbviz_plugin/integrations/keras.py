@@ -37,6 +37,7 @@ import numpy as np
 
 from tbviz_plugin import diagnose, summary
 from tbviz_plugin.integrations import common, probes
+from tbviz_plugin.integrations import distributed as _distributed
 
 __all__ = ["TbvizCallback"]
 
@@ -66,6 +67,11 @@ class TbvizCallback(keras.callbacks.Callback):
       thresholds: ``diagnose.Thresholds`` for the health rules.
       overhead_budget: fraction of training time logging may take with
         ``every=None`` (default 0.03).
+      distributed: under a ``tf.distribute`` strategy with several replicas:
+        ``"auto"``/``"chief"`` (the chief writes; the probe batch is split over
+        the replicas and the gradient flow reduced with the strategy's
+        collectives), ``"per_worker"`` (``<log_dir>/worker_<task>`` runs) or
+        ``"off"``; see ``tbviz_plugin.integrations.distributed``.
 
     Tags: ``<layer>/<param>`` (weight surfaces), ``<layer>`` (activation maps),
     ``<name>/gradient_flow``, ``<name>/health``, ``<name>/layers`` (a text
@@ -90,6 +96,7 @@ class TbvizCallback(keras.callbacks.Callback):
         diagnosis: bool = True,
         thresholds: Optional[diagnose.Thresholds] = None,
         overhead_budget: float = common.DEFAULT_BUDGET,
+        distributed: str = "auto",
     ) -> None:
         super().__init__()
         if keras.backend.backend() != "tensorflow":
@@ -121,6 +128,9 @@ class TbvizCallback(keras.callbacks.Callback):
         )
         self.thresholds = thresholds
         self.overhead_budget = overhead_budget
+        self.distributed = _distributed.check_mode(distributed)
+        self._dist: Optional[_distributed.TFDistributed] = None
+        self._probe_partials = None
         self.writer: Any = None
         self._owned = False
         self.health: Optional[common.HealthLog] = None
@@ -140,8 +150,10 @@ class TbvizCallback(keras.callbacks.Callback):
     # ----------------------------------------------------------------- fit hooks
 
     def on_train_begin(self, logs: Optional[Dict[str, Any]] = None) -> None:
+        self._dist = _distributed.TFDistributed(self.model.distribute_strategy, self.distributed)
+        self._dist.check_cadence(self.every)
         if self.writer is None or (self._owned and self.writer.closed):
-            self.writer, self._owned = common.open_writer(self.log_dir)
+            self.writer, self._owned = self._dist.open_writer(self.log_dir)
         self._name = self.name or self.model.name
         if self.health is None:
             self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
@@ -175,14 +187,34 @@ class TbvizCallback(keras.callbacks.Callback):
         if self._train_grads is not None:
             self._train_grads.remove()
             self._train_grads = None
-        if self.parts["gradients"] and getattr(self.model, "optimizer", None) is not None:
+        # Over several replicas each train step sees only its replica's gradients,
+        # so the flow comes from the probe batch, split over the replicas and
+        # reduced with the strategy's collectives (see integrations/distributed.py).
+        reduces = self._dist is not None and self._dist.reduces
+        if (
+            self.parts["gradients"]
+            and getattr(self.model, "optimizer", None) is not None
+            and not reduces
+        ):
             self._train_grads = _TrainingGradients(self.model, self._layers)
             # The train function may have been traced without the wrapped optimiser
             # (an earlier fit, or the batch that built the model): trace it again.
             self.model.make_train_function(force=True)
         self._snapshot_fn = self._build_snapshot_fn()
         self._snapshot_traced = False
-        self._probe_grad_fn = self._build_probe_grad_fn() if self._probe is not None else None
+        self._probe_grad_fn = None
+        self._probe_partials = None
+        if self._probe is not None and reduces:
+            loss_fn = _loss_function(self.model)
+            if self.parts["gradients"] and loss_fn is not None:
+                owners = [
+                    i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights
+                ]
+                self._probe_partials = self._dist.build_probe_partials(
+                    self.model, loss_fn, self._variables, owners, len(self._layers), _layer_partials
+                )
+        elif self._probe is not None:
+            self._probe_grad_fn = self._build_probe_grad_fn()
         self._probe_grad_traced = False
         if not self._started:  # once per callback: the table, the graph
             self._started = True
@@ -393,6 +425,8 @@ class TbvizCallback(keras.callbacks.Callback):
         partials = None
         if fresh_gradients and self._train_grads is not None:
             partials = unpacked[("partials", 0)]
+        elif self._probe_partials is not None:  # several replicas: reduced by collectives
+            partials = np.asarray(self._probe_partials(*self._probe))
         elif self._probe_grad_fn is not None:  # no training gradient yet: the probe's
             px, py = self._probe
             if not self._probe_grad_traced:

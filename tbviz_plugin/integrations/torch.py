@@ -42,6 +42,7 @@ import torch
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations import common, probes
+from tbviz_plugin.integrations import distributed as _distributed
 
 __all__ = ["watch", "WatchHandle"]
 
@@ -74,6 +75,7 @@ def watch(
     thresholds: Optional[diagnose.Thresholds] = None,
     num_classes: Optional[int] = None,
     overhead_budget: float = common.DEFAULT_BUDGET,
+    distributed: str = "auto",
 ) -> WatchHandle:
     """Starts recording ``model``; returns a handle whose ``remove()`` detaches everything.
 
@@ -99,10 +101,15 @@ def watch(
       num_classes: for classifiers, lets ``log_epoch`` test loss against chance.
       overhead_budget: fraction of training time logging may take with
         ``every=None`` (default 0.03).
+      distributed: under ``torch.distributed``: ``"auto"``/``"chief"`` (rank 0
+        writes, gradient flow reduced over all ranks), ``"per_worker"``
+        (``<log_dir>/worker_<rank>`` runs) or ``"off"``; see
+        ``tbviz_plugin.integrations.distributed``.
     """
     if not isinstance(model, torch.nn.Module):
         raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    writer, owned = common.open_writer(log_dir_or_writer)
+    dist = _distributed.TorchDistributed(distributed)
+    writer, owned = dist.open_writer(log_dir_or_writer)
     return WatchHandle(
         model,
         writer,
@@ -122,6 +129,7 @@ def watch(
         thresholds=thresholds,
         num_classes=num_classes,
         overhead_budget=overhead_budget,
+        dist=dist,
     )
 
 
@@ -149,6 +157,7 @@ class WatchHandle:
         thresholds,
         num_classes,
         overhead_budget,
+        dist=None,
     ) -> None:
         if isinstance(probe_size, bool) or not isinstance(probe_size, int) or probe_size < 1:
             raise ValueError(f"probe_size must be a positive integer, got {probe_size!r}")
@@ -157,7 +166,10 @@ class WatchHandle:
         self._owned = owned
         self._user_writer = log_dir_or_writer if hasattr(log_dir_or_writer, "add_graph") else None
         self.name = name or type(model).__name__
-        self.cadence = common.Cadence(every, overhead_budget, name="tbviz watch")
+        self._dist = dist or _distributed.TorchDistributed("off")
+        self.cadence = self._dist.wrap_cadence(
+            common.Cadence(every, overhead_budget, name="tbviz watch")
+        )
         self.optimizer = optimizer
         self.probe_size = probe_size
         self.probe_x = self._probe_input(probe_data)
@@ -407,7 +419,10 @@ class WatchHandle:
                 grads = [p.grad for _, p in params if p.grad is not None]
                 if grads:
                     layer_grads[layer] = grads
-                    put("partials", layer, _partials(grads))
+                    if self._dist.reduces:  # this rank's slice, reduced in _write
+                        put("partials", layer, self._dist.local_partials(grads, _partials))
+                    else:
+                        put("partials", layer, _partials(grads))
             for pname, p in params:
                 put("weight", layer, p, (pname, tuple(p.shape)))
         if self.parts["activations"]:
@@ -433,7 +448,7 @@ class WatchHandle:
         # The fast partials assume finite gradients; layers with NaN/Inf (a broken
         # run) are counted again exactly, in a second copy only then.
         bad = [k for k, v in out["partials"].items() if not np.all(np.isfinite(v[:3]))]
-        if bad:
+        if bad and not self._dist.reduces:  # the distributed slices are exact already
             exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
             for i, k in enumerate(bad):
                 out["partials"][k] = exact[
@@ -456,6 +471,8 @@ class WatchHandle:
             for i, layer in enumerate(self._layers):
                 if layer in host["partials"]:
                     partials[i] = host["partials"][layer]
+            if self._dist.reduces:
+                partials = self._dist.reduce_partials(partials)
             grad_stats = common.stats_from_partials(partials)
             prev = [self._prev_weights.get(layer) for layer in self._layers]
             table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)

@@ -30,22 +30,19 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import queue
-import socket
 import threading
 import time
-from typing import Any, BinaryIO, Callable, Optional, Sequence, Tuple
+from typing import Any, Callable, Optional, Sequence
 
-from tbviz_plugin.writer import record, wire
+from tbviz_plugin.writer import record, sink
+from tbviz_plugin.writer.sink import is_remote, open_event_file  # noqa: F401 (callers' API)
 
 logger = logging.getLogger("tbviz")
 
 Job = Callable[[], Optional[Sequence[record.Buffer]]]
-
-_file_counter = itertools.count()
 
 
 class WriterClosedError(RuntimeError):
@@ -70,49 +67,6 @@ class _Flush:
 _STOP = object()
 
 
-def is_remote(logdir: str) -> bool:
-    """True for an fsspec URL (``memory://``, ``s3://`` ...), False for a local path."""
-    return "://" in logdir and not logdir.startswith("file://")
-
-
-def open_event_file(logdir: str, suffix: str = "") -> Tuple[BinaryIO, str]:
-    """Creates ``logdir`` and a new, uniquely named event file in it.
-
-    The name follows TensorFlow's (``events.out.tfevents.<time>.<host>.<pid>.<n>``)
-    so that TensorBoard finds it and two writers never share a file: a local
-    file is created exclusively, so even a name clash (two hosts of the same
-    name sharing a directory, pid reuse) gets the next number instead of
-    truncating or interleaving another writer's file.
-    """
-
-    def new_name() -> str:
-        return (
-            f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
-            f".{os.getpid()}.{next(_file_counter)}{suffix}"
-        )
-
-    name = new_name()
-    if is_remote(logdir):
-        import fsspec  # only needed for remote logdirs
-
-        fs, root = fsspec.core.url_to_fs(logdir)
-        fs.makedirs(root, exist_ok=True)
-        path = root.rstrip("/") + "/" + name
-        return fs.open(path, "wb"), logdir.rstrip("/") + "/" + name
-    if logdir.startswith("file://"):
-        logdir = logdir[len("file://") :]
-    os.makedirs(logdir, exist_ok=True)
-    for _ in range(100):
-        path = os.path.join(logdir, name)
-        try:
-            # Unbuffered: record.RecordFile gathers small parts itself and writes
-            # large ones without the copy a BufferedWriter would make.
-            return open(path, "xb", buffering=0), path
-        except FileExistsError:
-            name = new_name()
-    raise FileExistsError(f"no unused event file name in {logdir} (last tried {name})")
-
-
 class EventFileWriter:
     """Writes records into one event file on a background thread.
 
@@ -127,6 +81,8 @@ class EventFileWriter:
       strict: on an I/O failure raise ``WriterIOError`` from every later call
         (and from the constructor when the file cannot be created) instead of
         logging one warning and dropping the records that follow.
+      segment_bytes: for a remote logdir, the size at which a segment is closed
+        and uploaded (see ``sink.SegmentedRemoteSink``); default 32 MiB.
     """
 
     _POLL = 0.02
@@ -140,25 +96,28 @@ class EventFileWriter:
         flush_secs: float = 10.0,
         filename_suffix: str = "",
         strict: bool = False,
+        segment_bytes: Optional[int] = None,
     ) -> None:
         if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 1:
             raise ValueError(f"max_queue must be a positive integer, got {max_queue!r}")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
+        if segment_bytes is not None:
+            sink.check_segment_bytes(segment_bytes)
         self._strict = bool(strict)
         # The first I/O failure, kept for good: no record is written after it,
         # since a reader stops at the torn record it leaves behind.
         self._failed: Optional[BaseException] = None
-        self._file: Optional[record.RecordFile] = None
+        self._file: Optional[sink.Sink] = None
         self.path = os.path.join(str(logdir), "events.out.tfevents.*")  # until created
         try:
-            stream, self.path = open_event_file(str(logdir), filename_suffix)
+            # Local: one appended file. Remote: closed segments, each uploaded once.
+            self._file = sink.open_sink(str(logdir), filename_suffix, segment_bytes=segment_bytes)
+            self.path = self._file.path
         except Exception as e:
             self._fail(e, f"cannot create an event file in {logdir}", "every record of this writer")
             if self._strict:
                 raise _io_error(self.path, e) from e
-        else:
-            self._file = record.RecordFile(stream)
         self._flush_secs = float(flush_secs)
         self._max_queue = max_queue
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -180,8 +139,7 @@ class EventFileWriter:
         self._error: Optional[BaseException] = None
         self._closed = False
         self._lock = threading.Lock()
-        self._io(lambda: self._write(wire.encode_file_version(time.time())))
-        self._io(self._flush_file)
+        self._io(self._flush_file)  # the sink wrote the file_version record: make the run visible
         if self._strict and self._failed is not None:
             self._io(self._close_file, after_failure=True)
             raise _io_error(self.path, self._failed) from self._failed
@@ -292,8 +250,8 @@ class EventFileWriter:
             file, self._file = self._file, None
             if self._failed is None:
                 file.close()
-            else:  # the gathered bytes after a failure are never written
-                file.stream.close()
+            else:  # nothing gathered after a failure is written; see Sink.abort
+                file.abort()
 
     def _run(self) -> None:
         q = self._queue

@@ -26,6 +26,9 @@ class Writer(SummaryMethods):
         raise ``WriterIOError`` from this and every later call. By default one
         warning is logged and training goes on without the records that
         follow (``error`` tells); see docs/reliability.md.
+      segment_bytes: remote logdirs only: the run is written as closed event-file
+        segments, each uploaded once, rotated at this size (default 32 MiB) and
+        at every flush (so at least every ``flush_secs``); see docs/format.md.
 
     Records are flushed at exit and, where Python allows, on SIGTERM and
     SIGINT before the signal takes its course (``tbviz_plugin.writer.shutdown``).
@@ -45,6 +48,7 @@ class Writer(SummaryMethods):
         flush_secs: float = 10.0,
         filename_suffix: str = "",
         strict: bool = False,
+        segment_bytes: Optional[int] = None,
     ) -> None:
         super().__init__()
         self.logdir = str(logdir)
@@ -54,6 +58,7 @@ class Writer(SummaryMethods):
             flush_secs=flush_secs,
             filename_suffix=filename_suffix,
             strict=strict,
+            segment_bytes=segment_bytes,
         )
         # Touched only by the background thread: the metadata written per tag.
         self._metadata_by_tag: Dict[str, bytes] = {}
@@ -61,7 +66,7 @@ class Writer(SummaryMethods):
 
     @property
     def path(self) -> str:
-        """The event file being written."""
+        """The event file being written (for a remote logdir: its first segment)."""
         return self._file.path
 
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:

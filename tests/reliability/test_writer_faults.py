@@ -15,7 +15,7 @@ from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
 from tbviz_plugin.logdir import LogdirData
-from tbviz_plugin.writer import event_file
+from tbviz_plugin.writer import sink
 
 from .faults import event_files, python_process, read_records, tmpfs, wait_for_line
 
@@ -165,24 +165,19 @@ def _warnings(caplog):
     return [r for r in caplog.records if r.name == "tbviz" and r.levelno >= logging.WARNING]
 
 
-class _FullMemoryFile:
-    """An fsspec file of a 'disk' with 64 KB free: past that, write raises ENOSPC."""
+def _full_store_pipe(real_pipe_file, budget):
+    """``MemoryFileSystem.pipe_file`` of a store with ``budget`` bytes free: an
+    upload that does not fit raises ENOSPC (a remote run is written as whole
+    segments, one upload each; see writer/sink.py)."""
+    free = [budget]
 
-    def __init__(self, inner, budget):
-        self.inner, self.budget = inner, budget
-
-    def write(self, data):
-        size = memoryview(data).nbytes
-        if size > self.budget:
+    def pipe_file(self, path, value, *args, **kwargs):
+        if len(value) > free[0]:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        self.budget -= size
-        return self.inner.write(data)
+        free[0] -= len(value)
+        return real_pipe_file(self, path, value, *args, **kwargs)
 
-    def flush(self):
-        self.inner.flush()
-
-    def close(self):
-        self.inner.close()
+    return pipe_file
 
 
 @pytest.fixture(params=["tmpfs", "fsspec"])
@@ -195,13 +190,9 @@ def full_disk(request, tmp_path, monkeypatch):
     fsspec = pytest.importorskip("fsspec")
     from fsspec.implementations.memory import MemoryFileSystem
 
-    real_open = MemoryFileSystem.open
-
-    def full_open(self, path, mode="rb", **kwargs):
-        inner = real_open(self, path, mode, **kwargs)
-        return _FullMemoryFile(inner, 64 * 1024) if "w" in mode else inner
-
-    monkeypatch.setattr(MemoryFileSystem, "open", full_open)
+    monkeypatch.setattr(
+        MemoryFileSystem, "pipe_file", _full_store_pipe(MemoryFileSystem.pipe_file, 64 * 1024)
+    )
     url = f"memory://tbviz-full-{os.getpid()}-{id(request)}/run"
 
     def copy_out():  # to read it back with TensorBoard's loader
@@ -333,9 +324,9 @@ def test_two_processes_in_one_run_directory_write_two_valid_files(tmp_path):
 
 
 def test_a_taken_file_name_is_never_overwritten(tmp_path, monkeypatch):
-    monkeypatch.setattr(event_file, "_file_counter", itertools.count())
-    monkeypatch.setattr(event_file.socket, "gethostname", lambda: "host")
-    monkeypatch.setattr(event_file.time, "time", lambda: 1_700_000_000.0)
+    monkeypatch.setattr(sink, "_file_counter", itertools.count())
+    monkeypatch.setattr(sink.socket, "gethostname", lambda: "host")
+    monkeypatch.setattr(sink.time, "time", lambda: 1_700_000_000.0)
     tmp_path.joinpath("run").mkdir()
     taken = tmp_path / "run" / f"events.out.tfevents.1700000000.host.{os.getpid()}.0"
     taken.write_bytes(b"another writer's records")
