@@ -101,5 +101,32 @@ def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
     return body
 
 
+def check_tensor(content: Dict[str, Any], array: Any) -> None:
+    """Raises ``ValueError`` when a stored tensor contradicts its tag's content.
+
+    Numeric kinds hold floats: ``weight_surface`` 2-D, ``activation_map`` 2-D
+    or 3-D, ``gradient_flow`` exactly ``[len(layers), len(stats)]``. Readers
+    refuse such a tensor instead of drawing a wrong picture.
+
+    Example:
+        >>> import numpy as np
+        >>> check_tensor({"kind": "weight_surface"}, np.ones((2, 3), np.float32))
+    """
+    kind = content["kind"]
+    ok = {
+        WEIGHT_SURFACE: array.ndim == 2,
+        ACTIVATION_MAP: array.ndim in (2, 3),
+        GRADIENT_FLOW: tuple(array.shape)
+        == (len(content.get("layers", ())), len(content.get("stats", ()))),
+    }.get(kind, True)
+    if kind in (WEIGHT_SURFACE, ACTIVATION_MAP, GRADIENT_FLOW) and array.dtype.kind != "f":
+        ok = False
+    if not ok:
+        raise ValueError(
+            f"a {kind} tensor of shape {tuple(array.shape)} and dtype {array.dtype} "
+            f"does not match its metadata"
+        )
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON (the content is written without NaN/Infinity)")

@@ -17,7 +17,6 @@ import collections
 import functools
 import json
 import logging
-import math
 import os
 import re
 import threading
@@ -61,19 +60,8 @@ def _json_response(request: Any, body: Any, code: int = 200) -> wrappers.Respons
     try:
         text = json.dumps(body, allow_nan=False)
     except ValueError:  # a NaN/Inf from the logs (a wall time, a value in a row): null
-        text = json.dumps(_finite(body), allow_nan=False)
+        text = json.dumps(events.json_safe(body), allow_nan=False)
     return http_util.Respond(request, text, "application/json", code=code)
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every non-finite float replaced by None (JSON has no NaN)."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
 
 
 def _route(handler: Callable[..., wrappers.Response]) -> Callable[..., wrappers.Response]:
@@ -429,18 +417,10 @@ def _check_shape(
     array: np.ndarray, content: Dict[str, Any], run: str, tag: str, step: int
 ) -> np.ndarray:
     """Refuses a tensor whose shape contradicts its metadata (never a wrong picture)."""
-    kind = content["kind"]
-    ok = {
-        metadata.WEIGHT_SURFACE: array.ndim == 2,
-        metadata.ACTIVATION_MAP: array.ndim in (2, 3),
-        metadata.GRADIENT_FLOW: array.shape
-        == (len(content.get("layers", ())), len(content.get("stats", ()))),
-    }.get(kind, True)
-    if not ok or array.dtype.kind != "f":
-        raise _BadRequest(
-            f"run {run!r} tag {tag!r} step {step}: a {kind} tensor of shape {array.shape} and "
-            f"dtype {array.dtype} does not match its metadata"
-        )
+    try:
+        metadata.check_tensor(content, array)
+    except ValueError as e:
+        raise _BadRequest(f"run {run!r} tag {tag!r} step {step}: {e}") from None
     return array
 
 
