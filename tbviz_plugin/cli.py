@@ -41,6 +41,14 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
                         events.stored_events(tag, s.step, np.asarray(s.array, dtype=object).ravel())
                     )
             elif content["kind"] in events.DIAGNOSED_KINDS and steps:
+                # As the plugin does: a step contradicting the layer list is reported,
+                # never diagnosed.
+                try:
+                    for s in steps:
+                        metadata.check_tensor(content, s.array)
+                except ValueError as e:
+                    found.append(events.reader_event(tag, s.step, f"step {s.step}: {e}"))
+                    continue
                 table = np.stack([s.array for s in steps])
                 found.extend(events.diagnosed_events(tag, content, [s.step for s in steps], table))
         runs[run] = {"tags": summary, "health": events.merge_events(found)}
@@ -56,8 +64,11 @@ def _print_inspection(report: Dict[str, Any]) -> None:
             print(f"  {t['kind']:<16} {t['steps']:>6} steps  {tag}")
         for e in info["health"]:
             where = f" [{e['layer']}]" if e.get("layer") else ""
+            if e.get("source") == "reader":  # name the unreadable item
+                where = f" [tag {e['tag']}]"
             hint = e.get("hint", "")
-            print(f"  ! step {e['step']:>6} {e['severity']:<7} {e['code']}{where}: {hint}")
+            severity = e.get("severity") or "-"  # a stored event may lack it
+            print(f"  ! step {e['step']:>6} {severity:<7} {e['code']}{where}: {hint}")
         if not info["health"]:
             print("  health: no problems found")
 

@@ -38,12 +38,28 @@ def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any
             if isinstance(event.get(key), float) and not math.isfinite(event[key]):
                 event[key] = str(event[key])
         event.setdefault("step", step)
-        out.append(dict(event, tag=tag, source="stored"))
+        out.append(dict(json_safe(event), tag=tag, source="stored"))
     return out
 
 
 # The kinds diagnosed at read time, from all their kept steps stacked.
 DIAGNOSED_KINDS = ("gradient_flow", "confusion_matrix")
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with every other NaN/Inf float, however deep, as None (JSON has none).
+
+    Example:
+        >>> json_safe({"a": [1.0, float("nan")]})
+        {'a': [1.0, None]}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
 
 
 def diagnosed_events(

@@ -101,10 +101,20 @@ def export(
     content = data.tags().get(run, {}).get(tag)
     if content is None:
         raise KeyError(f"no tbviz tag {tag!r} in run {run!r} under {logdir}")
-    steps = data.steps(run, tag)
     kind = content["kind"]
+    if kind == "error":
+        raise ValueError(f"tag {tag!r} of run {run!r} cannot be read: {content['error']}")
     if kind in (metadata.HEALTH, metadata.LAYER_TABLE):
-        raise ValueError(f"{kind} tags hold records, not arrays: use `tbviz inspect --json`")
+        raise ValueError(
+            f"tag {tag!r} is a {kind} tag: {kind} tags hold records, not arrays; "
+            f"use `tbviz inspect --json`"
+        )
+    steps = data.steps(run, tag)
+    for s in steps:  # never a wrong file from a tensor that contradicts its metadata
+        try:
+            metadata.check_tensor(content, s.array)
+        except ValueError as e:
+            raise ValueError(f"run {run!r} tag {tag!r} step {s.step}: {e}") from None
     if kind == metadata.GRADIENT_FLOW:
         table = np.stack([s.array for s in steps])
         _export_flow(table, content, [s.step for s in steps], fmt, out, stat)

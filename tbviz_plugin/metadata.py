@@ -43,6 +43,15 @@ KINDS = (
     FEATURE_IMPORTANCE,
 )
 
+# Kinds stored as float32 tensors (the others hold UTF-8 JSON strings).
+NUMERIC_KINDS = (
+    WEIGHT_SURFACE,
+    ACTIVATION_MAP,
+    GRADIENT_FLOW,
+    CONFUSION_MATRIX,
+    FEATURE_IMPORTANCE,
+)
+
 # `layout` of a feature_importance tag: a [F] vector or an [H, W] image.
 IMPORTANCE_LAYOUTS = ("vector", "image")
 
@@ -132,6 +141,47 @@ def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 raise ValueError(f"tbviz gradient_flow content needs {key!r} as a list of names")
     return body
+
+
+def check_tensor(content: Dict[str, Any], array: Any) -> None:
+    """Raises ``ValueError`` when a stored tensor contradicts its tag's content.
+
+    Numeric kinds hold floats: ``weight_surface`` 2-D, ``activation_map`` 2-D
+    or 3-D, ``gradient_flow`` exactly ``[len(layers), len(stats)]``,
+    ``confusion_matrix`` ``[C, C]`` for its ``class_names``, ``feature_importance``
+    ``[F]`` (as many as ``feature_names``, if any) or ``[H, W]`` of its
+    ``input_shape``. Readers refuse such a tensor instead of drawing a wrong picture.
+
+    Example:
+        >>> import numpy as np
+        >>> check_tensor({"kind": "weight_surface"}, np.ones((2, 3), np.float32))
+    """
+    kind = content["kind"]
+    ok = {
+        WEIGHT_SURFACE: array.ndim == 2,
+        ACTIVATION_MAP: array.ndim in (2, 3),
+        GRADIENT_FLOW: tuple(array.shape)
+        == (len(content.get("layers", ())), len(content.get("stats", ()))),
+        CONFUSION_MATRIX: tuple(array.shape) == (len(content.get("class_names", ())),) * 2,
+        FEATURE_IMPORTANCE: _importance_shape_ok(array, content),
+    }.get(kind, True)
+    if kind in NUMERIC_KINDS and array.dtype.kind != "f":
+        ok = False
+    if not ok:
+        raise ValueError(
+            f"a {kind} tensor of shape {tuple(array.shape)} and dtype {array.dtype} "
+            f"does not match its metadata"
+        )
+
+
+def _importance_shape_ok(array: Any, content: Dict[str, Any]) -> bool:
+    if content.get("layout") == "image":
+        shape = list(content.get("input_shape") or array.shape)
+        if len(shape) == 3:  # channels were summed away
+            shape = shape[1:] if content.get("input_layout") == "channels_first" else shape[:2]
+        return array.ndim == 2 and list(array.shape) == shape
+    names = content.get("feature_names")
+    return array.ndim == 1 and (names is None or tuple(array.shape) == (len(names),))
 
 
 def _refuse_constant(name: str) -> Any:

@@ -17,7 +17,6 @@ import collections
 import functools
 import json
 import logging
-import math
 import os
 import re
 import threading
@@ -50,13 +49,7 @@ _ALL = 2**31 - 1  # "every step" for read_tensors, which treats 0 as "none"
 _MAX_PARAM_LENGTH = 4096
 _INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: no "1_0", "+1", " 1", "١"
 _STATIC = os.path.join(os.path.dirname(__file__), "static")
-_NUMERIC_KINDS = (
-    metadata.WEIGHT_SURFACE,
-    metadata.ACTIVATION_MAP,
-    metadata.GRADIENT_FLOW,
-    metadata.CONFUSION_MATRIX,
-    metadata.FEATURE_IMPORTANCE,
-)
+_NUMERIC_KINDS = metadata.NUMERIC_KINDS
 
 
 class _BadRequest(Exception):
@@ -71,19 +64,8 @@ def _json_response(request: Any, body: Any, code: int = 200) -> wrappers.Respons
     try:
         text = json.dumps(body, allow_nan=False)
     except ValueError:  # a NaN/Inf from the logs (a wall time, a value in a row): null
-        text = json.dumps(_finite(body), allow_nan=False)
+        text = json.dumps(events.json_safe(body), allow_nan=False)
     return http_util.Respond(request, text, "application/json", code=code)
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every non-finite float replaced by None (JSON has no NaN)."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
 
 
 def _route(handler: Callable[..., wrappers.Response]) -> Callable[..., wrappers.Response]:
@@ -445,33 +427,11 @@ def _check_shape(
     array: np.ndarray, content: Dict[str, Any], run: str, tag: str, step: int
 ) -> np.ndarray:
     """Refuses a tensor whose shape contradicts its metadata (never a wrong picture)."""
-    kind = content["kind"]
-    ok = {
-        metadata.WEIGHT_SURFACE: array.ndim == 2,
-        metadata.ACTIVATION_MAP: array.ndim in (2, 3),
-        metadata.GRADIENT_FLOW: array.shape
-        == (len(content.get("layers", ())), len(content.get("stats", ()))),
-        metadata.CONFUSION_MATRIX: array.shape == (len(content.get("class_names", ())),) * 2,
-        metadata.FEATURE_IMPORTANCE: _importance_shape_ok(array, content),
-    }.get(kind, True)
-    if not ok or array.dtype.kind != "f":
-        raise _BadRequest(
-            f"run {run!r} tag {tag!r} step {step}: a {kind} tensor of shape {array.shape} and "
-            f"dtype {array.dtype} does not match its metadata"
-        )
+    try:
+        metadata.check_tensor(content, array)
+    except ValueError as e:
+        raise _BadRequest(f"run {run!r} tag {tag!r} step {step}: {e}") from None
     return array
-
-
-def _importance_shape_ok(array: np.ndarray, content: Dict[str, Any]) -> bool:
-    """``[F]`` (as many as ``feature_names``, if any) for vectors, ``[H, W]`` of
-    ``input_shape`` for images."""
-    if content.get("layout") == "image":
-        shape = list(content.get("input_shape") or array.shape)
-        if len(shape) == 3:  # channels were summed away
-            shape = shape[1:] if content.get("input_layout") == "channels_first" else shape[:2]
-        return array.ndim == 2 and list(array.shape) == shape
-    names = content.get("feature_names")
-    return array.ndim == 1 and (names is None or array.shape == (len(names),))
 
 
 class TbvizLoader(base_plugin.TBLoader):

@@ -5,6 +5,8 @@ answers 500 and never hangs (every request has a timeout)."""
 
 import json
 import shutil
+import subprocess
+import sys
 import time
 import urllib.parse
 
@@ -12,9 +14,17 @@ import numpy as np
 import pytest
 from tb_server import get
 
+from tbviz_plugin import cli, export
 from tbviz_plugin.logdir import LogdirData
 
-from .logs import CORRUPT_STEP, STEPS, write_steps
+from .logs import (
+    CORRUPT_STEP,
+    HOSTILE_RUNS,
+    STEPS,
+    write_hostile_runs,
+    write_reader_fault_runs,
+    write_steps,
+)
 
 
 def _call(server, route, **params):
@@ -107,8 +117,8 @@ def test_run_deleted_while_serving_keeps_everything_else_served(server, shared_l
         write_steps(shared_logdir / "doomed")  # for the other loader's server
 
 
-def test_tbviz_cli_reader_reads_what_it_can_of_every_damaged_run(shared_logdir):
-    data = LogdirData(str(shared_logdir))
+def test_tbviz_cli_reader_reads_what_it_can_of_every_damaged_run(cli_logdir):
+    data = LogdirData(str(cli_logdir))
     tags = data.tags()
     assert "empty_file" not in tags and "only_version" not in tags
     for run in ("crc_middle", "length_crc_middle", "garbage_record", "killed"):
@@ -116,3 +126,49 @@ def test_tbviz_cli_reader_reads_what_it_can_of_every_damaged_run(shared_logdir):
         assert steps[:CORRUPT_STEP] == list(range(CORRUPT_STEP)), run
         for s in data.steps(run, "w"):
             assert (s.array == s.step).all()
+
+
+@pytest.fixture(scope="module")
+def cli_logdir(tmp_path_factory):
+    """The damaged and hostile runs without the large one, for tbviz's own reader."""
+    root = tmp_path_factory.mktemp("cli")
+    write_reader_fault_runs(root)
+    write_hostile_runs(root)
+    return root
+
+
+def test_tbviz_inspect_lists_every_run_and_names_every_unreadable_item(cli_logdir):
+    result = subprocess.run(
+        [sys.executable, "-m", "tbviz_plugin.cli", "inspect", "--json", str(cli_logdir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    runs = json.loads(result.stdout)["runs"]
+    assert {"good", "crc_middle", "killed", "garbage_record", "hostile_content"} <= set(runs)
+    assert set(HOSTILE_RUNS) <= set(runs)
+    unreadable = {e["tag"] for e in runs["hostile_content"]["health"] if e["source"] == "reader"}
+    assert {"flow_without_layers", "not_json", "health_odd", "health_numbers"} <= unreadable
+
+
+def test_tbviz_inspect_text_names_the_unreadable_tags(cli_logdir, capsys):
+    cli._print_inspection(cli.inspect_logdir(str(cli_logdir)))
+    out = capsys.readouterr().out
+    assert "[tag not_json]" in out and "[tag flow_without_layers]" in out
+
+
+@pytest.mark.parametrize(
+    "tag, message",
+    [
+        ("surface_strings", "does not match its metadata"),
+        ("surface_ints", "dtype int32 does not match its metadata"),
+        ("flow_without_layers", "cannot be read"),
+        ("health_odd", "hold records, not arrays"),
+    ],
+)
+def test_tbviz_export_refuses_unreadable_tags_naming_them(cli_logdir, tmp_path, tag, message):
+    out = tmp_path / "out.csv"
+    with pytest.raises(ValueError, match=message) as refused:  # the CLI prints it, exit 2
+        export.export(str(cli_logdir), "hostile_content", tag, "csv", str(out))
+    assert repr(tag) in str(refused.value) and not out.exists()
