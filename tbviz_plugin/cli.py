@@ -61,7 +61,7 @@ def _print_inspection(report: Dict[str, Any]) -> None:
     for run, info in report["runs"].items():
         print(f"run {run}")
         for tag, t in info["tags"].items():
-            print(f"  {t['kind']:<16} {t['steps']:>6} steps  {tag}")
+            print(f"  {t['kind']:<18} {t['steps']:>6} steps  {tag}")
         for e in info["health"]:
             where = f" [{e['layer']}]" if e.get("layer") else ""
             if e.get("source") == "reader":  # name the unreadable item

@@ -174,10 +174,10 @@ HINTS = {
         "the learning rate, use a bigger model, and check inputs, labels and preprocessing."
     ),
     "class_never_predicted": (
-        "The model assigns no probe sample to this class although the probe set holds "
-        "some: it has collapsed onto other classes. Check the class balance (class weights "
-        "or resampling), the labels of this class, the output layer's size, and that "
-        "training has not stalled."
+        "The model predicts these classes for none of the probe samples although the "
+        "probe set holds some: it has collapsed onto other classes. Check the class "
+        "balance (class weights or resampling), the labels of these classes, the output "
+        "layer's size, and that training has not stalled."
     ),
 }
 

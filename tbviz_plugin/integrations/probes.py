@@ -39,6 +39,7 @@ Outputs = Tuple[np.ndarray, Optional[np.ndarray]]
 MAX_GRID_IMAGES = 16
 _GRID_COLUMNS = 8
 _TILE = 64  # small images are scaled up (nearest) to about this many pixels
+_MAX_TILE = 128  # large ones down (box filter), so the PNG per step stays small
 _LABEL_HEIGHT = 14
 _RIGHT, _WRONG = (40, 160, 60), (210, 50, 40)
 
@@ -179,7 +180,8 @@ def prediction_grid(
 
     The caption is ``true->predicted``, green when they agree, red when not (and
     ``true->?`` when the scores held NaN). Images are scaled to [0, 1] together
-    (so their brightness stays comparable) and small ones enlarged without blur.
+    (so their brightness stays comparable); small ones are enlarged without blur,
+    large ones shrunk to at most 128 pixels a side.
 
     Example:
         >>> grid = prediction_grid(np.zeros((3, 8, 8, 1)), [0, 1, 2], [0, 1, 1], ["a", "b", "c"])
@@ -195,7 +197,11 @@ def prediction_grid(
     scaled = np.clip((np.nan_to_num(images, nan=lo) - lo) / ((hi - lo) or 1.0), 0, 1)
     rgb = np.repeat(scaled, 3, axis=-1) if scaled.shape[-1] == 1 else scaled[..., :3]
     zoom = max(1, _TILE // max(h, w))
-    tile_w, tile_h = w * zoom, h * zoom + _LABEL_HEIGHT
+    image_w, image_h = w * zoom, h * zoom
+    if max(h, w) > _MAX_TILE:
+        shrink = _MAX_TILE / max(h, w)
+        image_w, image_h = max(1, round(w * shrink)), max(1, round(h * shrink))
+    tile_w, tile_h = max(image_w, 48), image_h + _LABEL_HEIGHT
     columns = min(k, _GRID_COLUMNS)
     rows = -(-k // columns)
     canvas = Image.new("RGB", (columns * tile_w, rows * tile_h), (255, 255, 255))
@@ -204,12 +210,13 @@ def prediction_grid(
     for i in range(k):
         x0, y0 = (i % columns) * tile_w, (i // columns) * tile_h
         tile = Image.fromarray(np.round(rgb[i] * 255).astype(np.uint8), "RGB")
-        canvas.paste(tile.resize((tile_w, h * zoom), Image.NEAREST), (x0, y0))
+        resample = Image.NEAREST if image_h >= h else Image.BOX
+        canvas.paste(tile.resize((image_w, image_h), resample), (x0, y0))
         unknown = bad is not None and bool(bad[i])
         right = not unknown and int(truth[i]) == int(predicted[i])
         guess = "?" if unknown else _short(class_names[int(predicted[i])])
         caption = f"{_short(class_names[int(truth[i])])}->{guess}"
-        draw.text((x0 + 2, y0 + h * zoom + 1), caption, fill=_RIGHT if right else _WRONG, font=font)
+        draw.text((x0 + 2, y0 + image_h + 1), caption, fill=_RIGHT if right else _WRONG, font=font)
     return np.asarray(canvas)
 
 

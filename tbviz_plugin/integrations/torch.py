@@ -531,7 +531,9 @@ class WatchHandle:
                 return
             from torch.utils.tensorboard import SummaryWriter
 
-            sw, created = SummaryWriter(logdir), True
+            # Its own name suffix: torch names files like tbviz's Writer (time, host, pid,
+            # a counter from 0), so both created in one second would share a file.
+            sw, created = SummaryWriter(logdir, filename_suffix=".graph"), True
         modes = [(m, m.training) for m in self.model.modules()]
         try:
             self._suspended = True

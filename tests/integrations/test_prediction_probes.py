@@ -263,3 +263,13 @@ def test_a_failing_probe_is_reported_once_and_training_goes_on(tmp_path, caplog)
             probe.log(1)
     assert probe.failed
     assert caplog.text.count("shape mismatch in the model") == 1
+
+
+def test_prediction_grid_shrinks_large_images_and_keeps_captions_legible():
+    from tbviz_plugin.integrations import probes
+
+    big = np.random.default_rng(0).random((16, 224, 200, 3))
+    grid = probes.prediction_grid(big, [0] * 16, [1] * 16, ["cat", "dog"])
+    assert grid.shape == (2 * (128 + 14), 8 * 114, 3)
+    tiny = probes.prediction_grid(np.zeros((2, 2, 3, 1)), [0, 1], [0, 1], ["a", "b"])
+    assert tiny.shape == (2 * 21 + 14, 2 * 3 * 21, 3)  # 2x3 pixels enlarged 21 times
