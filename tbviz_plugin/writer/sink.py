@@ -44,14 +44,18 @@ def is_remote(logdir: str) -> bool:
 
 
 def event_file_name(suffix: str = "") -> str:
-    """A new event file name, TensorFlow's pattern: ``events.out.tfevents.<time>.<host>.<pid>.<n>``.
+    """A new event file name: ``events.out.tfevents.<time>.<host>.<pid>.tbviz<n>``.
 
-    The zero-padded time makes later writers' files sort after earlier ones;
-    host, pid and a per-process counter keep two writers from sharing a file.
+    TensorFlow's pattern, whose zero-padded time makes later writers' files sort
+    after earlier ones; host, pid and a per-process counter keep two writers
+    from sharing a file. The ``tbviz`` before the counter keeps a tbviz file
+    apart from a torch/tensorboardX/TensorFlow writer's opened in the same
+    second by the same process (their counters also start at 0, and they open
+    with ``"wb"``, which would truncate ours).
     """
     return (
         f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
-        f".{os.getpid()}.{next(_file_counter)}{suffix}"
+        f".{os.getpid()}.tbviz{next(_file_counter)}{suffix}"
     )
 
 

@@ -339,12 +339,35 @@ def test_a_taken_file_name_is_never_overwritten(tmp_path, monkeypatch):
     monkeypatch.setattr(sink.socket, "gethostname", lambda: "host")
     monkeypatch.setattr(sink.time, "time", lambda: 1_700_000_000.0)
     tmp_path.joinpath("run").mkdir()
-    taken = tmp_path / "run" / f"events.out.tfevents.1700000000.host.{os.getpid()}.0"
+    taken = tmp_path / "run" / f"events.out.tfevents.1700000000.host.{os.getpid()}.tbviz0"
     taken.write_bytes(b"another writer's records")
     with tbviz.Writer(tmp_path / "run") as w:
         w.scalar("x", 1.0, 0)
     assert taken.read_bytes() == b"another writer's records"
-    assert w.path.endswith(f".{os.getpid()}.1")
+    assert w.path.endswith(f".{os.getpid()}.tbviz1")
+
+
+def test_a_torch_summary_writer_in_the_same_run_and_second_keeps_its_own_file(tmp_path):
+    """torch's writer names files like TensorFlow's, counter from 0, and opens them
+    with "wb": a tbviz file of the same name would be truncated."""
+    torch_tb = pytest.importorskip("torch.utils.tensorboard")
+    run = tmp_path / "run"
+    with tbviz.Writer(run) as w:
+        w.scalar("tbviz_loss", 1.0, 0)
+        w.flush()
+        other = torch_tb.SummaryWriter(str(run))
+        other.add_scalar("torch_loss", 2.0, 0)
+        other.close()
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    assert len(event_files(run)) == 2
+    # Each file on its own: the Python loader would stop after one of the same name.
+    scalars = {}
+    for path in event_files(run):
+        accumulator = EventAccumulator(str(path)).Reload()
+        scalars.update({t: accumulator.Scalars(t) for t in accumulator.Tags()["scalars"]})
+        scalars.update({t: accumulator.Tensors(t) for t in accumulator.Tags()["tensors"]})
+    assert sorted(scalars) == ["tbviz_loss", "torch_loss"]
 
 
 # --------------------------------------------------------------------------- after close
