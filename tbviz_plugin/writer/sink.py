@@ -29,7 +29,7 @@ import itertools
 import os
 import socket
 import time
-from typing import Any, BinaryIO, List, Optional, Protocol, Sequence, Tuple
+from typing import Any, BinaryIO, Optional, Protocol, Sequence, Tuple
 
 from tbviz_plugin.writer import record, wire
 
@@ -121,7 +121,7 @@ class SegmentedRemoteSink:
     Example:
         >>> s = SegmentedRemoteSink("memory://doc-seg/run", segment_bytes=64)
         >>> _ = [s.write([b"x" * 40]) for _ in range(3)]; s.close()
-        >>> len(s.uploaded)
+        >>> s.segments_uploaded
         3
     """
 
@@ -138,8 +138,7 @@ class SegmentedRemoteSink:
         self._base = event_file_name()
         self._suffix = suffix
         self._segment_bytes = segment_bytes
-        self._index = 0
-        self.uploaded: List[str] = []  # URLs of the closed, uploaded segments, in order
+        self._index = 0  # of the open segment; also how many are uploaded
         self._start_segment()
         self.path = self._segment_url(0)
 
@@ -163,18 +162,21 @@ class SegmentedRemoteSink:
 
     def flush(self) -> None:
         """Closes and uploads the open segment if it holds records (or is the run's first)."""
-        if self._records or not self.uploaded:
+        if self._records or self._index == 0:
             self._close_segment()
 
     def close(self) -> None:
         self.flush()
+
+    @property
+    def segments_uploaded(self) -> int:
+        return self._index
 
     def _close_segment(self) -> None:
         self._file.flush()
         name = segment_name(self._base, self._index, self._suffix)
         # One PUT of a complete object: readers never see a partial segment.
         self._fs.pipe_file(self._root + "/" + name, self._buffer.getvalue())
-        self.uploaded.append(self._segment_url(self._index))
         self._index += 1
         self._start_segment()
 
