@@ -176,3 +176,49 @@ def test_rust_data_server_refuses_s3_logdirs(s3):
     with pytest.raises(RuntimeError, match='unknown protocol "s3"'):
         with tb_server.tensorboard("s3://tbviz-bucket/logs", load_fast="true", timeout=60):
             pass
+
+
+def test_a_failed_upload_warns_once_and_keeps_every_record_before_it(monkeypatch, tmp_path, caplog):
+    """The policy of docs/reliability.md for a store as for a disk: the first failed
+    upload is warned about once and stops the writer (training goes on); at close
+    the failed segment, which holds whole records only, is tried once more."""
+    from fsspec.implementations.memory import MemoryFileSystem
+
+    original = MemoryFileSystem.pipe_file
+    failures = []
+
+    def flaky(self, path, value, *args, **kwargs):
+        if path.endswith(".000001") and not failures:
+            failures.append(path)
+            raise OSError("store unreachable")
+        return original(self, path, value, *args, **kwargs)
+
+    monkeypatch.setattr(MemoryFileSystem, "pipe_file", flaky)
+    w = tbviz.Writer("memory://tbviz-flaky/run", segment_bytes=10_000)
+    for step in range(3):  # the third closes segment 1: its upload fails
+        w.weight_surface("k", _surface(step), step)
+    w.flush()  # not strict: no raise
+    for step in range(3, 8):  # dropped: the writer stopped at the failure
+        w.weight_surface("k", _surface(step), step)
+    w.close()
+    assert failures and isinstance(w.error, OSError) and "store unreachable" in str(w.error)
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and r.name == "tbviz"]
+    assert len(warnings) == 1 and "store unreachable" in warnings[0].getMessage()
+    fsspec.filesystem("memory").get("/tbviz-flaky/run/", str(tmp_path / "run"), recursive=True)
+    assert [e[0] for e in read_tensors(tmp_path / "run")["k"]] == [0, 1, 2]
+
+
+def test_a_failed_upload_in_strict_mode_raises(monkeypatch):
+    from fsspec.implementations.memory import MemoryFileSystem
+
+    def unreachable(self, path, value, *args, **kwargs):
+        raise OSError("store unreachable")
+
+    w = tbviz.Writer("memory://tbviz-strict/run", segment_bytes=10_000, strict=True)
+    monkeypatch.setattr(MemoryFileSystem, "pipe_file", unreachable)
+    for step in range(3):
+        w.weight_surface("k", _surface(step), step)
+    with pytest.raises(tbviz.WriterIOError, match="store unreachable"):
+        w.flush()
+    with pytest.raises(tbviz.WriterIOError):
+        w.close()

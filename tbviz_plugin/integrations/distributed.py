@@ -202,7 +202,7 @@ def _collective_device(dist: Any) -> Any:
 class TFDistributed:
     """A ``tf.distribute`` strategy as seen by ``TbvizCallback``.
 
-    The callback's probe batch is split over the replicas; each computes the
+    Every replica gets the whole (small) probe batch and takes its part; each computes the
     gradient of its part, the replicas all-reduce them (weighted by their
     sample counts, so the sum is the global batch's mean-loss gradient), each
     takes the PARTIALS of its slice of every variable, and ``all_gather``
@@ -260,8 +260,14 @@ class TFDistributed:
         strategy = self.strategy
         replicas = strategy.num_replicas_in_sync
 
-        def replica_fn(x, y, n_total):
+        def replica_fn(x_all, y_all):
             ctx = tf.distribute.get_replica_context()
+            # Every replica gets the whole (small) probe batch and takes its part.
+            n = tf.shape(x_all)[0]
+            index = ctx.replica_id_in_sync_group
+            lo, hi = n * index // replicas, n * (index + 1) // replicas
+            x, y = x_all[lo:hi], y_all[lo:hi]
+            n_total = tf.cast(n, tf.float32)
             with tf.GradientTape() as tape:
                 loss, is_mean = _unscaled_loss(loss_fn, y, model(x, training=False))
             grads = tape.gradient(loss, list(variables))
@@ -271,7 +277,6 @@ class TFDistributed:
             present = [g for g in grads if g is not None]
             summed = iter(ctx.all_reduce(tf.distribute.ReduceOp.SUM, present))
             grads = [None if g is None else next(summed) for g in grads]
-            index = ctx.replica_id_in_sync_group
             sliced = []
             for g in grads:
                 if g is None:
@@ -284,21 +289,12 @@ class TFDistributed:
             return ctx.all_gather(partials[None], axis=0)
 
         @tf.function
-        def run(xs, ys, n_total):
-            gathered = strategy.run(replica_fn, args=(xs, ys, n_total))
+        def run(x, y):
+            gathered = strategy.run(replica_fn, args=(x, y))
             return strategy.experimental_local_results(gathered)[0]
 
         def probe_partials(x, y) -> np.ndarray:
-            x, y = np.asarray(x), np.asarray(y)
-
-            def part(array):
-                def value(ctx):
-                    lo, hi = _slice_bounds(len(array), ctx.replica_id_in_sync_group, replicas)
-                    return tf.constant(array[lo:hi])
-
-                return strategy.experimental_distribute_values_from_function(value)
-
-            stacked = np.asarray(run(part(x), part(y), tf.constant(float(len(x)))))
+            stacked = np.asarray(run(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
             return _no_gradient_rows(combine_partials(stacked))
 
         return probe_partials

@@ -29,7 +29,7 @@ import itertools
 import os
 import socket
 import time
-from typing import Any, BinaryIO, List, Optional, Protocol, Sequence, Tuple
+from typing import Any, BinaryIO, Optional, Protocol, Sequence, Tuple
 
 from tbviz_plugin.writer import record, wire
 
@@ -128,9 +128,9 @@ class SegmentedRemoteSink:
     """An event file written to an fsspec URL as closed segments, each uploaded once.
 
     Memory is bounded by ``segment_bytes`` plus one record: the open segment
-    is the only buffer. An upload that fails keeps its segment, raises, and
-    is tried again (under the same name) at the next flush or close, so no
-    record is lost while the store is briefly unreachable.
+    is the only buffer. An upload that fails keeps its segment and raises;
+    the writer then stops writing (see docs/reliability.md) and ``abort()``
+    tries that segment once more at close, under the same name.
 
     Args:
       logdir: an fsspec URL of the run directory (``s3://bucket/run``).
@@ -140,7 +140,7 @@ class SegmentedRemoteSink:
     Example:
         >>> s = SegmentedRemoteSink("memory://doc-seg/run", segment_bytes=64)
         >>> _ = [s.write([b"x" * 40]) for _ in range(3)]; s.close()
-        >>> len(s.uploaded)
+        >>> s.segments_uploaded
         3
     """
 
@@ -157,8 +157,7 @@ class SegmentedRemoteSink:
         self._base = event_file_name()
         self._suffix = suffix
         self._segment_bytes = segment_bytes
-        self._index = 0
-        self.uploaded: List[str] = []  # URLs of the closed, uploaded segments, in order
+        self._index = 0  # of the open segment; also how many are uploaded
         self._start_segment()
         self.path = self._segment_url(0)
 
@@ -182,7 +181,7 @@ class SegmentedRemoteSink:
 
     def flush(self) -> None:
         """Closes and uploads the open segment if it holds records (or is the run's first)."""
-        if self._records or not self.uploaded:
+        if self._records or self._index == 0:
             self._close_segment()
 
     def close(self) -> None:
@@ -193,12 +192,15 @@ class SegmentedRemoteSink:
         only whole records (a record is added to it in one piece)."""
         self.flush()
 
+    @property
+    def segments_uploaded(self) -> int:
+        return self._index
+
     def _close_segment(self) -> None:
         self._file.flush()
         name = segment_name(self._base, self._index, self._suffix)
         # One PUT of a complete object: readers never see a partial segment.
         self._fs.pipe_file(self._root + "/" + name, self._buffer.getvalue())
-        self.uploaded.append(self._segment_url(self._index))
         self._index += 1
         self._start_segment()
 
