@@ -23,8 +23,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def test_run_all_quick_writes_a_table_row_for_every_tool(tmp_path):
+    """All five benchmarks of issue 7 run (tiny sizes) and fill their tables."""
     sys.path.insert(0, REPO)
-    from bench import writer_throughput
+    from bench import training_overhead, writer_memory, writer_throughput
 
     out = tmp_path / "benchmarks.md"
     result = subprocess.run(
@@ -43,6 +44,15 @@ def test_run_all_quick_writes_a_table_row_for_every_tool(tmp_path):
     for ratio, *_ in writer_throughput.TARGETS:
         assert any(row.startswith(f"| {ratio} |") for row in rows), ratio
     assert "gradient_flow binary" in text and "scalars (built-in)" in text  # plugin routes
+    for variants in training_overhead.VARIANTS.values():
+        for variant in variants:
+            assert any(row.startswith(f"| {variant} |") for row in rows), variant
+    for peer in writer_memory.PEERS:
+        assert any(row.startswith(f"| {peer} |") for row in rows), peer
+    for measure in ("open the tab → first surface painted", "JS heap tbviz adds"):
+        assert any(row.startswith(f"| {measure}") for row in rows), measure
+    closing = text.split("## Targets in one place", 1)[1]
+    assert "first surface after opening the tab" in closing and "TbvizCallback(every=1)" in closing
     assert "Failed" not in text
 
 

@@ -74,8 +74,9 @@ class Cadence:
     ``every=None`` the governor keeps the time spent logging at or below
     ``budget`` (default 3%) of the training time: after a log that took ``c``
     seconds, the next one waits until ``c / budget`` seconds of training have
-    passed. The first log (which also pays for tracing and warm-up) does not
-    count towards the estimate; the governor says once how often it logs.
+    passed. The first log (which also pays for tracing, graph optimisation and
+    warm-up) does not count towards the estimate: the next step is logged too,
+    and measured. The governor says once how often it logs.
 
     ``clock`` (default ``time.perf_counter``) is what both the integration and
     the governor read, so tests can drive the governor with a fake one.
@@ -124,8 +125,9 @@ class Cadence:
         return (self.clock() - self._last_end) * self.budget >= self._estimate
 
     def estimate(self) -> float:
-        """Seconds one log takes, from recent logs (the warm-up log only if alone)."""
-        recent = self._costs[1:][-3:] or self._costs[:1]
+        """Seconds one log takes: the median of the last three, the first (warm-up) log
+        left out; 0.0 before a second log was measured."""
+        recent = self._costs[1:][-3:]
         return float(np.median(recent)) if recent else 0.0
 
     def record(self, step: int, started: float, warmup_seconds: float = 0.0) -> None:

@@ -317,9 +317,10 @@ class TbvizCallback(keras.callbacks.Callback):
             diff = [[] for _ in range(n_layers)]
             for i, (v, prev) in enumerate(zip(variables, prev_vars)):
                 value = tf.cast(v.value, tf.float32)
+                sumsq = tf.reduce_sum(tf.square(value))
                 if surfaces[i] is not None and self.parts["weights"]:
-                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i])))
-                sq[owners[i]].append(tf.reduce_sum(tf.square(value)))
+                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i], sumsq)))
+                sq[owners[i]].append(sumsq)
                 diff[owners[i]].append(tf.reduce_sum(tf.square(value - prev)))
             for v, prev in zip(variables, prev_vars):
                 prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
@@ -580,11 +581,15 @@ def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str
     return (int(np.prod(shape[:-1])), int(shape[-1])), "kernel_channels_last"
 
 
-def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
+def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str], sumsq: Any) -> Any:
     """``reduce.pool_max_abs`` in the graph: each cell keeps its block's element of
     largest magnitude, sign kept (ragged blocks padded with zeros, which lose to
-    any non-zero element). NaN wins its block (TensorFlow's max and min propagate
-    NaN outside XLA), then Inf."""
+    any non-zero element), NaN first, then Inf.
+
+    ``max_pool2d`` of the matrix and of its negation (fast, but it drops NaN);
+    when the matrix holds a NaN (its sum of squares ``sumsq`` is NaN), block
+    ``reduce_max``/``reduce_min`` instead (slower; they propagate NaN outside XLA).
+    """
     (rows, cols), _ = form
     out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
     m = tf.reshape(value, [rows, cols])
@@ -592,10 +597,20 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
         return m
     if out_r * br != rows or out_c * bc != cols:
         m = tf.pad(m, [[0, out_r * br - rows], [0, out_c * bc - cols]])
-    blocks = tf.reshape(m, [out_r, br, out_c, bc])
-    high = tf.reduce_max(blocks, axis=[1, 3])
-    low = tf.reduce_min(blocks, axis=[1, 3])
-    return tf.where(-low > high, low, high)
+
+    def fast() -> Any:
+        image = tf.reshape(m, [1, out_r * br, out_c * bc, 1])
+        high = tf.nn.max_pool2d(image, (br, bc), (br, bc), "VALID")
+        low = -tf.nn.max_pool2d(-image, (br, bc), (br, bc), "VALID")
+        return tf.reshape(tf.where(-low > high, low, high), [out_r, out_c])
+
+    def with_nan() -> Any:
+        blocks = tf.reshape(m, [out_r, br, out_c, bc])
+        high = tf.reduce_max(blocks, axis=[1, 3])
+        low = tf.reduce_min(blocks, axis=[1, 3])
+        return tf.where(-low > high, low, high)
+
+    return tf.cond(tf.math.is_nan(sumsq), with_nan, fast)
 
 
 class _TrainingGradients:

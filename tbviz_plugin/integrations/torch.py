@@ -34,7 +34,7 @@ Statistics are reduced on the tensors' device; everything a logged step needs
 from __future__ import annotations
 
 import functools
-import time
+import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -336,7 +336,7 @@ class WatchHandle:
     # ----------------------------------------------------------------- logging
 
     def _log(self, step: int, loss: Any) -> None:
-        started = time.perf_counter()
+        started = self.cadence.clock()
         if self._layers is None:
             self._layers = [self._names[m] for m in self._order]
             if not self._layers:  # no forward seen yet: nothing to record
@@ -344,9 +344,9 @@ class WatchHandle:
             self._write_layer_table()
         warmup = 0.0
         if not self._graph_done:
-            t0 = time.perf_counter()
+            t0 = self.cadence.clock()
             self._write_graph()
-            warmup = time.perf_counter() - t0
+            warmup = self.cadence.clock() - t0
         if self.probe_x is not None and (self.parts["activations"] or self.parts["diagnosis"]):
             self._probe_forward()
         host = self._transfer(step)
@@ -360,7 +360,7 @@ class WatchHandle:
                 self.writer.scalar(key, value, step)
         self.cadence.record(step, started, warmup)
         if self.resources is not None:
-            self.resources.exclude(time.perf_counter() - started)
+            self.resources.exclude(self.cadence.clock() - started)
 
     def _probe_forward(self) -> None:
         modes = [(m, m.training) for m in self.model.modules()]
@@ -424,7 +424,7 @@ class WatchHandle:
                 out["partials"][key] = value
         # The fast partials assume finite gradients; layers with NaN/Inf (a broken
         # run) are counted again exactly, in a second copy only then.
-        bad = [k for k, v in out["partials"].items() if not np.all(np.isfinite(v[:3]))]
+        bad = [k for k, v in out["partials"].items() if v[5] > 0 and not np.all(np.isfinite(v[:3]))]
         if bad:
             exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
             for i, k in enumerate(bad):
@@ -527,33 +527,61 @@ class WatchHandle:
 def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor:
     """The ``common.PARTIALS`` sums of one layer's gradients, on their device.
 
-    The fast form (five passes: abs, sum, max, norm, count_nonzero) assumes
-    every element is finite; the host checks that from the result and asks for
-    the ``exact`` form (NaN/Inf counted, magnitudes over finite elements only)
-    when it is not.
+    The fast form assumes every element is finite: per tensor one ``aminmax``,
+    ``abs().sum()``, a ``dot`` and a ``count_nonzero`` (whole-tensor reductions,
+    which PyTorch runs far faster than ``abs().max()`` or a vector norm), summed
+    over the layer's tensors without concatenating them. The host checks the
+    result and asks for the ``exact`` form (NaN/Inf counted, magnitudes over
+    finite elements only) when it is not finite.
     """
-    g = (
-        torch.cat([t.detach().reshape(-1).float() for t in grads])
-        if len(grads) > 1
-        else (grads[0].detach().reshape(-1).float())
+    if exact:
+        return _exact_partials(grads)
+    sums = []
+    for t in grads:
+        g = t.detach().reshape(-1)
+        if g.dtype not in (torch.float32, torch.float64):
+            g = g.float()
+        if g.numel() == 0:
+            continue
+        low, high = torch.aminmax(g)
+        n = torch.tensor(float(g.numel()), device=g.device)
+        sums.append(
+            torch.stack(
+                [
+                    g.abs().sum().float(),
+                    torch.maximum(-low, high).float(),
+                    torch.dot(g, g).float(),
+                    n,
+                    n - torch.count_nonzero(g).float(),
+                ]
+            )
+        )
+    if not sums:
+        return torch.tensor([math.nan] * 5 + [0.0, math.nan])
+    per = torch.stack(sums)
+    max_abs = per[:, 1].max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    total = per.sum(dim=0)
+    zero = torch.zeros((), device=per.device)
+    return torch.stack(
+        [total[0], max_abs, total[2] / scale / scale, total[3], zero, total[3], total[4]]
     )
+
+
+def _exact_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
+    """``_partials`` for gradients with NaN or Inf: those counted apart, magnitudes
+    and squares over the finite elements, scaled first so huge values cannot overflow."""
+    g = torch.cat([t.detach().reshape(-1).float() for t in grads])
     n = torch.tensor(float(g.numel()), device=g.device)
     zeros = n - torch.count_nonzero(g).float()
-    if exact:
-        finite = torch.isfinite(g)
-        nan = torch.isnan(g).sum().float()
-        count = finite.sum().float()
-        g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
-    else:
-        nan, count = torch.zeros((), device=g.device), n
+    finite = torch.isfinite(g)
+    nan = torch.isnan(g).sum().float()
+    count = finite.sum().float()
+    g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
     a = g.abs()
     max_abs = a.max()
     scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
-    if exact:  # scaled first: squares of huge values must not overflow
-        norm = torch.linalg.vector_norm(g / scale)
-    else:
-        norm = torch.linalg.vector_norm(g) / scale
-    sumsq_scaled = norm**2
+    sumsq_scaled = torch.linalg.vector_norm(g / scale) ** 2
     return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
 
 

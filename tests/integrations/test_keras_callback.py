@@ -295,7 +295,7 @@ def test_surfaces_pooled_on_the_device_match_the_writers_pooling(digits, tmp_pat
         digits, lambda: mlp(1, width=257), epochs=1, n_train=320, callback=TbvizCallback(tmp_path)
     )
     tensors = read_tensors(tmp_path)
-    step, _, surface, md = tensors["dense/kernel"][-1]
+    step, _, surface, md = tensors[f"{model.layers[0].name}/kernel"][-1]
     assert step == 10  # the final state
     kernel = model.layers[0].kernel.numpy()
     expected, block = reduce.pool_max_abs(kernel, (256, 256))
