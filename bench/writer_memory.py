@@ -9,7 +9,7 @@ users log instead). Each tool runs in its own process; the kernel's RSS
 high-water mark is reset just before the writer opens, so the figure is what
 logging adds on top of the model, including the writer's queue.
 
-    python -m bench.writer_memory [--quick] [--steps 10] [--rounds 3]
+    python -m bench.writer_memory [--quick] [--steps 10] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _spawn(peer: str, steps: int, logdir: str) -> Dict[str, Any]:
 
 def run(quick: bool = False, steps: int = 0, rounds: int = 0) -> Dict[str, Any]:
     steps = steps or (2 if quick else 10)
-    rounds = rounds or (1 if quick else 3)
+    rounds = rounds or (1 if quick else 2)
     raw: Dict[str, List[Dict[str, Any]]] = {p: [] for p in PEERS}
     with tempfile.TemporaryDirectory(prefix="tbviz-bench-memory-") as root:
         for r in range(rounds):
@@ -130,7 +130,7 @@ def main(argv: List[str] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="2 steps, 1 round")
     parser.add_argument("--steps", type=int, default=0, help="default 10; quick 2")
-    parser.add_argument("--rounds", type=int, default=0, help="default 3; quick 1")
+    parser.add_argument("--rounds", type=int, default=0, help="default 2; quick 1")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--dir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

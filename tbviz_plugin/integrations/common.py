@@ -231,25 +231,18 @@ def stats_from_partials(partials: np.ndarray) -> np.ndarray:
     return out
 
 
-def weight_columns(
-    weights: Sequence[Optional[np.ndarray]], prev: Sequence[Optional[np.ndarray]]
-) -> np.ndarray:
-    """``[layers, 2]`` weight_l2 and update_ratio from host copies (flattened per layer)."""
-    out = np.full((len(weights), 2), math.nan)
-    for i, (w, p) in enumerate(zip(weights, prev)):
-        if w is None:
-            continue
-        out[i, 0] = _norm(w)
-        if p is not None and p.shape == w.shape:
-            prev_l2 = _norm(p)
-            out[i, 1] = _norm(w - p) / prev_l2 if prev_l2 > 0 else math.nan
+def weight_columns_from_sums(sums: np.ndarray) -> np.ndarray:
+    """``[layers, 2]`` weight_l2 and update_ratio from ``[layers, 3]`` sums reduced on
+    the device: ``sum w²``, ``sum (w - w_prev)²`` (NaN without a previous log) and
+    ``sum w_prev²``: ``weight_l2 = ‖w‖₂`` and ``update_ratio = ‖w − w_prev‖₂ / ‖w_prev‖₂``
+    (docs/format.md), NaN without a previous log or when ``w_prev`` is all zeros."""
+    s = np.asarray(sums, dtype=np.float64)
+    out = np.full((len(s), 2), math.nan)
+    out[:, 0] = np.sqrt(s[:, 0])
+    prev_l2 = np.sqrt(s[:, 2])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[:, 1] = np.where(prev_l2 > 0, np.sqrt(s[:, 1]) / prev_l2, math.nan)
     return out
-
-
-def _norm(x: np.ndarray) -> float:
-    """L2 norm in one BLAS pass (float32 stays float32: no float64 copy of the weights)."""
-    flat = x.ravel()
-    return float(np.sqrt(np.dot(flat, flat)))
 
 
 def write_pooled_surface(

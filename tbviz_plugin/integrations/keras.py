@@ -52,8 +52,9 @@ class TbvizCallback(keras.callbacks.Callback):
         batch). None (default): as often as keeps the logging time within
         ``overhead_budget`` of the training time; the state before the first
         batch and after the last one are always logged.
-      probe_data: ``(x, y)``, a small fixed batch for activation maps and
-        probe gradients. None: the first ``probe_size`` samples of the ``x``
+      probe_data: ``(x, y)``, a small fixed batch for activation maps (and
+        the gradients of the log before the first batch; later logs use the
+        training step's own gradients). None: the first ``probe_size`` samples of the ``x``
         and ``y`` given to ``fit`` (NumPy arrays or tensors; with a
         ``tf.data.Dataset`` or a generator pass ``probe_data``).
       probe_size: at most this many probe samples are used (default 64).
@@ -152,7 +153,8 @@ class TbvizCallback(keras.callbacks.Callback):
         # else: a model without an Input is built by its first batch; start after it
 
     def _setup(self) -> None:
-        """Finds the layers, the probe batch, and traces the probe function."""
+        """Finds the layers and the probe batch, wraps the optimiser for the training
+        gradients and builds the snapshot function (traced at the first log)."""
         self._ready = True
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
@@ -406,13 +408,12 @@ class TbvizCallback(keras.callbacks.Callback):
                     matrix_shape=form[0],
                     form=form[1],
                 )
-        norms = unpacked[("norms", 0)].astype(np.float64)
-        weight_cols = np.full((len(self._layers), 2), np.nan)
-        weight_cols[:, 0] = np.sqrt(norms[:, 0])
-        if self._prev_sq is not None:
-            prev_l2 = np.sqrt(self._prev_sq)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                weight_cols[:, 1] = np.where(prev_l2 > 0, np.sqrt(norms[:, 1]) / prev_l2, np.nan)
+        norms = unpacked[("norms", 0)].astype(np.float64)  # [sum w², sum (w - w_prev)²]
+        known = self._prev_sq is not None
+        prev_sq = self._prev_sq if known else np.full(len(norms), np.nan)
+        diff = norms[:, 1] if known else np.full(len(norms), np.nan)
+        sums = np.stack([norms[:, 0], diff, prev_sq], axis=1)
+        weight_cols = common.weight_columns_from_sums(sums)
         self._prev_sq = norms[:, 0]
         if partials is not None:
             grad_stats = common.stats_from_partials(partials)

@@ -183,7 +183,8 @@ class WatchHandle:
         self._captured: Dict[str, torch.Tensor] = {}
         self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
         self._last_layer: Optional[str] = None
-        self._prev_weights: Dict[str, np.ndarray] = {}
+        # Parameters at the last log, on their device, for update_ratio.
+        self._prev_params: Dict[int, torch.Tensor] = {}
         self._example_input: Optional[tuple] = None
         self._graph_done = not log_graph
         self._probing = False
@@ -320,6 +321,7 @@ class WatchHandle:
         self._captured.clear()
         self._unit_captured.clear()
         self._example_input = None
+        self._prev_params.clear()
         if not self._removed:
             self._removed = True
             if self._owned:
@@ -402,6 +404,8 @@ class WatchHandle:
                     put("partials", layer, _partials(grads))
             for pname, p in params:
                 put("weight", layer, p, (pname, tuple(p.shape)))
+            if self.parts["gradients"] and params:
+                put("norms", layer, self._weight_sums([p for _, p in params]))
         if self.parts["activations"]:
             for layer, out in self._captured.items():
                 one = out if out.ndim <= 2 else out[:1]  # conv maps show one sample
@@ -411,7 +415,13 @@ class WatchHandle:
 
         # One copy per device; a lone CPU chunk may be a view of a parameter, so copy it.
         host_by_device = {d: _to_host(chunks) for d, chunks in pieces.items()}
-        out: Dict[str, Any] = {"partials": {}, "weight": {}, "activation": {}, "units": {}}
+        out: Dict[str, Any] = {
+            "partials": {},
+            "weight": {},
+            "activation": {},
+            "units": {},
+            "norms": {},
+        }
         for kind, key, extra, device, offset, n in plan:
             value = host_by_device[device][offset : offset + n]
             if kind == "weight":
@@ -420,6 +430,8 @@ class WatchHandle:
                 out["activation"][key] = value.reshape(extra)
             elif kind == "units":
                 out["units"][key] = (extra, value)
+            elif kind == "norms":
+                out["norms"][key] = value
             else:
                 out["partials"][key] = value
         # The fast partials assume finite gradients; layers with NaN/Inf (a broken
@@ -433,15 +445,32 @@ class WatchHandle:
                 ]
         return out
 
+    def _weight_sums(self, params: Sequence[torch.Tensor]) -> torch.Tensor:
+        """``[sum w², sum (w - w_prev)², sum w_prev²]`` of one layer, on its device
+        (NaN for the change without a previous log); keeps ``w`` for the next log."""
+        sq = diff = prev_sq = torch.zeros((), device=params[0].device)
+        known = True
+        for p in params:
+            w = p.detach().reshape(-1).float()
+            sq = sq + torch.dot(w, w)
+            prev = self._prev_params.get(id(p))
+            if prev is None or prev.shape != w.shape:
+                known = False
+            else:
+                d = w - prev
+                diff = diff + torch.dot(d, d)
+                prev_sq = prev_sq + torch.dot(prev, prev)
+            self._prev_params[id(p)] = w.clone()
+        if not known:
+            diff = torch.full((), math.nan, device=sq.device)
+        return torch.stack([sq, diff, prev_sq])
+
     def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
         w = self.writer
-        layer_weights: List[Optional[np.ndarray]] = []
         for layer in self._layers:
-            params = host["weight"].get(layer, [])
             if self.parts["weights"]:
-                for pname, value in params:
+                for pname, value in host["weight"].get(layer, []):
                     w.weight_surface(f"{layer}/{pname}", value, step, layout="channels_first")
-            layer_weights.append(np.concatenate([v.ravel() for _, v in params]) if params else None)
         if self.parts["gradients"]:
             partials = np.full((len(self._layers), len(common.PARTIALS)), np.nan)
             partials[:, 5] = 0  # size 0: no gradient this step
@@ -449,16 +478,16 @@ class WatchHandle:
                 if layer in host["partials"]:
                     partials[i] = host["partials"][layer]
             grad_stats = common.stats_from_partials(partials)
-            prev = [self._prev_weights.get(layer) for layer in self._layers]
-            table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
+            sums = np.full((len(self._layers), 3), np.nan)
+            for i, layer in enumerate(self._layers):
+                if layer in host["norms"]:
+                    sums[i] = host["norms"][layer]
+            table = np.concatenate([grad_stats, common.weight_columns_from_sums(sums)], axis=1)
             w.gradient_flow_table(
                 f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
             )
             if self.parts["diagnosis"]:
                 self.health.flow(self._layers, step, table)
-        self._prev_weights = {
-            layer: v for layer, v in zip(self._layers, layer_weights) if v is not None
-        }
         for layer, value in host["activation"].items():
             w.activation_map(layer, value, step, layout="channels_first")
         if self.parts["diagnosis"]:
