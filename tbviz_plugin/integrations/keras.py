@@ -627,14 +627,15 @@ class _TrainingGradients:
     def __init__(self, model: Any, layers: List[Any]) -> None:
         import tensorflow as tf
 
-        self.optimizer = model.optimizer
+        # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
+        self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
         owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
         n_layers = len(layers)
         self._armed = False
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
-        self.partials = tf.Variable(
-            tf.zeros([n_layers, len(common.PARTIALS)]), trainable=False, name="tbviz_partials"
-        )
+        no_gradient = [np.nan] * 5 + [0.0, np.nan]  # size 0: see stats_from_partials
+        self._empty = tf.constant([no_gradient] * n_layers, tf.float32)
+        self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
         original = self.optimizer.apply
         optimizer, armed, partials = self.optimizer, self.armed, self.partials
 
@@ -662,6 +663,11 @@ class _TrainingGradients:
         optimizer.apply = apply
 
     def arm(self, on: bool) -> None:
+        """Whether the next train step records its gradients. An armed step starts
+        from "no gradient" rows, so a step that never reaches ``apply`` (a loss-scale
+        optimiser skipping non-finite gradients) is not shown with stale sums."""
+        if on:
+            self.partials.assign(self._empty)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)
