@@ -34,7 +34,10 @@ def _expected_rows(name):
     if name == "plugin_routes":
         return ["load_fast=true | gradient_flow binary", "load_fast=false | scalars (built-in)"]
     if name == "browser":
-        return ["open the tab → first surface painted", "JS heap tbviz adds"]
+        return [
+            "open the tab → first surface painted",
+            "JS heap tbviz adds (difference of the medians)",
+        ]
     if name == "writer_memory":
         return list(writer_memory.PEERS)
     raise AssertionError(f"add the rows {name} must write here")
