@@ -22,27 +22,62 @@ from tbviz_plugin.writer import event_file, record
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def test_run_all_quick_writes_a_table_row_for_every_tool(tmp_path):
+def _expected_rows(name):
+    """Row starts that benchmark ``name``'s quick run must write."""
     sys.path.insert(0, REPO)
-    from bench import writer_throughput
+    from bench import training_overhead, writer_memory, writer_throughput
 
+    if name == "writer_throughput":
+        return list(writer_throughput.PEERS) + [ratio for ratio, *_ in writer_throughput.TARGETS]
+    if name == "training_overhead":
+        return [v for variants in training_overhead.VARIANTS.values() for v in variants]
+    if name == "plugin_routes":
+        return ["load_fast=true | gradient_flow binary", "load_fast=false | scalars (built-in)"]
+    if name == "browser":
+        return [
+            "open the tab → first surface painted",
+            "JS heap tbviz adds (difference of the medians)",
+        ]
+    if name == "writer_memory":
+        return list(writer_memory.PEERS)
+    raise AssertionError(f"add the rows {name} must write here")
+
+
+BENCHMARK_NAMES = [
+    "writer_throughput",
+    "training_overhead",
+    "plugin_routes",
+    "browser",
+    "writer_memory",
+]
+
+
+@pytest.mark.parametrize("name", BENCHMARK_NAMES)
+def test_run_all_quick_fills_every_table_of_the_benchmark(name, tmp_path):
+    """Each benchmark of issue 7 runs once in quick mode (tiny sizes; one at a time,
+    so each stays within the test timeout) and writes a row for every tool."""
+    sys.path.insert(0, REPO)
+    from bench import run_all
+
+    assert sorted(BENCHMARK_NAMES) == sorted(b[0] for b in run_all.BENCHMARKS)
     out = tmp_path / "benchmarks.md"
     result = subprocess.run(
-        [sys.executable, "bench/run_all.py", "--quick", "--out", str(out)],
+        [sys.executable, "bench/run_all.py", "--quick", "--only", name, "--out", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=590,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     text = out.read_text()
     assert "| CPU |" in text and "| Python |" in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]
-    for peer in writer_throughput.PEERS:
-        assert any(row.startswith(f"| {peer} |") for row in rows), peer
-    for ratio, *_ in writer_throughput.TARGETS:
-        assert any(row.startswith(f"| {ratio} |") for row in rows), ratio
-    assert "gradient_flow binary" in text and "scalars (built-in)" in text  # plugin routes
+    for start in _expected_rows(name):
+        assert any(row.startswith(f"| {start} |") for row in rows), start
+    if name in ("training_overhead", "browser", "writer_throughput"):
+        closing = text.split("## Targets in one place", 1)[1].splitlines()
+        targets = [r for r in closing if r.startswith("| ") and not r.startswith("| target |")]
+        assert targets and all(r.endswith(("| yes |", "| **no** |")) for r in targets), closing
     assert "Failed" not in text
 
 

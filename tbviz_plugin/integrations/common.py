@@ -74,8 +74,9 @@ class Cadence:
     ``every=None`` the governor keeps the time spent logging at or below
     ``budget`` (default 3%) of the training time: after a log that took ``c``
     seconds, the next one waits until ``c / budget`` seconds of training have
-    passed. The first log (which also pays for tracing and warm-up) does not
-    count towards the estimate; the governor says once how often it logs.
+    passed. The first log (which also pays for tracing, graph optimisation and
+    warm-up) does not count towards the estimate: the next step is logged too,
+    and measured. The governor says once how often it logs.
 
     ``clock`` (default ``time.perf_counter``) is what both the integration and
     the governor read, so tests can drive the governor with a fake one.
@@ -124,8 +125,9 @@ class Cadence:
         return (self.clock() - self._last_end) * self.budget >= self._estimate
 
     def estimate(self) -> float:
-        """Seconds one log takes, from recent logs (the warm-up log only if alone)."""
-        recent = self._costs[1:][-3:] or self._costs[:1]
+        """Seconds one log takes: the median of the last three, the first (warm-up) log
+        left out; 0.0 before a second log was measured."""
+        recent = self._costs[1:][-3:]
         return float(np.median(recent)) if recent else 0.0
 
     def record(self, step: int, started: float, warmup_seconds: float = 0.0) -> None:
@@ -229,25 +231,18 @@ def stats_from_partials(partials: np.ndarray) -> np.ndarray:
     return out
 
 
-def weight_columns(
-    weights: Sequence[Optional[np.ndarray]], prev: Sequence[Optional[np.ndarray]]
-) -> np.ndarray:
-    """``[layers, 2]`` weight_l2 and update_ratio from host copies (flattened per layer)."""
-    out = np.full((len(weights), 2), math.nan)
-    for i, (w, p) in enumerate(zip(weights, prev)):
-        if w is None:
-            continue
-        out[i, 0] = _norm(w)
-        if p is not None and p.shape == w.shape:
-            prev_l2 = _norm(p)
-            out[i, 1] = _norm(w - p) / prev_l2 if prev_l2 > 0 else math.nan
+def weight_columns_from_sums(sums: np.ndarray) -> np.ndarray:
+    """``[layers, 2]`` weight_l2 and update_ratio from ``[layers, 3]`` sums reduced on
+    the device: ``sum w²``, ``sum (w - w_prev)²`` (NaN without a previous log) and
+    ``sum w_prev²``: ``weight_l2 = ‖w‖₂`` and ``update_ratio = ‖w − w_prev‖₂ / ‖w_prev‖₂``
+    (docs/format.md), NaN without a previous log or when ``w_prev`` is all zeros."""
+    s = np.asarray(sums, dtype=np.float64)
+    out = np.full((len(s), 2), math.nan)
+    out[:, 0] = np.sqrt(s[:, 0])
+    prev_l2 = np.sqrt(s[:, 2])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[:, 1] = np.where(prev_l2 > 0, np.sqrt(s[:, 1]) / prev_l2, math.nan)
     return out
-
-
-def _norm(x: np.ndarray) -> float:
-    """L2 norm in one BLAS pass (float32 stays float32: no float64 copy of the weights)."""
-    flat = x.ravel()
-    return float(np.sqrt(np.dot(flat, flat)))
 
 
 def write_pooled_surface(

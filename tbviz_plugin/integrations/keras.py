@@ -53,12 +53,13 @@ class TbvizCallback(keras.callbacks.Callback):
         batch). None (default): as often as keeps the logging time within
         ``overhead_budget`` of the training time; the state before the first
         batch and after the last one are always logged.
-      probe_data: ``(x, y)``, a small fixed batch for activation maps, probe
-        gradients, and (with labels ``y``) the confusion matrix, feature
-        importance and sample predictions (see ``integrations.probes``). None:
-        the first ``probe_size`` samples of the ``x`` and ``y`` given to ``fit``
-        (NumPy arrays or tensors; with a ``tf.data.Dataset`` or a generator
-        pass ``probe_data``).
+      probe_data: ``(x, y)``, a small fixed batch for activation maps (and
+        the gradients of the log before the first batch; later logs use the
+        training step's own gradients) and, with labels ``y``, the confusion
+        matrix, feature importance and sample predictions (see
+        ``integrations.probes``). None: the first ``probe_size`` samples of the
+        ``x`` and ``y`` given to ``fit`` (NumPy arrays or tensors; with a
+        ``tf.data.Dataset`` or a generator pass ``probe_data``).
       probe_size: at most this many probe samples are used (default 64).
       name: the model's tag prefix (default: ``model.name``).
       write_graph: write the train-step graph for TensorBoard's Graphs view
@@ -167,7 +168,8 @@ class TbvizCallback(keras.callbacks.Callback):
         # else: a model without an Input is built by its first batch; start after it
 
     def _setup(self) -> None:
-        """Finds the layers, the probe batch, and traces the probe function."""
+        """Finds the layers and the probe batch, wraps the optimiser for the training
+        gradients and builds the snapshot function (traced at the first log)."""
         self._ready = True
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
@@ -359,9 +361,10 @@ class TbvizCallback(keras.callbacks.Callback):
             diff = [[] for _ in range(n_layers)]
             for i, (v, prev) in enumerate(zip(variables, prev_vars)):
                 value = tf.cast(v.value, tf.float32)
+                sumsq = tf.reduce_sum(tf.square(value))
                 if surfaces[i] is not None and self.parts["weights"]:
-                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i])))
-                sq[owners[i]].append(tf.reduce_sum(tf.square(value)))
+                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i], sumsq)))
+                sq[owners[i]].append(sumsq)
                 diff[owners[i]].append(tf.reduce_sum(tf.square(value - prev)))
             for v, prev in zip(variables, prev_vars):
                 prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
@@ -449,13 +452,12 @@ class TbvizCallback(keras.callbacks.Callback):
                     matrix_shape=form[0],
                     form=form[1],
                 )
-        norms = unpacked[("norms", 0)].astype(np.float64)
-        weight_cols = np.full((len(self._layers), 2), np.nan)
-        weight_cols[:, 0] = np.sqrt(norms[:, 0])
-        if self._prev_sq is not None:
-            prev_l2 = np.sqrt(self._prev_sq)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                weight_cols[:, 1] = np.where(prev_l2 > 0, np.sqrt(norms[:, 1]) / prev_l2, np.nan)
+        norms = unpacked[("norms", 0)].astype(np.float64)  # [sum w², sum (w - w_prev)²]
+        known = self._prev_sq is not None
+        prev_sq = self._prev_sq if known else np.full(len(norms), np.nan)
+        diff = norms[:, 1] if known else np.full(len(norms), np.nan)
+        sums = np.stack([norms[:, 0], diff, prev_sq], axis=1)
+        weight_cols = common.weight_columns_from_sums(sums)
         self._prev_sq = norms[:, 0]
         if partials is not None:
             grad_stats = common.stats_from_partials(partials)
@@ -626,11 +628,15 @@ def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str
     return (int(np.prod(shape[:-1])), int(shape[-1])), "kernel_channels_last"
 
 
-def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
+def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str], sumsq: Any) -> Any:
     """``reduce.pool_max_abs`` in the graph: each cell keeps its block's element of
     largest magnitude, sign kept (ragged blocks padded with zeros, which lose to
-    any non-zero element). NaN wins its block (TensorFlow's max and min propagate
-    NaN outside XLA), then Inf."""
+    any non-zero element), NaN first, then Inf.
+
+    ``max_pool2d`` of the matrix and of its negation (fast, but it drops NaN);
+    when the matrix holds a NaN (its sum of squares ``sumsq`` is NaN), block
+    ``reduce_max``/``reduce_min`` instead (slower; they propagate NaN outside XLA).
+    """
     (rows, cols), _ = form
     out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
     m = tf.reshape(value, [rows, cols])
@@ -638,10 +644,20 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
         return m
     if out_r * br != rows or out_c * bc != cols:
         m = tf.pad(m, [[0, out_r * br - rows], [0, out_c * bc - cols]])
-    blocks = tf.reshape(m, [out_r, br, out_c, bc])
-    high = tf.reduce_max(blocks, axis=[1, 3])
-    low = tf.reduce_min(blocks, axis=[1, 3])
-    return tf.where(-low > high, low, high)
+
+    def fast() -> Any:
+        image = tf.reshape(m, [1, out_r * br, out_c * bc, 1])
+        high = tf.nn.max_pool2d(image, (br, bc), (br, bc), "VALID")
+        low = -tf.nn.max_pool2d(-image, (br, bc), (br, bc), "VALID")
+        return tf.reshape(tf.where(-low > high, low, high), [out_r, out_c])
+
+    def with_nan() -> Any:
+        blocks = tf.reshape(m, [out_r, br, out_c, bc])
+        high = tf.reduce_max(blocks, axis=[1, 3])
+        low = tf.reduce_min(blocks, axis=[1, 3])
+        return tf.where(-low > high, low, high)
+
+    return tf.cond(tf.math.is_nan(sumsq), with_nan, fast)
 
 
 class _TrainingGradients:
@@ -657,14 +673,15 @@ class _TrainingGradients:
     def __init__(self, model: Any, layers: List[Any]) -> None:
         import tensorflow as tf
 
-        self.optimizer = model.optimizer
+        # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
+        self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
         owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
         n_layers = len(layers)
         self._armed = False
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
-        self.partials = tf.Variable(
-            tf.zeros([n_layers, len(common.PARTIALS)]), trainable=False, name="tbviz_partials"
-        )
+        no_gradient = [np.nan] * 5 + [0.0, np.nan]  # size 0: see stats_from_partials
+        self._empty = tf.constant([no_gradient] * n_layers, tf.float32)
+        self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
         original = self.optimizer.apply
         optimizer, armed, partials = self.optimizer, self.armed, self.partials
 
@@ -692,6 +709,11 @@ class _TrainingGradients:
         optimizer.apply = apply
 
     def arm(self, on: bool) -> None:
+        """Whether the next train step records its gradients. An armed step starts
+        from "no gradient" rows, so a step that never reaches ``apply`` (a loss-scale
+        optimiser skipping non-finite gradients) is not shown with stale sums."""
+        if on:
+            self.partials.assign(self._empty)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)

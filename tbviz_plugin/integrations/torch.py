@@ -34,7 +34,7 @@ Statistics are reduced on the tensors' device; everything a logged step needs
 from __future__ import annotations
 
 import functools
-import time
+import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -197,7 +197,8 @@ class WatchHandle:
         self._captured: Dict[str, torch.Tensor] = {}
         self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
         self._last_layer: Optional[str] = None
-        self._prev_weights: Dict[str, np.ndarray] = {}
+        # Parameters at the last log, on their device, for update_ratio.
+        self._prev_params: Dict[int, torch.Tensor] = {}
         self._example_input: Optional[tuple] = None
         self._graph_done = not log_graph
         self._probing = False
@@ -334,6 +335,7 @@ class WatchHandle:
         self._captured.clear()
         self._unit_captured.clear()
         self._example_input = None
+        self._prev_params.clear()
         if not self._removed:
             self._removed = True
             if self._owned:
@@ -350,7 +352,7 @@ class WatchHandle:
     # ----------------------------------------------------------------- logging
 
     def _log(self, step: int, loss: Any) -> None:
-        started = time.perf_counter()
+        started = self.cadence.clock()
         if self._layers is None:
             self._layers = [self._names[m] for m in self._order]
             if not self._layers:  # no forward seen yet: nothing to record
@@ -358,9 +360,9 @@ class WatchHandle:
             self._write_layer_table()
         warmup = 0.0
         if not self._graph_done:
-            t0 = time.perf_counter()
+            t0 = self.cadence.clock()
             self._write_graph()
-            warmup = time.perf_counter() - t0
+            warmup = self.cadence.clock() - t0
         if self.probe_x is not None and (self.parts["activations"] or self.parts["diagnosis"]):
             self._probe_forward()
         host = self._transfer(step)
@@ -380,7 +382,7 @@ class WatchHandle:
                 self.writer.scalar(key, value, step)
         self.cadence.record(step, started, warmup)
         if self.resources is not None:
-            self.resources.exclude(time.perf_counter() - started)
+            self.resources.exclude(self.cadence.clock() - started)
 
     def _probe_forward(self) -> None:
         modes = [(m, m.training) for m in self.model.modules()]
@@ -425,6 +427,8 @@ class WatchHandle:
                         put("partials", layer, _partials(grads))
             for pname, p in params:
                 put("weight", layer, p, (pname, tuple(p.shape)))
+            if self.parts["gradients"] and params:
+                put("norms", layer, self._weight_sums([p for _, p in params]))
         if self.parts["activations"]:
             for layer, out in self._captured.items():
                 one = out if out.ndim <= 2 else out[:1]  # conv maps show one sample
@@ -434,7 +438,13 @@ class WatchHandle:
 
         # One copy per device; a lone CPU chunk may be a view of a parameter, so copy it.
         host_by_device = {d: _to_host(chunks) for d, chunks in pieces.items()}
-        out: Dict[str, Any] = {"partials": {}, "weight": {}, "activation": {}, "units": {}}
+        out: Dict[str, Any] = {
+            "partials": {},
+            "weight": {},
+            "activation": {},
+            "units": {},
+            "norms": {},
+        }
         for kind, key, extra, device, offset, n in plan:
             value = host_by_device[device][offset : offset + n]
             if kind == "weight":
@@ -443,11 +453,13 @@ class WatchHandle:
                 out["activation"][key] = value.reshape(extra)
             elif kind == "units":
                 out["units"][key] = (extra, value)
+            elif kind == "norms":
+                out["norms"][key] = value
             else:
                 out["partials"][key] = value
         # The fast partials assume finite gradients; layers with NaN/Inf (a broken
         # run) are counted again exactly, in a second copy only then.
-        bad = [k for k, v in out["partials"].items() if not np.all(np.isfinite(v[:3]))]
+        bad = [k for k, v in out["partials"].items() if v[5] > 0 and not np.all(np.isfinite(v[:3]))]
         if bad and not self._dist.reduces:  # the distributed slices are exact already
             exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
             for i, k in enumerate(bad):
@@ -456,15 +468,32 @@ class WatchHandle:
                 ]
         return out
 
+    def _weight_sums(self, params: Sequence[torch.Tensor]) -> torch.Tensor:
+        """``[sum w², sum (w - w_prev)², sum w_prev²]`` of one layer, on its device
+        (NaN for the change without a previous log); keeps ``w`` for the next log."""
+        sq = diff = prev_sq = torch.zeros((), device=params[0].device)
+        known = True
+        for p in params:
+            w = p.detach().reshape(-1).float()
+            sq = sq + torch.dot(w, w)
+            prev = self._prev_params.get(id(p))
+            if prev is None or prev.shape != w.shape:
+                known = False
+            else:
+                d = w - prev
+                diff = diff + torch.dot(d, d)
+                prev_sq = prev_sq + torch.dot(prev, prev)
+            self._prev_params[id(p)] = w.clone()
+        if not known:
+            diff = torch.full((), math.nan, device=sq.device)
+        return torch.stack([sq, diff, prev_sq])
+
     def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
         w = self.writer
-        layer_weights: List[Optional[np.ndarray]] = []
         for layer in self._layers:
-            params = host["weight"].get(layer, [])
             if self.parts["weights"]:
-                for pname, value in params:
+                for pname, value in host["weight"].get(layer, []):
                     w.weight_surface(f"{layer}/{pname}", value, step, layout="channels_first")
-            layer_weights.append(np.concatenate([v.ravel() for _, v in params]) if params else None)
         if self.parts["gradients"]:
             partials = np.full((len(self._layers), len(common.PARTIALS)), np.nan)
             partials[:, 5] = 0  # size 0: no gradient this step
@@ -474,16 +503,16 @@ class WatchHandle:
             if self._dist.reduces:
                 partials = self._dist.reduce_partials(partials)
             grad_stats = common.stats_from_partials(partials)
-            prev = [self._prev_weights.get(layer) for layer in self._layers]
-            table = np.concatenate([grad_stats, common.weight_columns(layer_weights, prev)], axis=1)
+            sums = np.full((len(self._layers), 3), np.nan)
+            for i, layer in enumerate(self._layers):
+                if layer in host["norms"]:
+                    sums[i] = host["norms"][layer]
+            table = np.concatenate([grad_stats, common.weight_columns_from_sums(sums)], axis=1)
             w.gradient_flow_table(
                 f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
             )
             if self.parts["diagnosis"]:
                 self.health.flow(self._layers, step, table)
-        self._prev_weights = {
-            layer: v for layer, v in zip(self._layers, layer_weights) if v is not None
-        }
         for layer, value in host["activation"].items():
             w.activation_map(layer, value, step, layout="channels_first")
         if self.parts["diagnosis"]:
@@ -554,33 +583,61 @@ class WatchHandle:
 def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor:
     """The ``common.PARTIALS`` sums of one layer's gradients, on their device.
 
-    The fast form (five passes: abs, sum, max, norm, count_nonzero) assumes
-    every element is finite; the host checks that from the result and asks for
-    the ``exact`` form (NaN/Inf counted, magnitudes over finite elements only)
-    when it is not.
+    The fast form assumes every element is finite: per tensor one ``aminmax``,
+    ``abs().sum()``, a ``dot`` and a ``count_nonzero`` (whole-tensor reductions,
+    which PyTorch runs far faster than ``abs().max()`` or a vector norm), summed
+    over the layer's tensors without concatenating them. The host checks the
+    result and asks for the ``exact`` form (NaN/Inf counted, magnitudes over
+    finite elements only) when it is not finite.
     """
-    g = (
-        torch.cat([t.detach().reshape(-1).float() for t in grads])
-        if len(grads) > 1
-        else (grads[0].detach().reshape(-1).float())
+    if exact:
+        return _exact_partials(grads)
+    sums = []
+    for t in grads:
+        g = t.detach().reshape(-1)
+        if g.dtype not in (torch.float32, torch.float64):
+            g = g.float()
+        if g.numel() == 0:
+            continue
+        low, high = torch.aminmax(g)
+        n = torch.tensor(float(g.numel()), device=g.device)
+        sums.append(
+            torch.stack(
+                [
+                    g.abs().sum().float(),
+                    torch.maximum(-low, high).float(),
+                    torch.dot(g, g).float(),
+                    n,
+                    n - torch.count_nonzero(g).float(),
+                ]
+            )
+        )
+    if not sums:
+        return torch.tensor([math.nan] * 5 + [0.0, math.nan])
+    per = torch.stack(sums)
+    max_abs = per[:, 1].max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    total = per.sum(dim=0)
+    zero = torch.zeros((), device=per.device)
+    return torch.stack(
+        [total[0], max_abs, total[2] / scale / scale, total[3], zero, total[3], total[4]]
     )
+
+
+def _exact_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
+    """``_partials`` for gradients with NaN or Inf: those counted apart, magnitudes
+    and squares over the finite elements, scaled first so huge values cannot overflow."""
+    g = torch.cat([t.detach().reshape(-1).float() for t in grads])
     n = torch.tensor(float(g.numel()), device=g.device)
     zeros = n - torch.count_nonzero(g).float()
-    if exact:
-        finite = torch.isfinite(g)
-        nan = torch.isnan(g).sum().float()
-        count = finite.sum().float()
-        g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
-    else:
-        nan, count = torch.zeros((), device=g.device), n
+    finite = torch.isfinite(g)
+    nan = torch.isnan(g).sum().float()
+    count = finite.sum().float()
+    g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
     a = g.abs()
     max_abs = a.max()
     scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
-    if exact:  # scaled first: squares of huge values must not overflow
-        norm = torch.linalg.vector_norm(g / scale)
-    else:
-        norm = torch.linalg.vector_norm(g) / scale
-    sumsq_scaled = norm**2
+    sumsq_scaled = torch.linalg.vector_norm(g / scale) ** 2
     return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
 
 

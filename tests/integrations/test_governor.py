@@ -1,0 +1,119 @@
+"""The overhead governor (``every=None``): it lowers the logging cadence by itself to
+keep logging within the budget, and says so once.
+
+Driven by an injected clock, so nothing here depends on how fast the machine is:
+a training step "takes" 1 ms and a log "takes" what the test says.
+"""
+
+import logging
+import re
+
+import numpy as np
+import pytest
+
+from tbviz_plugin.integrations import common
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def drive(cadence, clock, steps, log_cost, step_time=0.001):
+    """A training loop: each step takes ``step_time``; a due step's log takes ``log_cost(step)``."""
+    logging_time = 0.0
+    for step in range(steps):
+        clock.now += step_time
+        if cadence.due(step):
+            started = clock()
+            clock.now += log_cost(step)
+            logging_time += log_cost(step)
+            cadence.record(step, started)
+    return logging_time
+
+
+def intervals(steps):
+    return np.diff(steps)
+
+
+def test_governor_lowers_the_cadence_to_the_budget_and_says_so_once(caplog):
+    clock = FakeClock()
+    cadence = common.Cadence(None, budget=0.03, name="tbviz test", clock=clock)
+    with caplog.at_level(logging.INFO, logger="tbviz"):
+        # the first log pays for warm-up (1 s); then 3 ms per log, later 6 ms
+        cost = lambda step: 1.0 if step == 0 else (0.003 if step < 3000 else 0.006)  # noqa: E731
+        logging_time = drive(cadence, clock, 6000, cost)
+    logged = cadence.logged_steps
+    assert logged[:2] == [0, 1]  # the warm-up log is not the estimate: the next one is measured
+    steady = [s for s in logged if 500 < s < 3000]
+    # 3 ms per log within 3% of the time: one log per 100 ms of training = 100 steps
+    assert set(intervals(steady)) <= {100, 101}
+    late = [s for s in logged if s > 3500]
+    assert set(intervals(late)) <= {200, 201}  # the log got slower: the cadence follows
+    # without the warm-up log, logging stays within the budget of the whole time
+    assert (logging_time - 1.0) / clock.now <= 0.03
+    messages = [r.getMessage() for r in caplog.records if "tbviz test" in r.getMessage()]
+    assert len(messages) == 1, messages
+    assert re.search(r"every 10[01] steps", messages[0]) and "under 3%" in messages[0]
+
+
+def test_fixed_cadence_ignores_the_clock_and_says_nothing(caplog):
+    clock = FakeClock()
+    cadence = common.Cadence(7, clock=clock)
+    with caplog.at_level(logging.INFO, logger="tbviz"):
+        drive(cadence, clock, 50, lambda step: 10.0)  # logs far over any budget
+    assert cadence.logged_steps == list(range(0, 50, 7))
+    assert not caplog.records
+
+
+def test_a_bigger_budget_logs_more_often():
+    counts = []
+    for budget in (0.01, 0.03, 0.1):
+        clock = FakeClock()
+        cadence = common.Cadence(None, budget=budget, clock=clock)
+        drive(cadence, clock, 3000, lambda step: 0.002)
+        counts.append(len(cadence.logged_steps))
+    assert counts[0] < counts[1] < counts[2]
+
+
+@pytest.mark.parametrize("budget", [0, -0.1, 1.5, "3%"])
+def test_a_bad_budget_is_refused(budget):
+    with pytest.raises(ValueError, match="overhead_budget"):
+        common.Cadence(None, budget=budget)
+
+
+def test_watch_follows_the_governor(tmp_path, caplog):
+    """The PyTorch integration reads the governor's clock: with every log made to
+    "cost" 5 ms and every step 1 ms, it logs about every 167 steps, and says so once."""
+    torch = pytest.importorskip("torch")
+    from tbviz_plugin.integrations.torch import watch
+
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(8, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    x, y = torch.randn(16, 8), torch.randint(0, 2, (16,))
+    handle = watch(model, tmp_path, optimizer=opt, resources=False)
+    clock = FakeClock()
+    handle.cadence.clock = clock
+    write = handle._write
+
+    def slow_write(*args, **kwargs):
+        write(*args, **kwargs)
+        clock.now += 0.005
+
+    handle._write = slow_write
+    with caplog.at_level(logging.INFO, logger="tbviz"):
+        for _ in range(800):
+            clock.now += 0.001
+            opt.zero_grad()
+            torch.nn.functional.cross_entropy(model(x), y).backward()
+            opt.step()
+    handle.remove()
+    logged = handle.cadence.logged_steps
+    assert logged[:2] == [0, 1]
+    assert set(intervals([s for s in logged if s > 100])) <= {167, 168}
+    messages = [r.getMessage() for r in caplog.records if "tbviz watch" in r.getMessage()]
+    assert len(messages) == 1 and re.search(r"every 16[78] steps", messages[0]), messages
