@@ -155,8 +155,9 @@ def test_s3_run_reads_back_through_tensorboard(s3):
     with tb_server.tensorboard("s3://tbviz-bucket/logs", no_tensorflow=True) as base:
         steps = _wait_for_steps(base, "run", "dense/kernel", 10)
         assert [s["step"] for s in steps] == list(range(10))
-        # The flow's last record may sit in the next segment, read one cycle later.
-        assert len(_wait_for_steps(base, "run", "model/gradient_flow", 10)) == 10
+        # The last segment may be loaded a reload after the one before it.
+        flow_steps = _wait_for_steps(base, "run", "model/gradient_flow", 10)
+        assert [s["step"] for s in flow_steps] == list(range(10))
         status, headers, body = tb_server.get(
             f"{base}/data/plugin/tbviz/tensor?run=run&tag=dense/kernel&step=7"
         )
@@ -175,29 +176,3 @@ def test_rust_data_server_refuses_s3_logdirs(s3):
     with pytest.raises(RuntimeError, match='unknown protocol "s3"'):
         with tb_server.tensorboard("s3://tbviz-bucket/logs", load_fast="true", timeout=60):
             pass
-
-
-def test_a_failed_upload_is_raised_then_retried_and_nothing_is_lost(monkeypatch, tmp_path):
-    from fsspec.implementations.memory import MemoryFileSystem
-
-    original = MemoryFileSystem.pipe_file
-    failures = []
-
-    def flaky(self, path, value, *args, **kwargs):
-        if path.endswith(".000001") and not failures:
-            failures.append(path)
-            raise OSError("store unreachable")
-        return original(self, path, value, *args, **kwargs)
-
-    monkeypatch.setattr(MemoryFileSystem, "pipe_file", flaky)
-    w = tbviz.Writer("memory://tbviz-flaky/run", segment_bytes=10_000)
-    for step in range(3):  # the third closes segment 1: its upload fails
-        w.weight_surface("k", _surface(step), step)
-    with pytest.raises(RuntimeError, match="store unreachable"):
-        w.flush()
-    for step in range(3, 8):
-        w.weight_surface("k", _surface(step), step)
-    w.close()
-    assert failures
-    fsspec.filesystem("memory").get("/tbviz-flaky/run/", str(tmp_path / "run"), recursive=True)
-    assert [e[0] for e in read_tensors(tmp_path / "run")["k"]] == list(range(8))

@@ -142,6 +142,10 @@ class SegmentedRemoteSink:
         self._start_segment()
         self.path = self._segment_url(0)
 
+    @property
+    def segments_uploaded(self) -> int:
+        return self._index
+
     def _segment_url(self, index: int) -> str:
         return self._url + "/" + segment_name(self._base, index, self._suffix)
 
@@ -167,10 +171,6 @@ class SegmentedRemoteSink:
 
     def close(self) -> None:
         self.flush()
-
-    @property
-    def segments_uploaded(self) -> int:
-        return self._index
 
     def _close_segment(self) -> None:
         self._file.flush()
