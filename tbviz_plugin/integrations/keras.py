@@ -146,6 +146,8 @@ class TbvizCallback(keras.callbacks.Callback):
         self._probe_source: Optional[Tuple[Any, Any]] = None
         self._train_grads: Optional[_TrainingGradients] = None
         self._pending = False  # the running batch is armed: log at its end
+        self._batch_started = 0.0
+        self._plain_step = 0.0  # seconds of an unarmed train step, smoothed
         self._epoch = 0
 
     # ----------------------------------------------------------------- fit hooks
@@ -243,6 +245,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and int(batch) + spe >= steps
         )
         self._pending = bool(last or self.cadence.due(upcoming, self._step))
+        self._batch_started = self.clock()
         self._train_grads.arm(self._pending)
 
     def on_train_batch_end(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
@@ -256,9 +259,19 @@ class TbvizCallback(keras.callbacks.Callback):
             self._setup()
             self._log(self._step, logs or {})
         elif self._train_grads is not None:
+            # What an armed step costs beyond a plain one (its gradient sums) is
+            # logging time too: the governor counts it with the log.
+            duration = self.clock() - self._batch_started
             if self._pending:
                 self._pending = False
-                self._log(self._step, logs or {}, fresh_gradients=True)
+                extra = max(0.0, duration - self._plain_step) if self._plain_step else 0.0
+                self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
+            else:  # a running estimate of a plain step (robust to one slow step)
+                self._plain_step = (
+                    duration
+                    if not self._plain_step
+                    else min(2 * self._plain_step, 0.9 * self._plain_step + 0.1 * duration)
+                )
         elif self.cadence.due(self._step, previous):
             self._log(self._step, logs or {})
 
@@ -414,8 +427,16 @@ class TbvizCallback(keras.callbacks.Callback):
 
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, logs: Dict[str, Any], fresh_gradients: bool = False) -> None:
-        started = self.clock()
+    def _log(
+        self,
+        step: int,
+        logs: Dict[str, Any],
+        fresh_gradients: bool = False,
+        extra_seconds: float = 0.0,
+    ) -> None:
+        """Writes one full log; ``extra_seconds`` of logging work happened before it
+        (the armed train step's gradient sums) and count towards its cost."""
+        started = self.clock() - extra_seconds
         warmup = 0.0
         w = self.writer
         x = self._probe[0] if self._probe is not None and self._tap_layers else None
