@@ -80,49 +80,34 @@ def _heap_mb(page: Any) -> float:
 
 
 def _open_once(url: str, timeout: float) -> Dict[str, float]:
-    from browser.tbviz_page import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    from browser.tbviz_page import chromium_context
 
-    profile = tempfile.mkdtemp(prefix="tbviz-bench-chromium-")
-    try:
-        with sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(
-                profile,
-                executable_path=CHROMIUM,
-                args=CHROMIUM_ARGS,
-                headless=True,
-                viewport={"width": 1400, "height": 1050},
-            )
-            try:
-                # TensorBoard alone, on its built-in Scalars dashboard: the heap baseline.
-                page = context.new_page()
-                page.goto(url + "/#scalars")
-                page.wait_for_load_state("networkidle", timeout=60e3)
-                baseline = _heap_mb(page)
-                page.close()
+    with chromium_context() as context:
+        # TensorBoard alone, on its built-in Scalars dashboard: the heap baseline.
+        page = context.new_page()
+        page.goto(url + "/#scalars")
+        page.wait_for_load_state("networkidle", timeout=60e3)
+        baseline = _heap_mb(page)
+        page.close()
 
-                page = context.new_page()
-                t0 = time.perf_counter()
-                page.goto(url + "/#tbviz")
-                frame = _plugin_frame(page, timeout)
-                frame.wait_for_selector("nav.tabs", state="attached", timeout=timeout * 1e3)
-                tbviz_started = time.perf_counter() - t0
-                frame.wait_for_function(
-                    PAINTED_JS, arg="canvas.surface", polling="raf", timeout=timeout * 1e3
-                )
-                surface = time.perf_counter() - t0
-                t1 = time.perf_counter()
-                frame.click('[data-tab="gradient_flow"]')
-                frame.wait_for_function(
-                    PAINTED_JS, arg="canvas.flow-map", polling="raf", timeout=timeout * 1e3
-                )
-                flow = time.perf_counter() - t1
-                heap = _heap_mb(page)
-                page.close()
-            finally:
-                context.close()
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        page = context.new_page()
+        t0 = time.perf_counter()
+        page.goto(url + "/#tbviz")
+        frame = _plugin_frame(page, timeout)
+        frame.wait_for_selector("nav.tabs", state="attached", timeout=timeout * 1e3)
+        tbviz_started = time.perf_counter() - t0
+        frame.wait_for_function(
+            PAINTED_JS, arg="canvas.surface", polling="raf", timeout=timeout * 1e3
+        )
+        surface = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        frame.click('[data-tab="gradient_flow"]')
+        frame.wait_for_function(
+            PAINTED_JS, arg="canvas.flow-map", polling="raf", timeout=timeout * 1e3
+        )
+        flow = time.perf_counter() - t1
+        heap = _heap_mb(page)
+        page.close()
     return {
         "tensorboard_s": tbviz_started,
         "surface_s": surface,

@@ -10,3 +10,14 @@ import pytest  # noqa: E402
 @pytest.fixture
 def logdir(tmp_path):
     return tmp_path / "run"
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    """One Chromium for every browser test of the session (tests/browser and
+    tests/reliability): Playwright's sync API cannot run two at once in a thread."""
+    from browser.tbviz_page import chromium_context, require_browser
+
+    require_browser()
+    with chromium_context(accept_downloads=True) as context:
+        yield context

@@ -8,13 +8,10 @@ tests/browser is a package so that this conftest does not take the module name
 ``conftest`` from tests/conftest.py, which other tests import from.
 """
 
-import shutil
-import tempfile
-
 import pytest
 from tb_server import tensorboard
 
-from .tbviz_page import CHROMIUM, CHROMIUM_ARGS, TbvizPage, require_browser, wait_for_runs
+from .tbviz_page import TbvizPage, require_browser, wait_for_runs
 from .training_logs import write_logs
 
 
@@ -29,28 +26,6 @@ def tb_url(browser_logdir):
     with tensorboard(browser_logdir, load_fast="false") as url:
         wait_for_runs(url)
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser_context():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="tbviz-chromium-")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1050},
-            accept_downloads=True,
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture

@@ -2,11 +2,15 @@
 TensorBoard to read the logs, and `TbvizPage`, TensorBoard opened on the tbviz tab.
 """
 
+import contextlib
 import io
 import json
 import os
 import re
+import shutil
+import tempfile
 import time
+from typing import Any, Iterator
 
 import pytest
 from tb_server import get
@@ -41,6 +45,34 @@ RUNS = {
     "wine_softmax": {"model/confusion_matrix": 60, "model/feature_importance": 60},
     "nan_inf_importance": {"model/confusion_matrix": 0, "model/feature_importance": 0},
 }
+
+
+@contextlib.contextmanager
+def chromium_context(**options: Any) -> Iterator[Any]:
+    """Debian's chromium with a fresh profile, driven by Playwright; yields the
+    ``BrowserContext`` (1400x1050). ``options`` go to ``launch_persistent_context``.
+
+    One per process at a time: Playwright's sync API cannot nest.
+    """
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="tbviz-chromium-")
+    try:
+        with sync_playwright() as p:
+            context = p.chromium.launch_persistent_context(
+                profile,
+                executable_path=CHROMIUM,
+                args=CHROMIUM_ARGS,
+                headless=True,
+                viewport={"width": 1400, "height": 1050},
+                **options,
+            )
+            try:
+                yield context
+            finally:
+                context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def require_browser():

@@ -8,14 +8,10 @@ parsed from the data would add an <img> or <script> to the page.
 
 import os
 import re
-import shutil
-import tempfile
 
 import numpy as np
 import pytest
 from browser.tbviz_page import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     TbvizPage,
     require_browser,
     wait_for_runs,
@@ -71,27 +67,6 @@ def tb_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def context():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="tbviz-chromium-")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1400, "height": 1050},
-        )
-        try:
-            yield ctx
-        finally:
-            ctx.close()
-            shutil.rmtree(profile, ignore_errors=True)
-
-
 def _injected(page):
     """Elements or effects that only parsed-and-run data could have made."""
     frame = page.frame
@@ -110,8 +85,8 @@ def _injected(page):
 CLEAN = {"flag": False, "img": 0, "svg_onload": 0, "scripts_with_flag": 0, "b": 0, "dialogs": []}
 
 
-def test_every_panel_shows_hostile_names_as_text(context, tb_url):
-    page = TbvizPage(context, tb_url)
+def test_every_panel_shows_hostile_names_as_text(browser_context, tb_url):
+    page = TbvizPage(browser_context, tb_url)
     try:
         page.frame.select_option(".run-select", RUN)
 
