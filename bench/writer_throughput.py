@@ -99,7 +99,7 @@ def _make_tbviz_sync():
 
         def call(step: int, data: Any) -> None:
             built = summary.prepare_weight_surface("dense/kernel", data, max_grid=SHAPE).build()
-            md = built.metadata.SerializeToString() if first[0] else b""
+            md = built.metadata_bytes if first[0] else b""
             first[0] = False
             f.write(wire.encode_tensor_event(time.time(), step, built.tag, built.array, md))
 
