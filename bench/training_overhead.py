@@ -26,11 +26,12 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from typing import Any, Dict, List
+
+from bench.workers import run_worker
 
 FEATURES, WIDTH, DEPTH, CLASSES = 256, 512, 6, 10
 BATCH = 32
@@ -213,15 +214,8 @@ NOTES = """\
 
 
 def _spawn(variant: str, samples: int, epochs: int, logdir: str) -> Dict[str, Any]:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "bench.training_overhead", "--worker", variant]
-    cmd += ["--samples", str(samples), "--epochs", str(epochs), "--dir", logdir]
-    proc = subprocess.run(cmd, env=env, cwd=repo, capture_output=True, text=True, timeout=1800)
-    if proc.returncode != 0:
-        raise RuntimeError(f"worker {variant!r} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    args = ["--worker", variant, "--samples", str(samples), "--epochs", str(epochs)]
+    return run_worker("training_overhead", args + ["--dir", logdir], env={"PYTHONHASHSEED": "0"})
 
 
 def _spread(values: List[float]) -> Dict[str, float]:

@@ -18,10 +18,11 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from typing import Any, Dict, List
+
+from bench.workers import run_worker
 
 LAYERS, SIDE = 100, 256
 TBVIZ = "tbviz Writer: surfaces of every parameter + gradient flow"
@@ -70,15 +71,7 @@ def worker(peer: str, steps: int, logdir: str) -> Dict[str, Any]:
 
 
 def _spawn(peer: str, steps: int, logdir: str) -> Dict[str, Any]:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "bench.writer_memory", "--worker", peer]
-    cmd += ["--steps", str(steps), "--dir", logdir]
-    proc = subprocess.run(cmd, env=env, cwd=repo, capture_output=True, text=True, timeout=1800)
-    if proc.returncode != 0:
-        raise RuntimeError(f"worker {peer!r} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return run_worker("writer_memory", ["--worker", peer, "--steps", str(steps), "--dir", logdir])
 
 
 def run(quick: bool = False, steps: int = 0, rounds: int = 0) -> Dict[str, Any]:

@@ -35,11 +35,12 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from typing import Any, Callable, Dict, List, Tuple
+
+from bench.workers import run_worker
 
 SHAPE = (512, 512)
 N_ARRAYS = 8  # distinct pre-generated arrays, cycled
@@ -403,29 +404,10 @@ NOTES = """\
 
 
 def _spawn(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, Any]:
+    args = ["--worker", peer, "--n", str(n), "--n-paced", str(n_paced), "--gap", str(gap)]
     # One BLAS thread for the simulated training step: the other core is the writers'.
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1")
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [
-        sys.executable,
-        "-m",
-        "bench.writer_throughput",
-        "--worker",
-        peer,
-        "--n",
-        str(n),
-        "--n-paced",
-        str(n_paced),
-        "--gap",
-        str(gap),
-        "--dir",
-        root,
-    ]
-    proc = subprocess.run(cmd, env=env, cwd=repo, capture_output=True, text=True, timeout=1800)
-    if proc.returncode != 0:
-        raise RuntimeError(f"worker {peer!r} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    env = {"PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"}
+    return run_worker("writer_throughput", args + ["--dir", root], env=env)
 
 
 def _spread(values: List[float]) -> Dict[str, float]:
