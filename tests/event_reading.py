@@ -1,4 +1,4 @@
-"""Reading event files back the way TensorBoard does, for tests.
+"""Reading event files back the way TensorBoard does, and appending raw events, for tests.
 
 A module of its own, not ``conftest``: with several conftest.py files in the
 tree, ``from conftest import ...`` resolves to whichever was imported first.
@@ -20,3 +20,20 @@ def read_tensors(logdir):
             for e in acc.Tensors(tag)
         ]
     return out
+
+
+def append_raw_event(path, tag, metadata, array, step):
+    """Appends one event with arbitrary (even invalid) metadata to the event file
+    ``path``, through tbviz's record layer: what the Writer itself would refuse."""
+    import time
+
+    from tensorboard.compat.proto import event_pb2
+
+    from tbviz_plugin import summary
+    from tbviz_plugin.writer import record
+
+    s = summary.SummaryTensor(tag, metadata, array).to_proto()
+    with open(path, "ab") as f:
+        record.write_record(
+            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
+        )

@@ -7,21 +7,11 @@ import time
 
 import numpy as np
 import pytest
+from event_reading import append_raw_event
 from tb_server import get, tensorboard
-from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
-from tbviz_plugin import metadata, summary
-from tbviz_plugin.writer import record
-
-
-def _write_raw_event(path, tag, md, array, step):
-    """Writes one event with arbitrary metadata through the record layer."""
-    s = summary.SummaryTensor(tag, md.SerializeToString(), array).to_proto()
-    with open(path, "ab") as f:
-        record.write_record(
-            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
-        )
+from tbviz_plugin import metadata
 
 
 @pytest.fixture(scope="module")
@@ -44,22 +34,22 @@ def logdir(tmp_path_factory):
     w.close()
     future = metadata.create_summary_metadata("weight_surface")
     future.plugin_data.content = b'{"v": 99, "kind": "weight_surface"}'
-    _write_raw_event(w.path, "future", future, np.ones((2, 2), np.float32), 0)
-    _write_raw_event(
+    append_raw_event(w.path, "future", future, np.ones((2, 2), np.float32), 0)
+    append_raw_event(
         w.path,
         "cube",
         metadata.create_summary_metadata("weight_surface"),
         np.ones((2, 2, 2), np.float32),
         0,
     )
-    _write_raw_event(
+    append_raw_event(
         w.path,
         "flow",
         metadata.create_summary_metadata("gradient_flow", layers=["a", "b"], stats=["mean_abs"]),
         np.ones((3, 1), np.float32),
         0,
     )
-    _write_raw_event(
+    append_raw_event(
         w.path,
         "health_garbage",
         metadata.create_summary_metadata("health"),

@@ -7,12 +7,11 @@ import urllib.parse
 
 import numpy as np
 import pytest
+from event_reading import append_raw_event
 from tb_server import get, tensorboard
-from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
-from tbviz_plugin import metadata, summary
-from tbviz_plugin.writer import record
+from tbviz_plugin import metadata
 
 STEPS = [0, 5, 10]
 CLASSES = ["cat", "dog", "bird"]
@@ -32,14 +31,6 @@ def _importance(step):
 
 def _grid():
     return np.random.default_rng(7).integers(0, 256, size=(12, 20, 3), dtype=np.uint8)
-
-
-def _write_raw_event(path, tag, md, array, step):
-    s = summary.SummaryTensor(tag, md, array).to_proto()
-    with open(path, "ab") as f:
-        record.write_record(
-            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
-        )
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +56,13 @@ def logdir(tmp_path_factory):
     w = tbviz.Writer(odd)
     w.close()
     md = metadata.create_summary_metadata("confusion_matrix", class_names=["a", "b", "c"])
-    _write_raw_event(w.path, "cm", md, np.ones((2, 2), np.float32), 0)
+    append_raw_event(w.path, "cm", md, np.ones((2, 2), np.float32), 0)
     md = metadata.create_summary_metadata(
         "feature_importance", layout="vector", feature_names=["a"]
     )
-    _write_raw_event(w.path, "fi", md, np.ones(3, np.float32), 0)
+    append_raw_event(w.path, "fi", md, np.ones(3, np.float32), 0)
     md = metadata.create_summary_metadata("feature_importance", layout="image", input_shape=[4, 4])
-    _write_raw_event(w.path, "image", md, np.ones(16, np.float32), 0)
+    append_raw_event(w.path, "image", md, np.ones(16, np.float32), 0)
     return root
 
 
