@@ -177,6 +177,8 @@ class TbvizCallback(keras.callbacks.Callback):
         self._layer_names = [layer.name for layer in self._layers]
         self._variables = [v for layer in self._layers for v in layer.trainable_weights]
         self._owner_names = [layer.name for layer in self._layers for _ in layer.trainable_weights]
+        # The index in self._layers of each variable's layer.
+        self._owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
         if self._probe_source is None:
             self._probe_source = self._find_probe()
         self._probe = self._probe_source
@@ -211,11 +213,13 @@ class TbvizCallback(keras.callbacks.Callback):
         if self._probe is not None and reduces:
             loss_fn = _loss_function(self.model)
             if self.parts["gradients"] and loss_fn is not None:
-                owners = [
-                    i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights
-                ]
                 self._probe_partials = self._dist.build_probe_partials(
-                    self.model, loss_fn, self._variables, owners, len(self._layers), _layer_partials
+                    self.model,
+                    loss_fn,
+                    self._variables,
+                    self._owners,
+                    len(self._layers),
+                    _layer_partials,
                 )
         elif self._probe is not None:
             self._probe_grad_fn = self._build_probe_grad_fn()
@@ -354,7 +358,7 @@ class TbvizCallback(keras.callbacks.Callback):
         tap = self._build_tap()
         n_tap = len(self._tap_layers)
         variables = self._variables
-        owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
+        owners = self._owners
         n_layers = len(self._layers)
         if getattr(self, "_prev_vars", None) is None or len(self._prev_vars) != len(variables):
             self._prev_vars = [
@@ -413,7 +417,7 @@ class TbvizCallback(keras.callbacks.Callback):
             )
             return None
         variables = self._variables
-        owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
+        owners = self._owners
         n_layers = len(self._layers)
         model = self.model
 
