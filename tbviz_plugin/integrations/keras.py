@@ -20,11 +20,10 @@ so that, on the steps it logs (and only then), per-layer sums of the gradients
 are reduced inside the compiled train step and kept on the device. Weights are
 pooled to their surface grid on the device too, so a logged step moves only
 pooled surfaces, activations of the probe batch and a few sums to the host,
-in one copy. The one log that has no training gradient (the state before the
-first batch) takes its gradients from the probe batch with its own
-``tf.GradientTape`` in inference mode (``training=False``: no dropout
-randomness consumed, no batch-norm statistics updated), without any optimiser
-step.
+in one copy. The log of the state before the first batch has no training
+gradient yet, so it has weights and activations but no gradient-flow row; the
+first batch's gradients (taken at those same initial weights) are the flow of
+the next log, which the governor always takes.
 """
 
 from __future__ import annotations
@@ -51,11 +50,12 @@ class TbvizCallback(keras.callbacks.Callback):
       every: log weights, activations and gradient flow every N training
         batches (counted across epochs; step 0 is logged before the first
         batch). None (default): as often as keeps the logging time within
-        ``overhead_budget`` of the training time; the state before the first
-        batch and after the last one are always logged.
-      probe_data: ``(x, y)``, a small fixed batch for activation maps (and
-        the gradients of the log before the first batch; later logs use the
-        training step's own gradients) and, with labels ``y``, the confusion
+        ``overhead_budget`` of the training time. The state before the first
+        batch, after it (the first gradient-flow row) and after a fit's last
+        batch are always logged.
+      probe_data: ``(x, y)``, a small fixed batch for activation maps (the
+        gradient flow comes from the training step's own gradients) and, with
+        labels ``y``, the confusion
         matrix, feature importance and sample predictions (see
         ``integrations.probes``). None: the first ``probe_size`` samples of the
         ``x`` and ``y`` given to ``fit`` (NumPy arrays or tensors; with a
@@ -146,6 +146,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._probe_source: Optional[Tuple[Any, Any]] = None
         self._train_grads: Optional[_TrainingGradients] = None
         self._pending = False  # the running batch is armed: log at its end
+        self._had_gradients = False  # a log with the training step's gradients was written
         self._batch_started = 0.0
         self._plain_step = 0.0  # seconds of an unarmed train step, smoothed
         self._epoch = 0
@@ -208,7 +209,6 @@ class TbvizCallback(keras.callbacks.Callback):
             self.model.make_train_function(force=True)
         self._snapshot_fn = self._build_snapshot_fn()
         self._snapshot_traced = False
-        self._probe_grad_fn = None
         self._probe_partials = None
         if self._probe is not None and reduces:
             loss_fn = _loss_function(self.model)
@@ -221,9 +221,6 @@ class TbvizCallback(keras.callbacks.Callback):
                     len(self._layers),
                     _layer_partials,
                 )
-        elif self._probe is not None:
-            self._probe_grad_fn = self._build_probe_grad_fn()
-        self._probe_grad_traced = False
         if not self._started:  # once per callback: the table, the graph
             self._started = True
             self._write_layer_table()
@@ -248,7 +245,10 @@ class TbvizCallback(keras.callbacks.Callback):
             and self._epoch == epochs - 1
             and int(batch) + spe >= steps
         )
-        self._pending = bool(last or self.cadence.due(upcoming, self._step))
+        # The first training batch is always logged: its gradients, taken at the
+        # initial weights, are the first gradient-flow row.
+        first = not self._had_gradients
+        self._pending = bool(first or last or self.cadence.due(upcoming, self._step))
         self._batch_started = self.clock()
         self._train_grads.arm(self._pending)
 
@@ -319,8 +319,7 @@ class TbvizCallback(keras.callbacks.Callback):
             if data is None:
                 common.logger.warning(
                     "tbviz callback: no probe batch (fit got a dataset or generator); pass "
-                    "probe_data=(x, y) to record activation maps (and the gradient flow "
-                    "before the first batch)"
+                    "probe_data=(x, y) to record activation maps and predictions"
                 )
                 return None
         x, y = data
@@ -380,7 +379,7 @@ class TbvizCallback(keras.callbacks.Callback):
                 value = tf.cast(v.value, tf.float32)
                 sumsq = tf.reduce_sum(tf.square(value))
                 if surfaces[i] is not None and self.parts["weights"]:
-                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i], sumsq)))
+                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i])))
                 sq[owners[i]].append(sumsq)
                 diff[owners[i]].append(tf.reduce_sum(tf.square(value - prev)))
             for v, prev in zip(variables, prev_vars):
@@ -401,33 +400,9 @@ class TbvizCallback(keras.callbacks.Callback):
             layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
             return tf.concat([tf.reshape(tf.cast(t, tf.float32), [-1]) for _, _, t in parts], 0)
 
-        return tf.function(snapshot)
-
-    def _build_probe_grad_fn(self):
-        """Gradient sums of the probe batch, for the log before the first batch."""
-        import tensorflow as tf
-
-        loss_fn = _loss_function(self.model)
-        if not self.parts["gradients"] or self._probe[1] is None:
-            return None
-        if loss_fn is None:
-            common.logger.warning(
-                "tbviz callback: the model's loss is not a single loss function; the "
-                "gradient flow before the first batch is not written"
-            )
-            return None
-        variables = self._variables
-        owners = self._owners
-        n_layers = len(self._layers)
-        model = self.model
-
-        @tf.function
-        def probe_gradients(x, y):
-            with tf.GradientTape() as tape:
-                loss = loss_fn(y, model(x, training=False))
-            return _layer_partials(tf, tape.gradient(loss, variables), owners, n_layers)
-
-        return probe_gradients
+        # Without AutoGraph: snapshot has no Python control flow on tensors, and
+        # converting it and its helpers (parsing their source) is slow to trace.
+        return tf.function(snapshot, autograph=False)
 
     # ----------------------------------------------------------------- logging
 
@@ -453,16 +428,9 @@ class TbvizCallback(keras.callbacks.Callback):
         partials = None
         if fresh_gradients and self._train_grads is not None:
             partials = unpacked[("partials", 0)]
+            self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
-        elif self._probe_grad_fn is not None:  # no training gradient yet: the probe's
-            px, py = self._probe
-            if not self._probe_grad_traced:
-                self._probe_grad_traced = True
-                t0 = self.clock()
-                self._probe_grad_fn.get_concrete_function(px, py)
-                warmup += self.clock() - t0
-            partials = np.asarray(self._probe_grad_fn(px, py))
         if self.parts["weights"]:
             for i, v in enumerate(self._variables):
                 form = self._surfaces[i]
@@ -653,14 +621,15 @@ def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str
     return (int(np.prod(shape[:-1])), int(shape[-1])), "kernel_channels_last"
 
 
-def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str], sumsq: Any) -> Any:
+def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
     """``reduce.pool_max_abs`` in the graph: each cell keeps its block's element of
     largest magnitude, sign kept (ragged blocks padded with zeros, which lose to
     any non-zero element), NaN first, then Inf.
 
-    ``max_pool2d`` of the matrix and of its negation (fast, but it drops NaN);
-    when the matrix holds a NaN (its sum of squares ``sumsq`` is NaN), block
-    ``reduce_max``/``reduce_min`` instead (slower; they propagate NaN outside XLA).
+    Block maxima and minima are taken in two stages, over the block's rows (a
+    reduction over the middle axis) and then over its columns, which is as fast
+    as ``max_pool2d`` on a CPU and, unlike it, keeps NaN; no ``tf.cond``, so the
+    snapshot function stays cheap to trace.
     """
     (rows, cols), _ = form
     out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
@@ -669,20 +638,14 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str], sumsq: Any)
         return m
     if out_r * br != rows or out_c * bc != cols:
         m = tf.pad(m, [[0, out_r * br - rows], [0, out_c * bc - cols]])
-
-    def fast() -> Any:
-        image = tf.reshape(m, [1, out_r * br, out_c * bc, 1])
-        high = tf.nn.max_pool2d(image, (br, bc), (br, bc), "VALID")
-        low = -tf.nn.max_pool2d(-image, (br, bc), (br, bc), "VALID")
-        return tf.reshape(tf.where(-low > high, low, high), [out_r, out_c])
-
-    def with_nan() -> Any:
-        blocks = tf.reshape(m, [out_r, br, out_c, bc])
-        high = tf.reduce_max(blocks, axis=[1, 3])
-        low = tf.reduce_min(blocks, axis=[1, 3])
-        return tf.where(-low > high, low, high)
-
-    return tf.cond(tf.math.is_nan(sumsq), with_nan, fast)
+    high = low = m
+    if br > 1:
+        blocks = tf.reshape(m, [out_r, br, out_c * bc])
+        high, low = tf.reduce_max(blocks, axis=1), tf.reduce_min(blocks, axis=1)
+    if bc > 1:
+        high = tf.reduce_max(tf.reshape(high, [out_r, out_c, bc]), axis=2)
+        low = tf.reduce_min(tf.reshape(low, [out_r, out_c, bc]), axis=2)
+    return tf.where(-low > high, low, high)
 
 
 class _TrainingGradients:
@@ -723,11 +686,19 @@ class _TrainingGradients:
                 if g is not None and id(v) in owner
             ]
 
+            # Not converted by AutoGraph: the graph-building helpers have no Python
+            # control flow on tensors, and converting them (parsing their source)
+            # cost about a second of every fit's first train step.
+            @tf.autograph.experimental.do_not_convert
             def record() -> Any:
                 partials.assign(_fast_layer_partials(tf, pairs, n_layers))
                 return tf.constant(True)
 
-            tf.cond(armed, record, lambda: tf.constant(False))
+            @tf.autograph.experimental.do_not_convert
+            def skip() -> Any:
+                return tf.constant(False)
+
+            tf.cond(armed, record, skip)
             return original(grads, trainable_variables)
 
         self._original = original
@@ -752,77 +723,108 @@ class _TrainingGradients:
 def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
     """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
 
-    Sums per tensor are combined per layer (no concatenated copy). The fast sums
-    assume finite gradients; when any result is not finite the exact form
-    (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite elements)
-    runs instead, in the graph.
+    Sums per tensor are combined per layer with segment ops (no concatenated
+    copy). The fast sums assume finite gradients; when any result is not
+    finite the exact form (``_layer_partials``: NaN/Inf counted apart,
+    magnitudes over finite elements) runs instead, in the graph.
+
+    Graph size matters as much as speed here: this is traced into every fit's
+    train step, and each op costs about a millisecond of tracing and graph
+    optimisation. So every tensor gets the same nine ops, sharing their
+    constants, and the per-layer combination is a handful of ops whatever the
+    number of layers.
     """
-    per_layer: List[List[Any]] = [[] for _ in range(n_layers)]
-    for g, i in pairs:
-        g = tf.reshape(tf.cast(tf.convert_to_tensor(g), tf.float32), [-1])
+    pairs = [(tf.convert_to_tensor(g), i) for g, i in pairs]
+    if not pairs:
+        return _no_gradient(tf, n_layers)
+    flat, axis = tf.constant([-1]), tf.constant([0])
+    zero = tf.constant(0.0)
+    per_tensor = []
+    for g, _ in pairs:
+        g = tf.reshape(tf.cast(g, tf.float32), flat)
         a = tf.abs(g)
-        n = tf.cast(tf.size(g), tf.float32)
-        per_layer[i].append(
-            (
-                g,
-                tf.reduce_sum(a),
-                tf.reduce_max(a) if g.shape[0] != 0 else tf.constant(0.0),
-                tf.reduce_sum(tf.square(g)),
-                n,
-                n - tf.cast(tf.math.count_nonzero(g), tf.float32),
+        nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
+        per_tensor.append(
+            tf.stack(
+                [
+                    tf.reduce_sum(a, axis),
+                    tf.reduce_max(a, axis) if g.shape[0] != 0 else zero,
+                    tf.reduce_sum(tf.square(g), axis),
+                    nonzero,
+                ]
             )
         )
-    rows = []
-    for parts in per_layer:
-        if not parts:
-            rows.append(tf.constant([np.nan] * 5 + [0.0, np.nan], tf.float32))
-            continue
-        sum_abs = tf.add_n([p[1] for p in parts])
-        max_abs = tf.reduce_max(tf.stack([p[2] for p in parts]))
-        sumsq = tf.add_n([p[3] for p in parts])
-        n = tf.add_n([p[4] for p in parts])
-        zeros = tf.add_n([p[5] for p in parts])
-        scale = tf.where(max_abs > 0, max_abs, tf.ones_like(max_abs))
-        rows.append(tf.stack([sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros]))
-    fast = tf.stack(rows)
-    ok = tf.reduce_all(tf.math.is_finite(fast[:, :3]) | tf.equal(fast[:, 5:6], 0.0))
-    grads = [g for parts in per_layer for g, *_ in parts]
-    owners = [i for i, parts in enumerate(per_layer) for _ in parts]
-    return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owners, n_layers))
+    owners = tf.constant([i for _, i in pairs], tf.int32)
+    sums = tf.math.unsorted_segment_sum(tf.stack(per_tensor), owners, n_layers)
+    max_abs = tf.math.unsorted_segment_max(tf.stack(per_tensor)[:, 1], owners, n_layers)
+    sizes = _layer_sizes(pairs, n_layers)
+    n = tf.constant(sizes, tf.float32)
+    scale = tf.where(max_abs > 0, max_abs, 1.0)
+    fast = tf.stack(
+        [sums[:, 0], max_abs, sums[:, 2] / scale / scale, n, tf.zeros_like(n), n, n - sums[:, 3]],
+        axis=1,
+    )
+    fast = tf.where(tf.constant(sizes > 0)[:, None], fast, _no_gradient(tf, n_layers))
+    ok = tf.reduce_all(tf.math.is_finite(fast[:, :3]) | tf.constant(sizes == 0)[:, None])
+    grads = [g for g, _ in pairs]
+    owner_list = [i for _, i in pairs]
+    return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owner_list, n_layers))
+
+
+def _no_gradient(tf: Any, n_layers: int) -> Any:
+    """``[layers, PARTIALS]`` rows of layers without a gradient (size 0: see
+    ``common.stats_from_partials``)."""
+    return tf.constant([[np.nan] * 5 + [0.0, np.nan]] * n_layers, tf.float32)
+
+
+def _layer_sizes(pairs: List[Tuple[Any, int]], n_layers: int) -> np.ndarray:
+    """Elements of each layer's gradients (static shapes)."""
+    sizes = np.zeros(n_layers)
+    for g, i in pairs:
+        sizes[i] += int(np.prod(g.shape))
+    return sizes
 
 
 def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int) -> Any:
     """``[layers, PARTIALS]`` sums of each layer's gradients, computed in the graph
-    (exact: NaN and Inf counted apart, magnitudes over the finite elements)."""
-    rows = []
-    for i in range(n_layers):
-        parts = [
-            tf.reshape(tf.cast(g, tf.float32), [-1])
-            for g, o in zip(grads, owners)
-            if o == i and g is not None
-        ]
-        if not parts:
-            rows.append(tf.constant([np.nan] * 5 + [0.0, np.nan], tf.float32))
-            continue
-        g = tf.concat(parts, 0)
-        finite = tf.math.is_finite(g)
-        safe = tf.abs(tf.where(finite, g, tf.zeros_like(g)))
-        max_abs = tf.reduce_max(safe)
-        scale = tf.where(max_abs > 0, max_abs, tf.ones_like(max_abs))
-        rows.append(
-            tf.stack(
-                [
-                    tf.reduce_sum(safe),
-                    max_abs,
-                    tf.reduce_sum(tf.square(safe / scale)),
-                    tf.reduce_sum(tf.cast(finite, tf.float32)),
-                    tf.reduce_sum(tf.cast(tf.math.is_nan(g), tf.float32)),
-                    tf.cast(tf.size(g), tf.float32),
-                    tf.reduce_sum(tf.cast(tf.equal(g, 0.0), tf.float32)),
-                ]
-            )
-        )
-    return tf.stack(rows)
+    (exact: NaN and Inf counted apart, magnitudes over the finite elements).
+
+    All gradients go into one vector reduced per layer with segment sums, so
+    the graph has the same few ops whatever the number of layers (it is traced
+    into the train step's ``tf.cond`` and the multi-replica probe). It runs
+    only when a gradient is not finite, or on the probe batch.
+    """
+    pairs = [(g, o) for g, o in zip(grads, owners) if g is not None]
+    if not pairs:
+        return _no_gradient(tf, n_layers)
+    sizes = _layer_sizes(pairs, n_layers)
+    flat = tf.constant([-1])
+    g = tf.concat([tf.reshape(tf.cast(g, tf.float32), flat) for g, _ in pairs], 0)
+    # The layer of each element: the index of the first tensor end after it.
+    ends = np.cumsum([int(np.prod(g.shape)) for g, _ in pairs])
+    tensor = tf.searchsorted(tf.constant(ends, tf.int64), tf.range(ends[-1]), side="right")
+    ids = tf.gather(tf.constant([o for _, o in pairs], tf.int32), tensor)
+
+    def per_layer(values: Any) -> Any:
+        return tf.math.unsorted_segment_sum(values, ids, n_layers)
+
+    finite = tf.math.is_finite(g)
+    safe = tf.abs(tf.where(finite, g, 0.0))
+    max_abs = tf.maximum(tf.math.unsorted_segment_max(safe, ids, n_layers), 0.0)
+    scale = tf.where(max_abs > 0, max_abs, 1.0)
+    rows = tf.stack(
+        [
+            per_layer(safe),
+            max_abs,
+            per_layer(tf.square(safe / tf.gather(scale, ids))),
+            per_layer(tf.cast(finite, tf.float32)),
+            per_layer(tf.cast(tf.math.is_nan(g), tf.float32)),
+            tf.constant(sizes, tf.float32),
+            per_layer(tf.cast(tf.equal(g, 0.0), tf.float32)),
+        ],
+        axis=1,
+    )
+    return tf.where(tf.constant(sizes > 0)[:, None], rows, _no_gradient(tf, n_layers))
 
 
 def _unpack(flat: np.ndarray, layout: List[Tuple[str, int, Tuple[int, ...]]]) -> Dict[tuple, Any]:

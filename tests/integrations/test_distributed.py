@@ -133,15 +133,16 @@ def test_mirrored_strategy_flow_equals_the_single_device_flow(tmp_path):
     _wait(*procs)
     mirrored, single = (_flow(runs[k]) for k in ("mirrored", "single"))
     reference = np.load(runs["single"] / "probe_reference.npz")
-    assert (
-        sorted(mirrored) == sorted(single) == sorted(int(k) for k in reference) == [0, 1, 2, 3, 4]
-    )
+    assert sorted(mirrored) == sorted(int(k) for k in reference) == [0, 1, 2, 3, 4]
+    # one device: the training step's own gradients, so none before the first batch
+    assert sorted(single) == [1, 2, 3, 4]
     n_grad = len(common.FLOW_STATS) - 2  # then weight_l2 and update_ratio
     for step, table in mirrored.items():
         assert table.shape == (3, len(common.FLOW_STATS))
         # Gradient columns: the whole probe batch's, as one device computes them.
         np.testing.assert_allclose(table[:, :n_grad], reference[str(step)], rtol=RTOL, atol=ATOL)
         # Weight columns: the replicas' weights are the single device's.
-        np.testing.assert_allclose(
-            table[:, n_grad:], single[step][:, n_grad:], rtol=RTOL, atol=ATOL
-        )
+        if step in single:
+            np.testing.assert_allclose(
+                table[:, n_grad:], single[step][:, n_grad:], rtol=RTOL, atol=ATOL
+            )

@@ -90,9 +90,11 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     content = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)
     assert content["layers"] == ["dense", "dense_1", "dense_2"]
     assert content["stats"] == list(common.FLOW_STATS)
-    # step 0 before the first batch (the probe's gradients), every 10th batch and
-    # the end (2 x 47 batches), from the training step's own gradients
-    assert [s for s, *_ in flow] == list(range(0, 94, 10)) + [94]
+    # the training step's own gradients: the first batch (at the initial weights),
+    # every 10th batch and the end (2 x 47 batches); step 0, before the first
+    # batch, has weights and activations but no gradient yet
+    assert [s for s, *_ in flow] == [1] + list(range(10, 94, 10)) + [94]
+    assert [s for s, *_ in tensors["dense/kernel"]] == [0, 1] + list(range(10, 94, 10)) + [94]
     last = flow[-1][2]
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     # the probe batch defaults to the first 64 samples given to fit
@@ -187,9 +189,13 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     x, y = digits
     callback = TbvizCallback(tmp_path / "auto")  # every=None: the overhead governor decides
     fit(digits, lambda: mlp(1), epochs=1, callback=callback)
-    steps = [s for s, *_ in read_tensors(tmp_path / "auto")["mlp/gradient_flow"]]
-    assert steps[0] == 0 and steps[-1] == 47  # the first and the final state, always
+    tensors = read_tensors(tmp_path / "auto")
+    kernel = next(t for t, kind in kinds(tensors).items() if kind == metadata.WEIGHT_SURFACE)
+    steps = [s for s, *_ in tensors[kernel]]
+    assert steps[:2] == [0, 1] and steps[-1] == 47  # before and after the first batch, the end
     assert callback.cadence.logged_steps == steps
+    # every log but the one before the first batch has the training step's gradients
+    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == steps[1:]
 
     ds = tf.data.Dataset.from_tensor_slices((x[:256], y[:256])).batch(32)
     model = mlp(1)
@@ -201,7 +207,7 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     written = set(kinds(tensors).values())
     assert metadata.WEIGHT_SURFACE in written and metadata.ACTIVATION_MAP not in written
     # the training step's gradients need no probe; only the state before it has none
-    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [4, 8]
+    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 4, 8]
 
     model.fit(
         ds,
@@ -221,7 +227,9 @@ def test_a_second_fit_continues_the_steps(digits, tmp_path):
     for _ in range(2):
         model.fit(x[:640], y[:640], epochs=1, batch_size=32, verbose=0, callbacks=[callback])
     steps = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
-    assert steps == [0, 20, 40]  # 20 batches per fit; the first one's end starts the second
+    # 20 batches per fit; the first one's end starts the second; the first
+    # training batch is logged once, for its gradients at the initial weights
+    assert steps == [1, 20, 40]
     assert callback.writer.closed  # each fit closes the file it wrote
 
 
@@ -240,7 +248,9 @@ def test_steps_per_execution_counts_batches_not_calls(digits, tmp_path):
         callbacks=[TbvizCallback(tmp_path, every=10)],
     )
     steps = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
-    assert steps == [0, 12, 20, 32, 40]  # the first batch count past each multiple of 10
+    # the first execution (its gradients are the last of its 4 batches), then the
+    # first batch count past each multiple of 10
+    assert steps == [4, 12, 20, 32, 40]
 
 
 def test_models_built_by_their_first_batch_and_subclassed_models(digits, tmp_path):
@@ -270,7 +280,8 @@ def test_models_built_by_their_first_batch_and_subclassed_models(digits, tmp_pat
         )
         tensors = read_tensors(tmp_path / model.name)
         flow = tensors[f"{model.name}/gradient_flow"]
-        assert [s for s, *_ in flow] == [1, 5, 10]  # from the first batch, which built it
+        # the first batch built the model; the next one has the first gradients
+        assert [s for s, *_ in flow] == [2, 5, 10]
         assert sum(k.endswith("/kernel") for k in tensors) == 2
     # layer outputs of a Sequential are reachable once built; a subclassed model's are not
     assert metadata.ACTIVATION_MAP in kinds(read_tensors(tmp_path / "lazy")).values()
@@ -305,3 +316,61 @@ def test_surfaces_pooled_on_the_device_match_the_writers_pooling(digits, tmp_pat
     content = metadata.parse_plugin_metadata(md.plugin_data.content)
     assert content["shape"] == [64, 257] and content["matrix_shape"] == [64, 257]
     assert content["form"] == "matrix" and content["pool"] == "max_abs"
+
+
+@pytest.mark.parametrize("poison", ["none", "nan", "inf", "huge"])
+def test_gradient_sums_in_the_graph_match_numpy(poison):
+    """The train step's per-layer sums (fast path, and the exact one it falls back to
+    for non-finite or overflowing gradients) give ``reduce.layer_stats`` of each
+    layer's gradients concatenated; a layer without gradients gives its NaN row."""
+    import tensorflow as tf
+
+    from tbviz_plugin import reduce
+    from tbviz_plugin.integrations.keras import _fast_layer_partials
+
+    rng = np.random.default_rng(0)
+    grads = [
+        rng.standard_normal((6, 5)).astype(np.float32),
+        np.zeros(5, np.float32),
+        rng.standard_normal((5, 3)).astype(np.float32),
+        np.array([0.0, 2.0, -3.0], np.float32),
+    ]
+    grads[2][1, 1] = 0.0
+    if poison == "nan":
+        grads[0][2, 3] = grads[0][4, 0] = np.nan
+    elif poison == "inf":
+        grads[2][0, 0], grads[2][3, 2] = np.inf, -np.inf
+    elif poison == "huge":  # finite, but its square overflows float32
+        grads[2][0, 0] = 3e30
+    owners = [0, 0, 2, 2]  # layer 1 has no gradient
+
+    @tf.function(autograph=False)
+    def partials(*gs):
+        return _fast_layer_partials(tf, list(zip(gs, owners)), 3)
+
+    table = common.stats_from_partials(np.asarray(partials(*grads)))
+    for layer in (0, 2):
+        flat = np.concatenate([g.ravel() for g, o in zip(grads, owners) if o == layer])
+        expected = reduce.layer_stats(flat)
+        np.testing.assert_allclose(
+            table[layer], [expected[s] for s in reduce.GRADIENT_STATS], rtol=1e-5
+        )
+    assert np.isnan(table[1]).all()  # no gradient: nothing measured
+
+
+@pytest.mark.parametrize("shape", [(600, 513), (1, 700), (40, 30)])
+def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
+    import tensorflow as tf
+
+    from tbviz_plugin import reduce
+    from tbviz_plugin.integrations.keras import _pool_tf, _surface_form
+
+    rng = np.random.default_rng(1)
+    w = rng.standard_normal(shape).astype(np.float32)
+    flat = w.reshape(-1)
+    flat[[7, 5000 % flat.size]] = np.nan
+    flat[[11, 9000 % flat.size]] = [np.inf, -np.inf]
+    flat[13] = -50.0  # a large negative value keeps its sign
+    got = tf.function(lambda v: _pool_tf(tf, v, _surface_form(shape)), autograph=False)(w)
+    expected, _ = reduce.pool_max_abs(w.reshape(_surface_form(shape)[0]), (256, 256))
+    np.testing.assert_array_equal(np.asarray(got), expected)

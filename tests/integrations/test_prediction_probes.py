@@ -115,7 +115,7 @@ def test_keras_callback_writes_predictions_that_grow_diagonal(digits, constant_p
     assert k["digits/feature_importance"] == "feature_importance"
     assert k["digits/predictions"] == "images"
     cm_steps = [s for s, *_ in tensors["digits/confusion_matrix"]]
-    assert cm_steps == [s for s, *_ in tensors["digits/gradient_flow"]]  # each logged step
+    assert cm_steps == [s for s, *_ in tensors["hidden/kernel"]]  # each logged step
     traces = _check_confusion(tensors, "digits/confusion_matrix", probe[1])
     assert traces[0] < 0.5 * PROBE  # an untrained model is mostly wrong
     fi = tensors["digits/feature_importance"]
