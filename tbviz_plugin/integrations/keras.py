@@ -344,10 +344,13 @@ class TbvizCallback(keras.callbacks.Callback):
             self._tap_layers = []
             return None
 
-    def _build_snapshot_fn(self):
+    def _build_snapshot_fn(self, with_predictions: bool = True):
         """One ``tf.function`` for what every log reads, packed into one float32 vector:
         the weights pooled to their surface grid, per-layer weight and update sums
-        of squares, the probe batch's activations and the training gradients' sums.
+        of squares, the probe batch's activations and the training gradients' sums,
+        and (``with_predictions``, for a single-output graph model with a
+        prediction probe) the probe's scores and input importance from the same
+        forward pass.
 
         Everything is reduced on the device; the full weights never go to the host.
         The weights at the last log are kept in device variables for ``update_ratio``.
@@ -356,6 +359,18 @@ class TbvizCallback(keras.callbacks.Callback):
 
         tap = self._build_tap()
         n_tap = len(self._tap_layers)
+        predictions = self._predictions
+        self._merged_predictions = bool(
+            with_predictions
+            and predictions is not None
+            and tap is not None
+            and len(self.model.outputs) == 1
+        )
+        if self._merged_predictions:
+            loss_fn = _loss_function(self.model)
+            if predictions.x.dtype.kind != "f":
+                loss_fn = None  # integer inputs (token ids) have no input gradient
+            y = tf.constant(predictions.y)
         variables = self._variables
         owners = self._owners
         n_layers = len(self._layers)
@@ -393,7 +408,15 @@ class TbvizCallback(keras.callbacks.Callback):
             parts.append(("norms", 0, tf.reshape(norms, [n_layers, 2])))
             if grads is not None:
                 parts.append(("partials", 0, grads.partials.value()))
-            if tap is not None:
+            if tap is not None and self._merged_predictions:
+                outs, importance = probes.keras_in_graph(
+                    tf, lambda x: tap(x, training=False), loss_fn, x, y
+                )
+                parts += [("activation", i, a) for i, a in enumerate(outs[:n_tap])]
+                parts.append(("scores", 0, outs[n_tap]))
+                if loss_fn is not None:
+                    parts.append(("importance", 0, importance))
+            elif tap is not None:
                 outs = tap(x, training=False)
                 parts += [("activation", i, a) for i, a in enumerate(outs[:n_tap])]
             # Static shapes, recorded while tracing; the probe batch's shape never changes.
@@ -422,7 +445,16 @@ class TbvizCallback(keras.callbacks.Callback):
         if not self._snapshot_traced:  # trace once, outside the overhead estimate
             self._snapshot_traced = True
             t0 = self.clock()
-            self._snapshot_fn.get_concrete_function(x)
+            try:
+                self._snapshot_fn.get_concrete_function(x)
+            except Exception as e:
+                if not self._merged_predictions:
+                    raise
+                # The probe's loss did not trace with the model's outputs: predictions
+                # get their own pass (whose failure PredictionProbe reports, once).
+                common.logger.info("tbviz callback: predictions run apart: %s", e)
+                self._snapshot_fn = self._build_snapshot_fn(with_predictions=False)
+                self._snapshot_fn.get_concrete_function(x)
             warmup += self.clock() - t0
         unpacked = _unpack(np.asarray(self._snapshot_fn(x)), self._layout)  # one host copy
         partials = None
@@ -471,7 +503,10 @@ class TbvizCallback(keras.callbacks.Callback):
                         step,
                         diagnose.activation_unit_stats(array, kind, thresholds=self.thresholds),
                     )
-        if self._predictions is not None:
+        if self._predictions is not None and self._merged_predictions:
+            importance = unpacked.get(("importance", 0))
+            self._predictions.log(step, (unpacked[("scores", 0)], importance))
+        elif self._predictions is not None:
             self._predictions.log(step)
         for key, value in logs.items():
             number = _scalar(value)

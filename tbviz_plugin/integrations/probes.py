@@ -76,12 +76,13 @@ class PredictionProbe:
         self.failed = False
         self._said_no_classes = False
 
-    def log(self, step: int) -> None:
-        """Runs the probe and writes what it shows; a failure is logged once, never raised."""
+    def log(self, step: int, outputs: Optional[Outputs] = None) -> None:
+        """Runs the probe (or takes its ``outputs``, computed elsewhere) and writes what
+        it shows; a failure is logged once, never raised."""
         if self.failed:
             return
         try:
-            scores, importance = self.compute()
+            scores, importance = outputs if outputs is not None else self.compute()
             self.write(step, scores, importance)
         except Exception as e:  # never stop training for a picture
             self.failed = True
@@ -266,25 +267,40 @@ def keras_outputs(model: Any, loss_fn: Optional[Any], x: np.ndarray, y: np.ndarr
 
     @tf.function
     def run(x, y):
-        if not floating:  # integer inputs (token ids) have no input gradient
-            return model(x, training=False), tf.zeros((0,))
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            scores = model(x, training=False)
-            per_sample = loss_fn(y, scores)
-            total = (
-                tf.reduce_sum(per_sample)
-                if per_sample.shape.rank
-                else per_sample * tf.cast(tf.shape(x)[0], per_sample.dtype)
-            )
-        grad = tape.gradient(total, x)
-        return scores, tf.reduce_mean(tf.abs(grad * x), axis=0)
+        (scores,), importance = keras_in_graph(
+            tf, lambda x: [model(x, training=False)], loss_fn if floating else None, x, y
+        )
+        return scores, importance
 
     def compute() -> Outputs:
         scores, importance = run(x_tensor, y_tensor)
         return np.asarray(scores), (np.asarray(importance) if floating else None)
 
     return compute
+
+
+def keras_in_graph(tf: Any, forward: Callable[[Any], list], loss_fn: Optional[Any], x: Any, y: Any):
+    """Inside a ``tf.function``: ``(forward(x), gradient x input)``.
+
+    ``forward`` returns a list of tensors whose last one is the model's scores;
+    the importance is the mean over the batch of ``|d loss / d x * x|`` (an
+    empty tensor without ``loss_fn``: integer inputs have no input gradient).
+    The Keras callback passes a forward that also returns every layer's
+    output, so one pass gives the activation maps and the predictions.
+    """
+    if loss_fn is None:
+        return forward(x), tf.zeros((0,))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        outputs = forward(x)
+        per_sample = loss_fn(y, outputs[-1])
+        total = (
+            tf.reduce_sum(per_sample)
+            if per_sample.shape.rank
+            else per_sample * tf.cast(tf.shape(x)[0], per_sample.dtype)
+        )
+    grad = tape.gradient(total, x)
+    return outputs, tf.reduce_mean(tf.abs(grad * x), axis=0)
 
 
 # --------------------------------------------------------------------------- PyTorch

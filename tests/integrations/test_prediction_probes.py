@@ -16,6 +16,7 @@ from integration_helpers import kinds, read_tensors
 from sklearn.datasets import load_digits
 
 from tbviz_plugin import metadata
+from tbviz_plugin.integrations import probes
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
@@ -124,6 +125,15 @@ def test_keras_callback_writes_predictions_that_grow_diagonal(digits, constant_p
     _check_predictions_image(tensors, "digits/predictions")
     # the same probe batch feeds the activation maps
     assert tensors["hidden"][0][2].shape == (PROBE, 32)
+    # The callback takes scores and importance from its snapshot's forward pass; the
+    # final state's must be what the probe's own pass computes for the trained model.
+    scores, importance = probes.keras_outputs(model, model.loss, *probe)()
+    np.testing.assert_allclose(fi[-1][2], importance[..., 0], rtol=1e-4, atol=1e-7)
+    final_matrix = tensors["digits/confusion_matrix"][-1][2]
+    truth, predicted = probe[1], np.argmax(scores, axis=1)
+    np.testing.assert_array_equal(
+        final_matrix, np.histogram2d(truth, predicted, bins=10, range=[[0, 10], [0, 10]])[0]
+    )
 
 
 def test_torch_watch_writes_predictions_that_grow_diagonal(digits, constant_pixels, tmp_path):
@@ -160,7 +170,6 @@ def test_torch_watch_writes_predictions_that_grow_diagonal(digits, constant_pixe
 
 def test_torch_probe_leaves_gradients_and_modes_alone():
     torch = pytest.importorskip("torch")
-    from tbviz_plugin.integrations import probes
 
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.Dropout(0.5), torch.nn.Linear(8, 3))
@@ -211,7 +220,6 @@ def test_regression_model_gets_importance_but_no_confusion_matrix(tmp_path):
 )
 def test_binary_classifier_with_one_output_is_thresholded(tmp_path, from_logits, scores, expected):
     import tbviz_plugin as tbviz
-    from tbviz_plugin.integrations import probes
 
     y = np.array([0, 0, 1, 1])
     with tbviz.Writer(tmp_path) as w:
@@ -230,7 +238,6 @@ def test_binary_classifier_with_one_output_is_thresholded(tmp_path, from_logits,
 
 def test_one_hot_labels_and_nan_scores(tmp_path):
     import tbviz_plugin as tbviz
-    from tbviz_plugin.integrations import probes
 
     y = np.eye(3)[[0, 1, 2, 2]]
     scores = np.array([[3.0, 0, 0], [0, 3.0, 0], [np.nan, 0, 0], [0, 0, 3.0]])
@@ -249,7 +256,6 @@ def test_one_hot_labels_and_nan_scores(tmp_path):
 
 def test_a_failing_probe_is_reported_once_and_training_goes_on(tmp_path, caplog):
     import tbviz_plugin as tbviz
-    from tbviz_plugin.integrations import probes
 
     def broken():
         raise RuntimeError("shape mismatch in the model")
@@ -266,7 +272,6 @@ def test_a_failing_probe_is_reported_once_and_training_goes_on(tmp_path, caplog)
 
 
 def test_prediction_grid_shrinks_large_images_and_keeps_captions_legible():
-    from tbviz_plugin.integrations import probes
 
     big = np.random.default_rng(0).random((16, 224, 200, 3))
     grid = probes.prediction_grid(big, [0] * 16, [1] * 16, ["cat", "dog"])
