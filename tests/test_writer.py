@@ -140,6 +140,16 @@ def test_full_queue_blocks_the_caller_instead_of_dropping(logdir, monkeypatch):
     assert [e[0] for e in read_tensors(logdir)["x"]] == list(range(6))
 
 
+def test_background_thread_time_is_counted_for_the_overhead_governor(logdir):
+    with tbviz.Writer(logdir) as w:
+        assert w.background_seconds == 0.0
+        for step in range(20):
+            w.weight_surface("w", np.ones((512, 512), np.float32), step, max_grid=(512, 512))
+        w.flush()
+        spent = w.background_seconds
+    assert spent > 0.0 and w.background_seconds == spent  # nothing more after close
+
+
 def test_close_twice_is_fine_and_use_after_close_is_a_clear_error(logdir):
     w = tbviz.Writer(logdir)
     w.close()

@@ -76,7 +76,10 @@ class Cadence:
     seconds, the next one waits until ``c / budget`` seconds of training have
     passed. The first log (which also pays for tracing, graph optimisation and
     warm-up) does not count towards the estimate: the next step is logged too,
-    and measured. The governor says once how often it logs.
+    and measured. A log's cost includes the CPU time the writer's background
+    thread spent since the previous log (``background_total``): on a machine
+    whose cores training keeps busy, that time is taken from training too.
+    The governor says once how often it logs.
 
     ``clock`` (default ``time.perf_counter``) is what both the integration and
     the governor read, so tests can drive the governor with a fake one.
@@ -111,6 +114,7 @@ class Cadence:
         self._last_end: Optional[float] = None
         self._last_step: Optional[int] = None
         self._announced = False
+        self._background_seen = 0.0
         self.logged_steps: List[int] = []
 
     def due(self, step: int, previous: Optional[int] = None) -> bool:
@@ -130,10 +134,21 @@ class Cadence:
         recent = self._costs[1:][-3:]
         return float(np.median(recent)) if recent else 0.0
 
-    def record(self, step: int, started: float, warmup_seconds: float = 0.0) -> None:
-        """Records a log that started at ``clock()`` value ``started``."""
+    def record(
+        self,
+        step: int,
+        started: float,
+        warmup_seconds: float = 0.0,
+        background_total: Optional[float] = None,
+    ) -> None:
+        """Records a log that started at ``clock()`` value ``started``;
+        ``background_total`` is the writer's ``background_seconds`` (when it has them)."""
         end = self.clock()
-        self._costs.append(max(0.0, end - started - warmup_seconds))
+        background = 0.0
+        if background_total is not None:
+            background = max(0.0, background_total - self._background_seen)
+            self._background_seen = background_total
+        self._costs.append(max(0.0, end - started - warmup_seconds) + background)
         self._costs = self._costs[-8:]
         self._estimate = self.estimate()
         if (

@@ -520,7 +520,7 @@ class TbvizCallback(keras.callbacks.Callback):
                 w.scalar(key, value, step)
         self.events = list(self.health.events)
         self._last_logged = step
-        self.cadence.record(step, started, warmup)
+        self.cadence.record(step, started, warmup, getattr(self.writer, "background_seconds", None))
         if self.resources is not None:
             self.resources.exclude(self.clock() - started)
 

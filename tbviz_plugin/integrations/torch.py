@@ -380,7 +380,7 @@ class WatchHandle:
                 sampled["system/gpu_memory_mb"] = torch.cuda.memory_allocated(device) / 2**20
             for key, value in sampled.items():
                 self.writer.scalar(key, value, step)
-        self.cadence.record(step, started, warmup)
+        self.cadence.record(step, started, warmup, getattr(self.writer, "background_seconds", None))
         if self.resources is not None:
             self.resources.exclude(self.cadence.clock() - started)
 

@@ -125,6 +125,9 @@ class EventFileWriter:
         # thread only); their difference is what waits, at most max_queue.
         self._submitted = 0
         self._written = 0
+        # CPU seconds this thread spent encoding and writing records: logging work
+        # that competes with training for the cores (the overhead governor counts it).
+        self.busy_seconds = 0.0
         self._submit_lock = threading.Lock()
         self._room = threading.Condition(threading.Lock())
         self._waiting = False
@@ -287,7 +290,9 @@ class EventFileWriter:
                     last_flush, dirty = time.monotonic(), False
                     item.done.set()
                     continue
+                busy_from = time.thread_time()
                 self._write_job(item)
+                self.busy_seconds += time.thread_time() - busy_from
                 self._written += 1
                 # A blocked caller is woken once half the queue has drained, not
                 # per record: it then queues a burst while this thread writes.

@@ -102,6 +102,11 @@ class Writer(SummaryMethods):
         return self._file.closed
 
     @property
+    def background_seconds(self) -> float:
+        """CPU seconds the background thread has spent encoding and writing records."""
+        return self._file.busy_seconds
+
+    @property
     def error(self) -> Optional[BaseException]:
         """The I/O failure that stopped the writing (disk full ...), or None."""
         return self._file.error

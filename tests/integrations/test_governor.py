@@ -60,6 +60,31 @@ def test_governor_lowers_the_cadence_to_the_budget_and_says_so_once(caplog):
     assert re.search(r"every 10[01] steps", messages[0]) and "under 3%" in messages[0]
 
 
+def test_the_writers_background_time_counts_as_logging_time():
+    """A log that takes 1 ms on the training thread and 9 ms of the writer thread's
+    CPU costs 10 ms: the governor spaces logs as if it took 10 ms there."""
+    clocks = {name: FakeClock() for name in ("alone", "with_writer")}
+    cadences = {n: common.Cadence(None, budget=0.05, clock=c) for n, c in clocks.items()}
+    background = 0.0
+    for step in range(20000):
+        for name, clock in clocks.items():
+            clock.now += 0.001
+            cadence = cadences[name]
+            if cadence.due(step):
+                started = clock()
+                clock.now += 0.001
+                if name == "with_writer":
+                    background += 0.009
+                    cadence.record(step, started, background_total=background)
+                else:
+                    cadence.record(step, started)
+    alone = intervals(cadences["alone"].logged_steps)[-5:]
+    with_writer = intervals(cadences["with_writer"].logged_steps)[-5:]
+    # 1 ms / 5% = 20 steps of 1 ms; 10 ms / 5% = 200 steps
+    assert abs(np.median(alone) - 20) <= 2
+    assert abs(np.median(with_writer) - 200) <= 20
+
+
 def test_fixed_cadence_ignores_the_clock_and_says_nothing(caplog):
     clock = FakeClock()
     cadence = common.Cadence(7, clock=clock)
@@ -85,11 +110,15 @@ def test_a_bad_budget_is_refused(budget):
         common.Cadence(None, budget=budget)
 
 
-def test_watch_follows_the_governor(tmp_path, caplog):
+def test_watch_follows_the_governor(tmp_path, caplog, monkeypatch):
     """The PyTorch integration reads the governor's clock: with every log made to
     "cost" 5 ms and every step 1 ms, it logs about every 167 steps, and says so once."""
     torch = pytest.importorskip("torch")
     from tbviz_plugin.integrations.torch import watch
+    from tbviz_plugin.writer import Writer
+
+    # The writer thread's real CPU time would add to the fake clock's costs.
+    monkeypatch.setattr(Writer, "background_seconds", property(lambda self: 0.0))
 
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(8, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2))
