@@ -715,8 +715,10 @@ class _TrainingGradients:
             else:
                 trainable_variables = list(trainable_variables)
                 variables = trainable_variables
+            # Dense, with the variable's static shape (an embedding's IndexedSlices
+            # converts to a tensor of unknown shape): the sums' graph is sized from it.
             pairs = [
-                (g, owner[id(v)])
+                (tf.reshape(tf.convert_to_tensor(g), v.shape), owner[id(v)])
                 for g, v in zip(grads, variables)
                 if g is not None and id(v) in owner
             ]

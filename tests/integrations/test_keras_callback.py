@@ -374,3 +374,28 @@ def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
     got = tf.function(lambda v: _pool_tf(tf, v, _surface_form(shape)), autograph=False)(w)
     expected, _ = reduce.pool_max_abs(w.reshape(_surface_form(shape)[0]), (256, 256))
     np.testing.assert_array_equal(np.asarray(got), expected)
+
+
+def test_embedding_gradients_of_unknown_shape_are_summed(tmp_path):
+    """An Embedding's gradient is an IndexedSlices, dense only inside the train step."""
+    rng = np.random.default_rng(0)
+    x, y = rng.integers(0, 5000, (256, 8)), rng.integers(0, 2, 256)
+    model = keras.Sequential(
+        [
+            keras.Input((8,), dtype="int32"),
+            keras.layers.Embedding(5000, 4),
+            keras.layers.Flatten(),
+            keras.layers.Dense(2),
+        ],
+        name="emb",
+    )
+    model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.fit(
+        x, y, epochs=1, batch_size=32, verbose=0, callbacks=[TbvizCallback(tmp_path, every=4)]
+    )
+    flow = read_tensors(tmp_path)["emb/gradient_flow"]
+    assert [s for s, *_ in flow] == [1, 4, 8]
+    table = flow[-1][2]
+    assert np.all(table[:, :3] > 0) and np.all(table[:, 4:6] == 0)  # finite, measured
+    # a batch looks up at most 256 of the 5000 rows: most of the gradient is zero
+    assert table[0, common.FLOW_STATS.index("zero_frac")] > 0.5
