@@ -212,26 +212,29 @@ def prepare_weight_surface(
 ) -> Prepared:
     """Validates a weight or gradient array; see ``weight_surface``.
 
-    A float32 numpy array that pools to a smaller grid is pooled here, from
-    the caller's array: the pooled array is the private snapshot, so the
-    array is never copied whole. Any other array is copied (``check_array``)
-    and reshaped and pooled by ``build()``.
+    A float32 numpy array that pools to a smaller grid is not copied: the
+    first step of its pooling (``reduce.start_pool``, which reads all of it)
+    runs here and leaves new arrays of half its size or less, and ``build()``
+    finishes it. Any other array is copied (``check_array``) and reshaped and
+    pooled by ``build()``.
     """
     grid = _check_surface_args(tag, quantity, max_grid, layout)
     if layout == "auto":
         layout = "channels_last" if type(array) is np.ndarray else _resolve_layout(layout, array)
     if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:
         matrix, form = _surface_matrix(array, layout)
-        if matrix.shape[0] > grid[0] or matrix.shape[1] > grid[1]:
-            pooled, _ = reduce.pool_max_abs(matrix, grid)  # a new array
+        pooling = reduce.start_pool(matrix, grid)
+        if pooling is not None:
             return Prepared(
                 tag,
                 metadata.WEIGHT_SURFACE,
                 functools.partial(
-                    _surface_tensor, tag, pooled, quantity, grid, array.shape, matrix.shape, form
+                    _finish_surface, tag, pooling, quantity, grid, array.shape, matrix.shape, form
                 ),
             )
-    data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
+        data = array.copy()  # the snapshot (C order), as check_array would take it
+    else:
+        data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
     return Prepared(
         tag,
         metadata.WEIGHT_SURFACE,
@@ -259,6 +262,18 @@ def _build_weight_surface(
     matrix, form = _surface_matrix(data, layout)
     pooled, _ = reduce.pool_max_abs(matrix, grid)
     return _surface_tensor(tag, pooled, quantity, grid, data.shape, matrix.shape, form)
+
+
+def _finish_surface(
+    tag: str,
+    partial: reduce.PartialPool,
+    quantity: str,
+    grid: Tuple[int, int],
+    shape: Tuple[int, ...],
+    matrix_shape: Tuple[int, ...],
+    form: str,
+) -> SummaryTensor:
+    return _surface_tensor(tag, partial.finish(), quantity, grid, shape, matrix_shape, form)
 
 
 def _surface_tensor(
