@@ -219,21 +219,28 @@ def prepare_weight_surface(
     pooled by ``build()``.
     """
     grid = _check_surface_args(tag, quantity, max_grid, layout)
-    if layout == "auto":
-        layout = "channels_last" if type(array) is np.ndarray else _resolve_layout(layout, array)
     if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:
-        matrix, form = _surface_matrix(array, layout)
-        pooling = reduce.start_pool(matrix, grid)
-        if pooling is not None:
+        if layout == "auto":
+            layout = "channels_last"  # numpy: Keras' order
+        shape = array.shape
+        if len(shape) == 2 and layout == "channels_last":  # the common case, no views made
+            rows, cols = shape
+        else:
+            rows, cols = _surface_matrix(array, layout)[0].shape
+        if rows <= grid[0] and cols <= grid[1]:
+            data = array.copy()  # the snapshot (C order), as check_array takes it
+        else:
+            matrix, form = _surface_matrix(array, layout)
+            pooling = reduce.start_pool(matrix, grid)
             return Prepared(
                 tag,
                 metadata.WEIGHT_SURFACE,
                 functools.partial(
-                    _finish_surface, tag, pooling, quantity, grid, array.shape, matrix.shape, form
+                    _finish_surface, tag, pooling, quantity, grid, shape, matrix.shape, form
                 ),
             )
-        data = array.copy()  # the snapshot (C order), as check_array would take it
     else:
+        layout = _resolve_layout(layout, array)
         data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
     return Prepared(
         tag,
