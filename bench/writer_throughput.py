@@ -394,9 +394,16 @@ NOTES = """\
   ``reduce.start_pool``, which reads the whole array and leaves two new
   half-size arrays, the snapshot) on the caller's thread, the rest
   (``PartialPool.finish``) on the writer thread: caller 0.53–0.61 ms, whole
-  run 0.82 against 1.01 ms/summary for (2). Left: the row step reads the
-  cold array twice (max, then min), and its two new 512 KB arrays are fresh
-  ``mmap`` pages too (about 100 faults per call).
+  run 0.82 against 1.01 ms/summary for (2). Against the previous commit
+  (interleaved processes, 4 each, load average 4–7): CPU 1.30 against 4.85
+  ms/summary, caller median 0.65 against 0.32 ms; whole-run wall figures
+  varied 1–3.5 ms between repeats. What limits it: the pooling (two passes
+  over the cold 1 MB, then strided passes over half of it, and two fresh
+  512 KB arrays, about 100 page faults per call) costs about as much CPU as
+  copying, checksumming and writing the whole 1 MB, so this row's whole run
+  is no faster than the full row's, and tensorboardX ``add_histogram`` is
+  about 4× slower, not 10×. Getting there needs a one-pass pooling (numpy
+  has no fused max-and-min) or recycled buffers (below).
 * **tf.summary.write** serialises the event on the caller's thread and, with its
   default ``max_queue=10``, writes the file *on the caller's thread* every tenth
   call, so its caller figure includes disk writes; the histogram peers compute
