@@ -3,8 +3,10 @@
 Each kind is built in two steps so that writers can split the work:
 
 * ``prepare_<kind>(...)`` validates the arguments (raising ``ValueError`` or
-  ``TypeError`` that names the argument) and copies the array. It is cheap and
-  runs on the caller's thread, so errors surface where the mistake was made.
+  ``TypeError`` that names the argument) and copies the array (a weight
+  surface that pools to a smaller grid is half pooled instead, which leaves a
+  private copy of half the size). It is cheap and runs on the caller's
+  thread, so errors surface where the mistake was made.
 * the returned ``Prepared`` object's ``build()`` does the reshaping and pooling
   and returns a ``SummaryTensor``; ``tbviz.Writer`` calls it on its background
   thread.
@@ -40,6 +42,7 @@ SEVERITIES = ("info", "warning", "error")
 QUANTITIES = ("weight", "grad")
 LAYOUTS = ("auto", "channels_last", "channels_first")
 _MAX_TAG_LENGTH = 4096
+_FLOAT32 = np.dtype(np.float32)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,16 +92,36 @@ class SummaryTensor:
         )
 
 
-@dataclasses.dataclass(frozen=True)
 class Prepared:
-    """Validated arguments of one summary; ``build()`` does the heavy work."""
+    """Validated arguments of one summary; ``build()`` does the heavy work.
 
-    tag: str
-    kind: str
-    _build: Callable[[], SummaryTensor]
-    # The plugin content, for kinds that settle it while validating (a writer
-    # remembers a confusion matrix's classes from it).
-    content: Optional[Dict[str, Any]] = None
+    Attributes:
+      tag, kind: as given.
+      content: the plugin content, for kinds that settle it while validating
+        (a writer remembers a confusion matrix's classes from it), else None.
+
+    A plain class with slots (not a dataclass): one is made per summary on
+    the caller's thread, and a frozen dataclass' ``__init__`` costs several
+    times as much.
+
+    Example:
+        >>> Prepared("t", "scalar", lambda: 1.0).build()
+        1.0
+    """
+
+    __slots__ = ("tag", "kind", "_build", "content")
+
+    def __init__(
+        self,
+        tag: str,
+        kind: str,
+        _build: Callable[[], SummaryTensor],
+        content: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        self.tag = tag
+        self.kind = kind
+        self._build = _build
+        self.content = content
 
     def build(self) -> SummaryTensor:
         return self._build()
@@ -149,6 +172,38 @@ def _resolve_layout(layout: str, value: Any) -> str:
 # --------------------------------------------------------------------------- weight surface
 
 
+# Checked (tag, quantity, max_grid, layout) -> the grid: a training loop logs
+# the same few tags with the same arguments at every step, so each
+# combination is validated once (bounded: cleared when full).
+_CHECKED_SURFACE_ARGS: Dict[Tuple[Any, ...], Tuple[int, int]] = {}
+_MAX_CHECKED = 4096
+
+
+def _check_surface_args(tag: Any, quantity: Any, max_grid: Any, layout: Any) -> Tuple[int, int]:
+    """The validated grid of ``prepare_weight_surface``'s arguments (raises on bad ones)."""
+    # Only plain str and tuple keys, equal only to values that validate alike
+    # ((2.0, 3) passes as (2, 3)); a tuple holding a list is unhashable.
+    key = None
+    if type(tag) is str and type(quantity) is str and type(layout) is str:
+        if type(max_grid) is tuple:
+            key = (tag, quantity, max_grid, layout)
+            try:
+                grid = _CHECKED_SURFACE_ARGS.get(key)
+            except TypeError:
+                grid = key = None
+            if grid is not None:
+                return grid
+    check_tag(tag)
+    _check_choice(quantity, "quantity", QUANTITIES)
+    grid = reduce.check_grid(max_grid)
+    _check_choice(layout, "layout", LAYOUTS)
+    if key is not None:
+        if len(_CHECKED_SURFACE_ARGS) >= _MAX_CHECKED:
+            _CHECKED_SURFACE_ARGS.clear()
+        _CHECKED_SURFACE_ARGS[key] = grid
+    return grid
+
+
 def prepare_weight_surface(
     tag: str,
     array: Any,
@@ -157,12 +212,38 @@ def prepare_weight_surface(
     max_grid: Tuple[int, int] = DEFAULT_SURFACE_GRID,
     layout: str = "auto",
 ) -> Prepared:
-    """Validates a weight or gradient array; see ``weight_surface``."""
-    check_tag(tag)
-    _check_choice(quantity, "quantity", QUANTITIES)
-    grid = reduce.check_grid(max_grid)
-    layout = _resolve_layout(layout, array)
-    data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
+    """Validates a weight or gradient array; see ``weight_surface``.
+
+    A float32 numpy array that pools to a smaller grid is not copied: the
+    first step of its pooling (``reduce.start_pool``, which reads all of it)
+    runs here and leaves new arrays of half its size or less, and ``build()``
+    finishes it. Any other array is copied (``check_array``) and reshaped and
+    pooled by ``build()``.
+    """
+    grid = _check_surface_args(tag, quantity, max_grid, layout)
+    if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:
+        if layout == "auto":
+            layout = "channels_last"  # numpy: Keras' order
+        shape = array.shape
+        if len(shape) == 2 and layout == "channels_last":  # the common case, no views made
+            rows, cols = shape
+        else:
+            rows, cols = _surface_matrix(array, layout)[0].shape
+        if rows <= grid[0] and cols <= grid[1]:
+            data = array.copy()  # the snapshot (C order), as check_array takes it
+        else:
+            matrix, form = _surface_matrix(array, layout)
+            pooling = reduce.start_pool(matrix, grid)
+            return Prepared(
+                tag,
+                metadata.WEIGHT_SURFACE,
+                functools.partial(
+                    _finish_surface, tag, pooling, quantity, grid, shape, matrix.shape, form
+                ),
+            )
+    else:
+        layout = _resolve_layout(layout, array)
+        data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
     return Prepared(
         tag,
         metadata.WEIGHT_SURFACE,
@@ -170,31 +251,71 @@ def prepare_weight_surface(
     )
 
 
+def _surface_matrix(data: np.ndarray, layout: str) -> Tuple[np.ndarray, str]:
+    """The ``[rows, cols]`` matrix (a view of ``data``) a surface shows, and its form."""
+    shape = data.shape
+    if data.ndim == 1:
+        return data.reshape(1, -1), "vector"
+    if data.ndim == 2 and layout == "channels_last":  # Keras Dense kernel: (in, out)
+        return data, "matrix"
+    if data.ndim == 2:  # PyTorch Linear weight: (out, in) -> [in, out], like every other kind
+        return data.T, "matrix_channels_first"
+    if layout == "channels_last":  # Keras: (kh, kw, in, out) -> [kh*kw*in, out]
+        return data.reshape(-1, shape[-1]), "kernel_channels_last"
+    return data.reshape(shape[0], -1).T, "kernel_channels_first"  # PyTorch: (out, in, kh, kw)
+
+
 def _build_weight_surface(
     tag: str, data: np.ndarray, quantity: str, grid: Tuple[int, int], layout: str
 ) -> SummaryTensor:
-    shape = list(data.shape)
-    if data.ndim == 1:
-        matrix, form = data.reshape(1, -1), "vector"
-    elif data.ndim == 2 and layout == "channels_last":  # Keras Dense kernel: (in, out)
-        matrix, form = data, "matrix"
-    elif data.ndim == 2:  # PyTorch Linear weight: (out, in) -> [in, out], like every other kind
-        matrix, form = data.T, "matrix_channels_first"
-    elif layout == "channels_last":  # Keras: (kh, kw, in, out) -> [kh*kw*in, out]
-        matrix, form = data.reshape(-1, shape[-1]), "kernel_channels_last"
-    else:  # PyTorch: (out, in, kh, kw) -> [in*kh*kw, out]
-        matrix, form = data.reshape(shape[0], -1).T, "kernel_channels_first"
+    matrix, form = _surface_matrix(data, layout)
     pooled, _ = reduce.pool_max_abs(matrix, grid)
-    md = metadata.serialized_summary_metadata(
+    return _surface_tensor(tag, pooled, quantity, grid, data.shape, matrix.shape, form)
+
+
+def _finish_surface(
+    tag: str,
+    partial: reduce.PartialPool,
+    quantity: str,
+    grid: Tuple[int, int],
+    shape: Tuple[int, ...],
+    matrix_shape: Tuple[int, ...],
+    form: str,
+) -> SummaryTensor:
+    return _surface_tensor(tag, partial.finish(), quantity, grid, shape, matrix_shape, form)
+
+
+def _surface_tensor(
+    tag: str,
+    pooled: np.ndarray,
+    quantity: str,
+    grid: Tuple[int, int],
+    shape: Tuple[int, ...],
+    matrix_shape: Tuple[int, ...],
+    form: str,
+) -> SummaryTensor:
+    md = _surface_metadata(quantity, tuple(shape), tuple(matrix_shape), form, tuple(grid))
+    return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
+
+
+@functools.lru_cache(maxsize=1024)
+def _surface_metadata(
+    quantity: str,
+    shape: Tuple[int, ...],
+    matrix_shape: Tuple[int, ...],
+    form: str,
+    grid: Tuple[int, int],
+) -> bytes:
+    """A surface's serialised metadata, once per distinct layer (JSON costs ~10 µs)."""
+    return metadata.serialized_summary_metadata(
         metadata.WEIGHT_SURFACE,
         quantity=quantity,
-        shape=shape,
-        matrix_shape=list(matrix.shape),
+        shape=list(shape),
+        matrix_shape=list(matrix_shape),
         form=form,
         pool="max_abs",
         max_grid=list(grid),
     )
-    return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
 
 
 def weight_surface(tag: str, array: Any, **kwargs: Any) -> summary_pb2.Summary:

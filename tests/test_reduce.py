@@ -2,6 +2,9 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from tbviz_plugin import reduce
 
@@ -72,3 +75,65 @@ def test_check_array_copies_so_the_caller_may_mutate():
 def test_bad_grid(grid):
     with pytest.raises((TypeError, ValueError), match="max_grid"):
         reduce.check_grid(grid)
+
+
+def _pool_reference(a, grid):
+    """``pool_max_abs`` spelled out: per block, NaN if any, else the largest
+    magnitude, +x when x and -x tie; ragged blocks padded with zeros."""
+    rows, cols = a.shape[-2:]
+    br, bc = max(1, math.ceil(rows / grid[0])), max(1, math.ceil(cols / grid[1]))
+    out = np.zeros(a.shape[:-2] + (math.ceil(rows / br), math.ceil(cols / bc)), a.dtype)
+    for index in np.ndindex(out.shape):
+        *lead, i, j = index
+        block = [
+            float(x) for x in a[tuple(lead)][i * br : (i + 1) * br, j * bc : (j + 1) * bc].flat
+        ]
+        block += [0.0] * (br * bc - len(block))
+        if any(math.isnan(x) for x in block):
+            out[index] = math.nan
+        else:
+            largest = max(abs(x) for x in block)
+            out[index] = largest if largest in block else -largest
+    return out
+
+
+_SPECIAL = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, math.inf, -math.inf, math.nan]
+
+
+@st.composite
+def _pool_inputs(draw):
+    dtype = draw(st.sampled_from([np.float32, np.float64, np.int32]))
+    if dtype is np.int32:  # small values, so that x and -x often tie
+        elements = st.integers(-3, 3)
+    else:
+        elements = st.one_of(st.sampled_from(_SPECIAL), st.floats(-1e6, 1e6, width=32))
+    shape = draw(hnp.array_shapes(min_dims=2, max_dims=3, min_side=1, max_side=14))
+    return draw(hnp.arrays(dtype, shape, elements=elements))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    array=_pool_inputs(),
+    grid=st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    transposed=st.booleans(),
+)
+def test_pool_max_abs_matches_the_reference(array, grid, transposed):
+    """Ties (x, -x), NaN, ±Inf, zeros, ragged blocks, integers, stacks and
+    column-major input all pool as the spelled-out definition says."""
+    if transposed:
+        array = array.swapaxes(-1, -2)
+    pooled, block = reduce.pool_max_abs(array, grid)
+    expected = _pool_reference(array, grid)
+    assert pooled.dtype == array.dtype and pooled.shape == expected.shape
+    assert pooled.shape[-2] <= grid[0] and pooled.shape[-1] <= grid[1]
+    np.testing.assert_array_equal(pooled, expected)
+    if block != (1, 1):  # new arrays: the Writer pools the caller's array without a copy
+        part = reduce.start_pool(array, grid)
+        for result in (pooled, part.high, part.low):
+            assert not np.shares_memory(result, array)
+        np.testing.assert_array_equal(part.finish(), expected)
+
+
+def test_pool_max_abs_ties_keep_the_positive_value_and_inf_beats_minus_inf():
+    a = np.array([[-2, 2, -np.inf, np.inf], [1, 0, 0, -1]], np.float32)
+    assert reduce.pool_max_abs(a, (1, 2))[0].tolist() == [[2.0, np.inf]]

@@ -62,10 +62,15 @@ def _bytes_field(field: int, payload: bytes) -> bytes:
     return _length_delimited(field, len(payload)) + payload
 
 
+_WALL_TIME_KEY = _key(1, 1)
+_STEP_KEY = _key(2, 0)
+_pack_double = struct.Struct("<d").pack
+
+
 def _event_head(wall_time: float, step: int) -> bytes:
-    head = _key(1, 1) + struct.pack("<d", wall_time)
+    head = _WALL_TIME_KEY + _pack_double(wall_time)
     if step:
-        head += _key(2, 0) + varint(step)
+        head += _STEP_KEY + (bytes((step,)) if step < 0x80 else varint(step))
     return head
 
 

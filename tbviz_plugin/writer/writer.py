@@ -13,8 +13,9 @@ from tbviz_plugin.writer.record import Buffer
 class Writer(SummaryMethods):
     """Writes tbviz summaries and scalars into a TensorBoard event file.
 
-    Arrays may be numpy, torch, TensorFlow or JAX; validation happens on the
-    caller's thread, pooling, encoding and I/O on a background thread.
+    Arrays may be numpy, torch, TensorFlow or JAX; validation and the
+    snapshot (a copy, or the first step of a weight surface's pooling) happen
+    on the caller's thread, pooling, encoding and I/O on a background thread.
 
     Args:
       logdir: a run directory: local path or fsspec URL (``memory://``, ``s3://``).
