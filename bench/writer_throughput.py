@@ -389,13 +389,12 @@ NOTES = """\
   at a time). Where it runs: (1) all of it on the caller's thread (no copy):
   caller about 1.05 ms (paced, cold), whole run 1.04 against 1.47 ms/summary
   for (2) copy on the caller's thread, pool on the writer thread (caller
-  0.27–0.29 ms) (one process, 8 interleaved repeats, loaded machine); kept
-  (3): the first step (each block's row maximum and minimum,
-  ``reduce.start_pool``, which reads the whole array and leaves two new
-  half-size arrays, the snapshot) on the caller's thread, the rest
-  (``PartialPool.finish``) on the writer thread: caller 0.53–0.61 ms, whole
-  run 0.82 against 1.01 ms/summary for (2). Against the previous commit
-  (interleaved processes, 4 each, load average 4–7): CPU 1.30 against 4.85
+  0.27–0.29 ms) (one process, 8 interleaved repeats, loaded machine);
+  (3) the first half of the pooling (each block's row maximum and minimum,
+  which reads the whole array) on the caller's thread, the rest on the writer
+  thread: caller 0.53–0.61 ms, whole run 0.82 against 1.01 ms/summary for
+  (2). Kept: (2), because the caller's time is the training loop's cost;
+  (3) against the previous commit: CPU 1.30 against 4.85
   ms/summary, caller median 0.65 against 0.32 ms; whole-run wall figures
   varied 1–3.5 ms between repeats. What limits it: the pooling (two passes
   over the cold 1 MB, then strided passes over half of it, and two fresh
@@ -463,11 +462,10 @@ NOTES = """\
   tensors); ``SummaryMethods._send`` and ``check_grid`` have fast paths for the
   common argument types.
 * ``summary.prepare_weight_surface``: arguments checked once per (tag,
-  quantity, max_grid, layout); a float32 numpy array that pools to a smaller
-  grid is not copied but half-pooled on the caller's thread
-  (``reduce.start_pool``); ``reduce.pool_max_abs`` by block maxima and minima
-  (ties of ``x`` and ``-x`` keep ``x``, as the Keras integration's in-graph
-  pooling does).
+  quantity, max_grid, layout); a float32 numpy array is copied with no other
+  work on the caller's thread; ``reduce.pool_max_abs`` by block maxima and
+  minima on the writer's thread (ties of ``x`` and ``-x`` keep ``x``, as the
+  Keras integration's in-graph pooling does).
 """
 
 

@@ -214,33 +214,17 @@ def prepare_weight_surface(
 ) -> Prepared:
     """Validates a weight or gradient array; see ``weight_surface``.
 
-    A float32 numpy array that pools to a smaller grid is not copied: the
-    first step of its pooling (``reduce.start_pool``, which reads all of it)
-    runs here and leaves new arrays of half its size or less, and ``build()``
-    finishes it. Any other array is copied (``check_array``) and reshaped and
-    pooled by ``build()``.
+    The array is copied on the caller's thread (the snapshot: training may
+    change it in place right after) and reshaped and pooled by ``build()`` on
+    the writer's thread. Pooling on the caller's thread instead, straight from
+    the caller's array, was tried: it saves the copy but costs the training
+    loop twice as much (the pooling reads the array twice), so the copy stays.
     """
     grid = _check_surface_args(tag, quantity, max_grid, layout)
     if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:
         if layout == "auto":
             layout = "channels_last"  # numpy: Keras' order
-        shape = array.shape
-        if len(shape) == 2 and layout == "channels_last":  # the common case, no views made
-            rows, cols = shape
-        else:
-            rows, cols = _surface_matrix(array, layout)[0].shape
-        if rows <= grid[0] and cols <= grid[1]:
-            data = array.copy()  # the snapshot (C order), as check_array takes it
-        else:
-            matrix, form = _surface_matrix(array, layout)
-            pooling = reduce.start_pool(matrix, grid)
-            return Prepared(
-                tag,
-                metadata.WEIGHT_SURFACE,
-                functools.partial(
-                    _finish_surface, tag, pooling, quantity, grid, shape, matrix.shape, form
-                ),
-            )
+        data = array.copy()  # the snapshot (C order), as check_array takes it
     else:
         layout = _resolve_layout(layout, array)
         data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
@@ -271,18 +255,6 @@ def _build_weight_surface(
     matrix, form = _surface_matrix(data, layout)
     pooled, _ = reduce.pool_max_abs(matrix, grid)
     return _surface_tensor(tag, pooled, quantity, grid, data.shape, matrix.shape, form)
-
-
-def _finish_surface(
-    tag: str,
-    partial: reduce.PartialPool,
-    quantity: str,
-    grid: Tuple[int, int],
-    shape: Tuple[int, ...],
-    matrix_shape: Tuple[int, ...],
-    form: str,
-) -> SummaryTensor:
-    return _surface_tensor(tag, partial.finish(), quantity, grid, shape, matrix_shape, form)
 
 
 def _surface_tensor(
