@@ -78,10 +78,17 @@ PAINTED_AT_JS = f"""(selector) => {{
   return painted;
 }}"""
 
-# When tbviz's bundle had arrived in the plugin frame (epoch ms).
-BUNDLE_AT_JS = """() => {
-  const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/index.js"));
-  return entry ? performance.timeOrigin + entry.responseEnd : null;
+# When tbviz's bundle had arrived in the plugin frame, and when the Weights panel's
+# data had (its first steps list and tensor, the later of the two): epoch ms.
+ARRIVALS_JS = """() => {
+  const entries = performance.getEntriesByType("resource");
+  const end = (part) => {
+    const entry = entries.find((e) => e.name.includes(part));
+    return entry ? performance.timeOrigin + entry.responseEnd : null;
+  };
+  const steps = end("/steps?");
+  const tensor = end("/tensor?");
+  return { bundle: end("/index.js"), data: steps && tensor ? Math.max(steps, tensor) : null };
 }"""
 
 
@@ -112,14 +119,16 @@ def _painted(frame: Any, selector: str, timeout: float) -> float:
 
 
 def _split(frame: Any, start_ms: float, painted_ms: float, prefix: str) -> Dict[str, float]:
-    """start → painted, split where tbviz's bundle was downloaded (all epoch ms)."""
-    bundle_ms = frame.evaluate(BUNDLE_AT_JS)
-    if bundle_ms is None:
-        raise RuntimeError("no resource timing of tbviz's index.js (a cached bundle?)")
+    """start → painted, split where tbviz's bundle and then its data were in (all epoch ms)."""
+    at = frame.evaluate(ARRIVALS_JS)
+    if at["bundle"] is None or at["data"] is None:
+        raise RuntimeError(f"no resource timing of tbviz's bundle or data (cached?): {at}")
     return {
         f"{prefix}surface_s": (painted_ms - start_ms) / 1e3,
-        f"{prefix}tensorboard_s": (bundle_ms - start_ms) / 1e3,
-        f"{prefix}tbviz_s": (painted_ms - bundle_ms) / 1e3,
+        f"{prefix}tensorboard_s": (at["bundle"] - start_ms) / 1e3,
+        f"{prefix}tbviz_s": (painted_ms - at["bundle"]) / 1e3,
+        f"{prefix}requests_s": (at["data"] - at["bundle"]) / 1e3,
+        f"{prefix}draw_s": (painted_ms - at["data"]) / 1e3,
     }
 
 
@@ -223,20 +232,24 @@ NOTES = """\
   dashboard, in a fresh browser profile) and the user clicks tbviz in
   TensorBoard's tab bar. TensorBoard then makes tbviz's iframe, whose page
   loads tbviz's bundle (``index.js``, about 0.7 MB); the rows split the time
-  where that download ends. The cold load (TensorBoard itself opened at
-  ``#tbviz`` in a fresh profile) adds TensorBoard's own page, its Angular app,
-  fonts and plugin list; it is shown for what it is, not as the target.
+  where that download ends, and tbviz's part again where the Weights panel's
+  data (its steps list and tensor) are in. The cold load (TensorBoard itself
+  opened at ``#tbviz`` in a fresh profile) adds TensorBoard's own page, its
+  Angular app, fonts and plugin list; it is shown for what it is, not as the
+  target.
 * After the bundle, tbviz's part is the module running, four requests (tags;
   then health, the steps and the newest tensor side by side) and the first
-  frame. Headless chromium runs with ``--disable-gpu``, as in the browser tests,
-  so the 3-D surface (a 256×256 grid, 130k triangles) is drawn by software WebGL
-  (SwiftShader on 2 shared cores): its first frame is most of tbviz's part. The
-  surface's WebGL context and shaders are made, and one stand-in frame drawn,
-  while the requests are under way, so the first real frame does not also
-  wait for SwiftShader to generate its drawing code.
+  frame. Headless chromium runs with ``--disable-gpu``, as in the browser
+  tests, so the 3-D surface (a 256×256 grid, 130k triangles) is drawn by
+  software WebGL (SwiftShader, on 2 cores shared with the rest of the
+  machine): that first frame, the *drawing* row, is most of tbviz's part, and
+  its cost follows the machine's load. The surface's WebGL context and shaders
+  are made, and one stand-in frame drawn, while the requests are under way, so
+  the first real frame does not also wait for them.
 * The times are read inside the page: the click's event time in TensorBoard's
-  page, the resource timing of ``index.js`` and the animation frame that first
-  saw the picture in tbviz's frame (one renderer process, one clock).
+  page, the resource timing of ``index.js`` and of the data, and the animation
+  frame that first saw the picture in tbviz's frame (one renderer process, one
+  clock).
 * The JS heap is V8's used heap of the whole page after a forced garbage
   collection; tbviz's iframe shares it with TensorBoard's page, so the difference
   to TensorBoard on its Scalars dashboard is what tbviz adds.
@@ -250,6 +263,8 @@ ROWS = [
     ),
     ("tab_tensorboard_s", "… of which TensorBoard until tbviz's bundle is downloaded", "s"),
     ("tab_tbviz_s", "… of which tbviz: bundle downloaded → surface painted", "s"),
+    ("tab_requests_s", "… … module and requests: bundle → the surface's steps and tensor in", "s"),
+    ("tab_draw_s", "… … drawing: steps and tensor in → surface painted", "s"),
     (
         "surface_s",
         "cold load: goto(TensorBoard/#tbviz), fresh profile → first surface painted",
@@ -257,6 +272,8 @@ ROWS = [
     ),
     ("tensorboard_s", "… of which TensorBoard's page until tbviz's bundle is downloaded", "s"),
     ("tbviz_s", "… of which tbviz: bundle downloaded → surface painted", "s"),
+    ("requests_s", "… … module and requests: bundle → the surface's steps and tensor in", "s"),
+    ("draw_s", "… … drawing: steps and tensor in → surface painted", "s"),
     ("flow_click_s", "click Gradient flow → map painted", "s"),
     ("flow_open_s", "cold load → gradient-flow map painted", "s"),
     ("heap_scalars_mb", "JS heap, TensorBoard on its Scalars dashboard", "MB"),
