@@ -35,7 +35,8 @@ def _expected_rows(name):
         return ["load_fast=true | gradient_flow binary", "load_fast=false | scalars (built-in)"]
     if name == "browser":
         return [
-            "open the tab → first surface painted",
+            "click the tbviz tab (TensorBoard open on Scalars) → first surface painted",
+            "cold load: goto(TensorBoard/#tbviz), fresh profile → first surface painted",
             "JS heap tbviz adds (difference of the medians)",
         ]
     if name == "writer_memory":

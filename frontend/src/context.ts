@@ -16,6 +16,11 @@ export interface Panel {
   readonly id: string;
   readonly title: string;
   readonly element: HTMLElement;
+  /**
+   * Whether `update` reads `ctx.health`. The health events are read beside
+   * the panels' own data; only these panels wait for them.
+   */
+  readonly usesHealth?: boolean;
   /** Redraw for a new context; "refresh" keeps the current view (tag, step, layer). */
   update(ctx: Context, why: UpdateReason): Promise<void>;
   /** Whether the panel has anything to show for these runs. */

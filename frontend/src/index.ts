@@ -38,6 +38,8 @@ class App {
   private stale = new Set<Panel>();
   private busy = false;
   private pending = false;
+  /** Each context's read of its health events, which fills `ctx.health` (see loadContext). */
+  private readonly healthReads = new WeakMap<Context["health"], Promise<void>>();
 
   mount(root: HTMLElement): void {
     // Run bar and tabs stay at the top while a panel scrolls: the run is always in view.
@@ -72,11 +74,14 @@ class App {
     if (runs.includes(previousRun)) this.bar.runSelect.value = previousRun;
     else if (runs.length) this.bar.runSelect.value = preferredRun(tags, runs);
     if (runs.includes(previousCompare)) this.bar.compareSelect.value = previousCompare;
+    // The health events are read beside the visible panel's own requests, not
+    // before them: `health` fills when they arrive, and only the panels that
+    // use them wait (updatePanel).
     const health: Record<string, HealthEvent[]> = {};
-    await Promise.all(runs.map(async (run) => {
+    const read = Promise.all(runs.map(async (run) => {
       health[run] = await getHealth(run).catch(() => []);
-    }));
-    this.bar.setBadges(runs, health);
+    })).then(() => this.bar.setBadges(runs, health));
+    this.healthReads.set(health, read);
     return { tags, run: this.bar.run, compare: this.bar.compare, health };
   }
 
@@ -105,6 +110,7 @@ class App {
         this.panels.forEach((p) => this.stale.add(p));
         await this.updatePanel(this.active, "refresh");
       }
+      await this.healthReads.get(this.ctx.health);
       this.bar.setStatus(`updated ${new Date().toLocaleTimeString()}`);
     } catch (e) {
       this.bar.setStatus(`cannot read tbviz data: ${String((e as Error).message ?? e)}`, true);
@@ -163,12 +169,14 @@ class App {
   private seen = new Set<Panel>();
 
   private async updatePanel(panel: Panel, why: "select" | "refresh"): Promise<void> {
-    if (!this.ctx) return;
+    const ctx = this.ctx;
+    if (!ctx) return;
     this.stale.delete(panel);
     const reason = this.seen.has(panel) ? why : "select";
     this.seen.add(panel);
     try {
-      await panel.update(this.ctx, reason);
+      if (panel.usesHealth) await this.healthReads.get(ctx.health);
+      await panel.update(ctx, reason);
     } catch (e) {
       this.bar.setStatus(`${panel.title}: ${String((e as Error).message ?? e)}`, true);
     }

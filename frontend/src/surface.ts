@@ -6,6 +6,7 @@ import * as THREE from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { colorInto, type Scale } from "./colormap";
 import { el } from "./dom";
+import { gridIndex, vertexNormals } from "./grid";
 
 const HEIGHT = 0.6; // half the z extent, in scene units (the surface spans about 2 × 2)
 
@@ -26,6 +27,8 @@ export class Surface {
   private readonly pointer = new THREE.Vector2();
   private readonly marker: THREE.Mesh;
   private readonly floor = new THREE.Group();
+  // One material for every geometry the view gets: its shaders are compiled once (see warmUp).
+  private readonly material = new THREE.MeshLambertMaterial({ vertexColors: true, side: THREE.DoubleSide });
   private mesh: THREE.Mesh | null = null;
   private geometry: THREE.BufferGeometry | null = null;
   private values: ArrayLike<number> = new Float32Array(0);
@@ -121,11 +124,11 @@ export class Surface {
     }
     position.needsUpdate = true;
     color.needsUpdate = true;
-    geometry.computeVertexNormals();
-    geometry.computeBoundingSphere();
-    geometry.computeBoundingBox();
+    const normal = geometry.getAttribute("normal") as THREE.BufferAttribute;
+    vertexNormals(p, geometry.getIndex()!.array as Uint32Array, normal.array as Float32Array);
+    normal.needsUpdate = true;
     this.marker.visible = false;
-    this.requestRender();
+    this.render(); // not at the next animation frame: the GPU starts on the picture at once
   }
 
   private build(R: number, C: number): void {
@@ -144,34 +147,24 @@ export class Surface {
         positions[k + 1] = (0.5 - i / (R - 1)) * depth;
       }
     }
-    const index = new Uint32Array((R - 1) * (C - 1) * 6);
-    let n = 0;
-    for (let i = 0; i < R - 1; i++) {
-      for (let j = 0; j < C - 1; j++) {
-        const a = i * C + j;
-        index.set([a, a + C, a + 1, a + 1, a + C, a + C + 1], n);
-        n += 6;
-      }
-    }
+    const index = gridIndex(R, C);
     const geometry = new THREE.BufferGeometry();
     geometry.setAttribute("position", new THREE.BufferAttribute(positions, 3).setUsage(THREE.DynamicDrawUsage));
     geometry.setAttribute("color", new THREE.BufferAttribute(new Float32Array(R * C * 3), 3).setUsage(THREE.DynamicDrawUsage));
+    geometry.setAttribute("normal", new THREE.BufferAttribute(new Float32Array(R * C * 3), 3).setUsage(THREE.DynamicDrawUsage));
     geometry.setIndex(new THREE.BufferAttribute(index, 1));
+    // The heights are clamped to ±HEIGHT (set): the bounds are known without a pass over the vertices.
+    geometry.boundingBox = new THREE.Box3(new THREE.Vector3(-width / 2, -depth / 2, -HEIGHT), new THREE.Vector3(width / 2, depth / 2, HEIGHT));
+    geometry.boundingSphere = geometry.boundingBox.getBoundingSphere(new THREE.Sphere());
     this.geometry = geometry;
-    this.mesh = new THREE.Mesh(
-      geometry,
-      new THREE.MeshLambertMaterial({ vertexColors: true, side: THREE.DoubleSide }),
-    );
+    this.mesh = new THREE.Mesh(geometry, this.material);
     this.scene.add(this.mesh);
     this.buildFloor(width, depth);
   }
 
   /** A grid under the surface and a frame at zero height, to read heights against. */
   private buildFloor(width: number, depth: number): void {
-    for (const child of [...this.floor.children]) {
-      this.floor.remove(child);
-      if (child instanceof THREE.LineSegments) child.geometry.dispose();
-    }
+    this.clearFloor();
     const lines: number[] = [];
     const z = -HEIGHT - 0.02;
     for (let t = 0; t <= 8; t++) {
@@ -188,6 +181,13 @@ export class Surface {
     const edgeGeometry = new THREE.BufferGeometry();
     edgeGeometry.setAttribute("position", new THREE.Float32BufferAttribute(edges, 3));
     this.floor.add(new THREE.LineSegments(edgeGeometry, new THREE.LineBasicMaterial({ color: 0xb0bec5 })));
+  }
+
+  private clearFloor(): void {
+    for (const child of [...this.floor.children]) {
+      this.floor.remove(child);
+      if (child instanceof THREE.LineSegments) child.geometry.dispose();
+    }
   }
 
   private pick(): void {
@@ -227,12 +227,39 @@ export class Surface {
     this.onHover(row, col, this.values[row * this.cols + col]);
   }
 
+  /**
+   * Compiles the shaders and draws a 2 × 2 stand-in once, to be called while
+   * the data is still on its way (before the canvas is shown): the first real
+   * frame then waits neither for the shaders nor, with software WebGL, for
+   * the drawing code it generates at a pipeline's first draw. The canvas is
+   * cleared and the stand-in and its floor taken away again: nothing of it
+   * is ever shown, and the next `set` builds its own geometry.
+   *
+   *   const surface = new Surface(520, 420);
+   *   surface.warmUp();
+   *   const tensor = await getTensor(run, tag, step); // meanwhile
+   *   surface.set(tensor.data, rows, cols, scale, zScale);
+   */
+  warmUp(): void {
+    this.build(2, 2);
+    this.renderer.render(this.scene, this.camera);
+    this.renderer.clear();
+    this.scene.remove(this.mesh!);
+    this.geometry!.dispose();
+    this.mesh = this.geometry = null;
+    this.gridRows = this.gridCols = 0;
+    this.clearFloor();
+  }
+
   requestRender(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.renderer.render(this.scene, this.camera);
-    });
+    this.frame = requestAnimationFrame(() => this.render());
+  }
+
+  private render(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.renderer.render(this.scene, this.camera);
   }
 
   resetView(): void {
@@ -248,6 +275,7 @@ export class Surface {
     cancelAnimationFrame(this.hoverFrame);
     this.controls.dispose();
     this.geometry?.dispose();
+    this.material.dispose();
     this.renderer.dispose();
     this.renderer.forceContextLoss();
     this.element.remove();

@@ -5,7 +5,9 @@ import { test } from "node:test";
 import { decodeFloat32, decodeGradientFlow, flowValue, parseShape } from "../src/api";
 import { accuracy, classStats, confusedPairs, namesFor, normaliseRows, percent, rankDescending } from "../src/classes";
 import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } from "../src/colormap";
+import * as THREE from "three";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
+import { gridIndex, vertexNormals } from "../src/grid";
 import { deadColumns } from "../src/panels/activations";
 import { formatCount, formatShape, joinLayers, modelOf, tableTagFor } from "../src/panels/layers";
 import { nearestIndex } from "../src/stepper";
@@ -165,4 +167,23 @@ test("shares as percentages, undefined ones as a dash", () => {
   assert.equal(percent(5 / 6), "83.3%");
   assert.equal(percent(1), "100.0%");
   assert.equal(percent(NaN), "—");
+});
+
+test("grid mesh: two triangles per cell, normals as three.js computes them", () => {
+  assert.deepEqual(Array.from(gridIndex(2, 3)), [0, 3, 1, 1, 3, 4, 1, 4, 2, 2, 4, 5]);
+  const R = 7;
+  const C = 5;
+  const position = new Float32Array(R * C * 3);
+  for (let k = 0; k < R * C; k++) {
+    position.set([k % C, Math.floor(k / C), Math.sin(k * 1.7) * 3], k * 3);
+  }
+  const index = gridIndex(R, C);
+  const normal = new Float32Array(R * C * 3);
+  vertexNormals(position, index, normal);
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute("position", new THREE.BufferAttribute(position, 3));
+  geometry.setIndex(new THREE.BufferAttribute(index, 1));
+  geometry.computeVertexNormals();
+  const expected = geometry.getAttribute("normal").array;
+  normal.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-6, `normal ${i}: ${v} vs ${expected[i]}`));
 });

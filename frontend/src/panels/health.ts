@@ -37,6 +37,7 @@ function numeric(v: unknown): number {
 
 export class HealthPanel implements Panel {
   readonly id = "health";
+  readonly usesHealth = true;
   readonly title = "Health";
   readonly element: HTMLElement;
   private readonly filter = el("select", { attrs: { "aria-label": "severity filter" } });

@@ -84,6 +84,7 @@ function countText(n: unknown): string {
 
 export class LayersPanel implements Panel {
   readonly id = "layers";
+  readonly usesHealth = true;
   readonly title = "Layers";
   readonly element: HTMLElement;
   private readonly tags = new TagChoice("model", () => void this.load());

@@ -107,6 +107,9 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
     if (!ctx) return;
     const tag = this.tags.tag;
     const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
+    // The reads start first: making a view can take a while (a WebGL context).
+    this.prefetchNewest(ctx, tag, runs);
+    const reads = Promise.all(runs.map((r) => getSteps(r, tag).catch(() => [])));
     for (const [run, view] of [...this.views]) {
       if (runs.includes(run)) continue;
       view.column.element.remove();
@@ -115,12 +118,28 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
     }
     for (const run of runs) if (!this.views.has(run)) this.views.set(run, this.makeView(run));
     this.columns.replaceChildren(...runs.map((r) => this.views.get(r)!.column.element));
-    const lists = await Promise.all(runs.map((r) => getSteps(r, tag).catch(() => [])));
+    const lists = await reads;
     runs.forEach((r, i) => (this.views.get(r)!.steps = lists[i].map((s) => s.step)));
     const primary = this.views.get(ctx.run) ?? this.views.get(runs[0]);
     this.stepper.setSteps(primary ? primary.steps : []);
     this.describe(runs);
     await this.draw();
+  }
+
+  /**
+   * When the view is to show the newest step, starts reading each column's
+   * tensor of it beside the steps lists: the tags give each run's newest step,
+   * and getTensor keeps the read for `draw`. A compared run newer than the
+   * chosen one is drawn at an older step, so it is left to `draw`.
+   */
+  private prefetchNewest(ctx: Context, tag: string, runs: string[]): void {
+    const steps = this.stepper.stepList;
+    if (steps.length && this.stepper.index !== steps.length - 1) return;
+    const newest = tagInfo(ctx, ctx.run, tag)?.max_step ?? tagInfo(ctx, runs[0], tag)?.max_step;
+    for (const run of runs) {
+      const step = tagInfo(ctx, run, tag)?.max_step;
+      if (step !== undefined && newest !== undefined && step <= newest) void getTensor(run, tag, step).catch(() => undefined);
+    }
   }
 
   /**

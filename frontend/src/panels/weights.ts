@@ -114,7 +114,19 @@ export class WeightsPanel extends SteppedPanel<RunView> {
     view.heatmap.onHover = hover;
     view.heatmap.onLeave = leave;
     view.column.element.dataset.run = run;
+    // The WebGL context and its shaders are made while the run's data is read.
+    if (this.mode() === "surface") this.surfaceOf(view).warmUp();
     return view;
+  }
+
+  /** The column's 3-D view, made at first use; hovering it reads as the heatmap does. */
+  private surfaceOf(view: RunView): Surface {
+    if (!view.surface) {
+      view.surface = new Surface(VIEW_W, VIEW_H);
+      view.surface.onHover = view.heatmap.onHover;
+      view.surface.onLeave = view.heatmap.onLeave;
+    }
+    return view.surface;
   }
 
   private mode(): Mode {
@@ -177,14 +189,10 @@ export class WeightsPanel extends SteppedPanel<RunView> {
       if (!shown || !item.tensor) continue;
       const [rows, cols] = shown.shape;
       if (this.mode() === "surface") {
-        if (!view.surface) {
-          view.surface = new Surface(VIEW_W, VIEW_H);
-          view.surface.onHover = view.heatmap.onHover;
-          view.surface.onLeave = view.heatmap.onLeave;
-        }
-        view.surface.set(shown.values, rows, cols, scale, zScale);
+        const surface = this.surfaceOf(view);
+        surface.set(shown.values, rows, cols, scale, zScale);
         view.column.body.replaceChildren(
-          view.surface.element,
+          surface.element,
           el("div", { cls: "axis-note", text: `rows 0–${rows - 1} back to front · cols 0–${cols - 1} left to right · drag to rotate, scroll to zoom, hover to read` }),
         );
       } else {
