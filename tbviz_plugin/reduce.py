@@ -190,8 +190,10 @@ class PartialPool(NamedTuple):
 def start_pool(array: np.ndarray, max_grid: Tuple[int, int]) -> Optional[PartialPool]:
     """The first step of ``pool_max_abs``, or None when ``array`` fits ``max_grid``.
 
-    It reads all of ``array`` and leaves the lighter rest to ``finish()``: a
-    writer runs it on the caller's thread instead of copying the array.
+    It reads all of ``array`` and leaves the lighter rest to ``finish()``, on
+    new arrays: the two steps may run on different threads, and ``array`` may
+    change in between (the Writer copies instead and pools on its thread,
+    which costs the training loop less; see bench/writer_throughput.py).
 
     Example:
         >>> a = np.arange(16, dtype=np.float32).reshape(4, 4)
