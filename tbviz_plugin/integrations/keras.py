@@ -588,7 +588,9 @@ class TbvizCallback(keras.callbacks.Callback):
 
                     keras_model_summary("keras", self.model, step=0)
                 model = self.model
-                forward = tf.function(lambda x: model(x, training=False))
+                # AutoGraph would parse this file's source to convert the lambda
+                # (a third of a second); Keras 3 layers need no conversion.
+                forward = tf.function(lambda x: model(x, training=False), autograph=False)
                 if self._probe is not None:
                     example = self._probe[0]
                 else:
