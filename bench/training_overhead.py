@@ -183,12 +183,14 @@ NOTES = """\
   write, at every batch, a pooled surface of every weight, activation maps, the
   gradient-flow row (seven statistics of every layer's gradients plus
   ``weight_l2`` and ``update_ratio``) and run the diagnosis.
-* **Where a logged step's time goes (py-spy, Keras):** the train step reduces its
-  own gradients (four whole-tensor reductions per variable, only on logged
-  steps); the snapshot function reads every weight about four times (two
-  ``max_pool2d`` for the signed max-abs surface, the sum of squares, the change
-  since the last log) and copies it for the next ``update_ratio``; the probe
-  batch (64 samples) runs forward for the activation maps. On a CPU these are
+* **Where a logged step's time goes (cProfile and timers, Keras):** the train
+  step reduces its own gradients (four whole-tensor reductions per variable,
+  only on logged steps); the snapshot function (about 20 ms here) pools every
+  weight (block maxima and minima, about half of it), takes the sums of
+  squares and the change since the last log, copies the weights for the next
+  ``update_ratio``, and runs the probe batch (64 samples) forward, with the
+  input gradient for the feature importance, for the activation maps and the
+  predictions in one pass. On a CPU these are
   memory-bound passes over the same bytes the training step itself reads a few
   times, so a full log costs the same order as a small model's training step.
   Before this issue the callback ran its own forward *and backward* pass on the
@@ -196,13 +198,24 @@ NOTES = """\
   are now reused and the weights pooled on the device.
 * **PyTorch:** gradient and weight sums are reduced on the device without
   concatenating tensors; the surfaces are pooled on the writer's thread
-  (``reduce.pool_max_abs``), and the writer takes a private copy of every array
-  (``reduce.check_array``) though the integration hands it fresh host copies.
+  (``reduce.pool_max_abs``, 5–10× faster this session: ``watch(every=1)`` went
+  from +274 % to about +176 %), and the writer takes a private copy of every
+  array (``reduce.check_array``) though the integration hands it fresh host
+  copies.
 * **The governor** (default cadence) keeps the logging time near 3 % of the
-  training thread's time, measured on the logs themselves; the one-off costs
-  (tracing the snapshot and train functions again, writing the graph, the first
-  log) are in the wall time above, which is why the epochs after the first are
-  shown apart.
+  training time, measured on the logs themselves and on the writer thread's
+  CPU time; the one-off costs are in the wall time above, which is why the
+  epochs after the first are shown apart. **Keras one-off costs** (cProfile of
+  ``on_train_begin`` and timers around the first train step, quiet machine):
+  about 1.0 s before the first batch (tracing the snapshot function 0.47 s, its
+  first run and graph optimisation 0.23 s, the graph for TensorBoard 0.13 s,
+  the rest of the first log 0.1 s) and 0.3–0.5 s more in the first train step
+  (the gradient sums traced into it). A graph op costs about half a millisecond
+  to trace in TensorFlow 2.21, so these were cut by building fewer ops (per
+  layer segment sums, pooling without ``tf.cond``) and by turning AutoGraph off
+  for tbviz's own functions (it parsed their source: about 1 s); they were
+  about 3.7 s. In a 20-second run 1.3 s is 6–7 %, which the governor cannot
+  win back; from the second epoch on, the added time is within the budget.
 * **Threads:** each framework runs with its default thread pools. PyTorch's
   OpenMP threads spin while waiting: on a machine shared with other busy
   processes its step time grows several-fold, so run this on a quiet machine
