@@ -205,17 +205,19 @@ NOTES = """\
 * **The governor** (default cadence) keeps the logging time near 3 % of the
   training time, measured on the logs themselves and on the writer thread's
   CPU time; the one-off costs are in the wall time above, which is why the
-  epochs after the first are shown apart. **Keras one-off costs** (cProfile of
-  ``on_train_begin`` and timers around the first train step, quiet machine):
-  about 1.0 s before the first batch (tracing the snapshot function 0.47 s, its
-  first run and graph optimisation 0.23 s, the graph for TensorBoard 0.13 s,
-  the rest of the first log 0.1 s) and 0.3–0.5 s more in the first train step
-  (the gradient sums traced into it). A graph op costs about half a millisecond
+  epochs after the first are shown apart. **Keras one-off costs** (timers
+  around the callback's hooks and the first train step, quiet machine; the
+  split by cProfile): 0.6–0.7 s before the first batch (mostly tracing the
+  snapshot function, then its first run and graph optimisation, and the
+  graph for TensorBoard) and 0.3–0.5 s more in the first train step (the
+  gradient sums traced into it). A graph op costs about half a millisecond
   to trace in TensorFlow 2.21, so these were cut by building fewer ops (per
   layer segment sums, pooling without ``tf.cond``) and by turning AutoGraph off
   for tbviz's own functions (it parsed their source: about 1 s); they were
-  about 3.7 s. In a 20-second run 1.3 s is 6–7 %, which the governor cannot
-  win back; from the second epoch on, the added time is within the budget.
+  2.7–3.0 s before the first batch and about 1 s in the first step. In a
+  20-second run 1.1 s is 5–6 %, which the governor cannot win back. From
+  the second epoch on the governor keeps its budget, but on this VM step
+  times move ±25 % from epoch to epoch, more than the 3 % it is held to.
 * **Threads:** each framework runs with its default thread pools. PyTorch's
   OpenMP threads spin while waiting: on a machine shared with other busy
   processes its step time grows several-fold, so run this on a quiet machine
