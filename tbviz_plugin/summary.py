@@ -3,10 +3,8 @@
 Each kind is built in two steps so that writers can split the work:
 
 * ``prepare_<kind>(...)`` validates the arguments (raising ``ValueError`` or
-  ``TypeError`` that names the argument) and copies the array (a weight
-  surface that pools to a smaller grid is half pooled instead, which leaves a
-  private copy of half the size). It is cheap and runs on the caller's
-  thread, so errors surface where the mistake was made.
+  ``TypeError`` that names the argument) and copies the array. It is cheap and
+  runs on the caller's thread, so errors surface where the mistake was made.
 * the returned ``Prepared`` object's ``build()`` does the reshaping and pooling
   and returns a ``SummaryTensor``; ``tbviz.Writer`` calls it on its background
   thread.
