@@ -98,6 +98,23 @@ def test_record_framing_matches_tensorflow_masked_crc():
     assert record.masked_crc32c(b"") == 0xA282EAD8
 
 
+def test_record_file_counts_bytes_of_memoryviews_of_any_format():
+    """A memoryview's len() counts its items: a float32 view of 4 values is 16 bytes."""
+    import io
+
+    data = np.arange(4, dtype=np.float32)
+    buf = io.BytesIO()
+    f = record.RecordFile(buf)
+    assert f.write([b"ab", memoryview(data)]) == 2 + 16 + 16
+    f.flush()
+    expected = io.BytesIO()
+    record.write_record(expected, [b"ab", data.tobytes()])
+    assert buf.getvalue() == expected.getvalue()
+    same = io.BytesIO()
+    record.write_record(same, [b"ab", memoryview(data)])
+    assert same.getvalue() == expected.getvalue()
+
+
 def test_metadata_is_written_once_per_tag(logdir):
     with tbviz.Writer(logdir) as w:
         for step in range(3):

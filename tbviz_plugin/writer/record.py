@@ -35,13 +35,18 @@ def _mask(value: int) -> int:
     return (((value >> 15) | (value << 17)) + _MASK_DELTA) & 0xFFFFFFFF
 
 
+def _nbytes(chunk: Buffer) -> int:
+    """Bytes in ``chunk`` (a memoryview's ``len`` counts items of its format)."""
+    return chunk.nbytes if type(chunk) is memoryview else len(chunk)
+
+
 _pack_u64 = struct.Struct("<Q").pack
 _pack_u32 = struct.Struct("<I").pack
 
 
 def frame(chunks: Sequence[Buffer]) -> list:
     """The list of buffers that make one record around ``chunks``."""
-    length = sum(len(c) for c in chunks)
+    length = sum(_nbytes(c) for c in chunks)
     header = _pack_u64(length)
     crc = 0
     for chunk in chunks:
@@ -92,7 +97,7 @@ class RecordFile:
         # and building the framed list first cost a third more Python work.
         length = crc = 0
         for chunk in chunks:
-            length += len(chunk)
+            length += _nbytes(chunk)
             crc = _crc32c.crc32c(chunk, crc)  # releases the GIL for large chunks
         header = _pack_u64(length)
         pending = self._pending
