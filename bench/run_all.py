@@ -30,6 +30,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if REPO not in sys.path:  # `python bench/run_all.py`
     sys.path.insert(0, REPO)
 
+from bench import report  # noqa: E402
+
 # (module in bench/, section title)
 BENCHMARKS = [
     ("writer_throughput", "Writer throughput (issue 3, issue 7 §1)"),
@@ -190,8 +192,7 @@ def _closing_note(results: Dict[str, Any]) -> str:
                     rows.append(row)
     if not rows:
         return ""
-    header = ["| target | measured | target | met |", "|---|---:|---|:---:|"]
-    return "\n".join(header + rows)
+    return "\n".join(report.header() + rows)
 
 
 def main(argv: List[str] = None) -> int:

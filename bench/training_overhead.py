@@ -31,6 +31,7 @@ import tempfile
 import time
 from typing import Any, Dict, List
 
+from bench.report import targets_table
 from bench.workers import run_worker
 
 FEATURES, WIDTH, DEPTH, CLASSES = 256, 512, 6, 10
@@ -353,9 +354,7 @@ def to_markdown(results: Dict[str, Any]) -> str:
             f"| {variant} | {w['median']:.2f} | {w['lo']:.2f}–{w['hi']:.2f} | {added} "
             f"| {added_spread} | {steady} | {logged} |"
         )
-    lines += ["", "| target | measured | target | met |", "|---|---:|---|:---:|"]
-    for what, measured, target, met in targets(results):
-        lines.append(f"| {what} | {measured} | {target} | {'yes' if met else '**no**'} |")
+    lines += ["", *targets_table(targets(results))]
     return "\n".join(lines) + "\n"
 
 

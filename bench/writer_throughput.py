@@ -40,6 +40,7 @@ import tempfile
 import time
 from typing import Any, Callable, Dict, List, Tuple
 
+from bench.report import targets_table
 from bench.workers import run_worker
 
 SHAPE = (512, 512)
@@ -628,14 +629,18 @@ def to_markdown(results: Dict[str, Any]) -> str:
             f"| {r['bytes_per_summary']:,.0f} | {r['peak_rss_mb']['median']:.0f} "
             f"| {r['rss_growth_mb']['median']:.1f} |"
         )
-    lines += ["", "| ratio | measured | target | met |", "|---|---:|---:|:---:|"]
-    for name, op, target, why in TARGETS:
-        if name in results["ratios"]:
-            v = results["ratios"][name]
-            met = v <= target if op == "<=" else v >= target
-            lines.append(
-                f"| {name} | {v:.3f} | {op} {target} ({why}) | {'yes' if met else '**no**'} |"
-            )
+    ratios = results["ratios"]
+    rows = [
+        (
+            name,
+            f"{ratios[name]:.3f}",
+            f"{op} {target} ({why})",
+            ratios[name] <= target if op == "<=" else ratios[name] >= target,
+        )
+        for name, op, target, why in TARGETS
+        if name in ratios
+    ]
+    lines += ["", *targets_table(rows, first="ratio")]
     like = [
         (peer, results["ratios"].get(f"{peer} whole / tbviz default grid whole"))
         for peer in HISTOGRAMS
