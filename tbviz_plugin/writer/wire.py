@@ -37,6 +37,8 @@ FILE_VERSION = b"brain.Event:2"
 
 def varint(value: int) -> bytes:
     """Base-128 varint; negative int64 values take ten bytes, as protobuf does."""
+    if 0 <= value < 0x80:  # one byte: most steps, field keys and lengths
+        return bytes((value,))
     if value < 0:
         value += 1 << 64
     out = bytearray()
@@ -70,7 +72,7 @@ _pack_double = struct.Struct("<d").pack
 def _event_head(wall_time: float, step: int) -> bytes:
     head = _WALL_TIME_KEY + _pack_double(wall_time)
     if step:
-        head += _STEP_KEY + (bytes((step,)) if step < 0x80 else varint(step))
+        head += _STEP_KEY + varint(step)
     return head
 
 
