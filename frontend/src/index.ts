@@ -78,6 +78,7 @@ class App {
     // before them: `health` fills when they arrive, and only the panels that
     // use them wait (updatePanel).
     const health: Record<string, HealthEvent[]> = {};
+    this.bar.setBadgesPending(runs);
     const read = Promise.all(runs.map(async (run) => {
       health[run] = await getHealth(run).catch(() => []);
     })).then(() => this.bar.setBadges(runs, health));
@@ -142,7 +143,7 @@ class App {
     if (!this.ctx) return;
     this.ctx = { ...this.ctx, run: this.bar.run, compare: this.bar.compare };
     saveView({ run: this.bar.run, compare: this.bar.compare ?? "", tab: this.active.id });
-    this.bar.setBadges(Object.keys(this.ctx.tags).sort(), this.ctx.health);
+    this.bar.markSelected();
     this.panels.forEach((p) => this.stale.add(p));
     this.updateTabs();
     await this.updatePanel(this.active, "select");

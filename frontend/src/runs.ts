@@ -49,16 +49,40 @@ export class RunBar {
 
   /** One badge per run, coloured by its worst event; clicking selects the run. */
   setBadges(runs: string[], health: Record<string, HealthEvent[]>): void {
+    this.known = health;
+    this.renderBadges(runs, (run) => health[run] ?? []);
+  }
+
+  /**
+   * The badges while the health events are on their way: each run's last known
+   * badge, or a grey "…" one for a run not seen before. The badge row is there
+   * from the first paint, so the tabs below it do not move when the events
+   * arrive (a click aimed at a tab would land on a badge).
+   */
+  setBadgesPending(runs: string[]): void {
+    this.renderBadges(runs, (run) => this.known[run] ?? null);
+  }
+
+  /** Marks the chosen run's badge. */
+  markSelected(): void {
+    for (const badge of this.badges.querySelectorAll<HTMLElement>(".badge")) badge.classList.toggle("selected", badge.dataset.run === this.run);
+  }
+
+  private known: Record<string, HealthEvent[]> = {};
+
+  private renderBadges(runs: string[], eventsOf: (run: string) => HealthEvent[] | null): void {
     this.badges.replaceChildren(
       ...runs.map((run) => {
-        const events = health[run] ?? [];
-        const worst = worstSeverity(events) ?? "ok";
-        const count = events.filter((e) => e.severity === worst).length;
+        const events = eventsOf(run);
+        const worst = events ? worstSeverity(events) ?? "ok" : "pending";
+        const count = events ? events.filter((e) => e.severity === worst).length : 0;
+        const title = !events ? `${run}: reading health events…` : worst === "ok" ? `${run}: no health events` : `${run}: worst event ${worst} (${count})`;
+        const text = !events ? "…" : worst === "ok" ? "ok" : `${worst} ×${count}`;
         const badge = el("button", {
           cls: `badge sev-${worst}` + (run === this.run ? " selected" : ""),
-          title: worst === "ok" ? `${run}: no health events` : `${run}: worst event ${worst} (${count})`,
+          title,
           attrs: { type: "button", "data-run": run, "data-severity": worst },
-        }, [el("span", { cls: "badge-dot" }), el("span", { cls: "badge-run", text: run }), el("span", { cls: "badge-sev", text: worst === "ok" ? "ok" : `${worst} ×${count}` })]);
+        }, [el("span", { cls: "badge-dot" }), el("span", { cls: "badge-run", text: run }), el("span", { cls: "badge-sev", text })]);
         badge.addEventListener("click", () => {
           this.runSelect.value = run;
           this.onSelect();

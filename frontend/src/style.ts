@@ -29,6 +29,7 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .badge.selected { border-color: #f57c00; background: #fff3e0; }
 .badge-dot { width: 10px; height: 10px; border-radius: 50%; background: #43a047; }
 .badge.sev-info .badge-dot { background: #1976d2; }
+.badge.sev-pending .badge-dot { background: #bdbdbd; }
 .badge.sev-warning .badge-dot { background: #ffa000; }
 .badge.sev-error .badge-dot { background: #d32f2f; }
 .badge-sev { color: #757575; }

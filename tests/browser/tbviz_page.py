@@ -172,6 +172,8 @@ class TbvizPage:
 
     def screenshot(self, name):
         os.makedirs(SCREENSHOTS, exist_ok=True)
+        # The runs' health badges are in (not the grey "…" of a read under way).
+        self.frame.wait_for_selector('.badge[data-severity="pending"]', state="detached")
         time.sleep(0.3)  # let the last frame paint
         self.page.screenshot(path=os.path.join(SCREENSHOTS, name))
 
