@@ -72,10 +72,18 @@ class Cadence:
 
     With ``every=N`` every N-th step is logged (step 0 included). With
     ``every=None`` the governor keeps the time spent logging at or below
-    ``budget`` (default 3%) of the training time: after a log that took ``c``
-    seconds, the next one waits until ``c / budget`` seconds of training have
-    passed. The first log (which also pays for tracing, graph optimisation and
-    warm-up) does not count towards the estimate: the next step is logged too,
+    ``budget`` (default 3%) of the training time, by two rules:
+
+    * spacing: after a log that took ``c`` seconds, the next one waits until
+      ``c / budget`` seconds of training have passed;
+    * the whole account: everything spent for logging since the first log or
+      set-up (its one-off costs too: tracing, graph optimisation, warm-up,
+      ``charge``) plus the next log stays within ``budget`` of the time since
+      then. After an expensive start the logs pause until training has paid
+      for it, instead of the start coming on top of the budget.
+
+    The first log's one-off costs (``warmup_seconds``) count in the account
+    but not in the estimate of what a log costs: the next step is logged too,
     and measured. A log's cost includes the CPU time the writer's background
     thread spent since the previous log (``background_total``): on a machine
     whose cores training keeps busy, that time is taken from training too.
@@ -115,6 +123,9 @@ class Cadence:
         self._last_step: Optional[int] = None
         self._announced = False
         self._background_seen = 0.0
+        self._start: Optional[float] = None  # clock at the first log or charge
+        self._held = False  # the next log waited for the account
+        self.spent_seconds = 0.0  # everything logging took since then
         self.logged_steps: List[int] = []
 
     def due(self, step: int, previous: Optional[int] = None) -> bool:
@@ -124,9 +135,22 @@ class Cadence:
             if previous is None:
                 return step % self.every == 0
             return step // self.every > previous // self.every
-        if self._last_end is None:
+        if len(self._costs) < 2:  # the first log, then one to measure what a log costs
             return True
-        return (self.clock() - self._last_end) * self.budget >= self._estimate
+        now = self.clock()
+        spaced = (now - self._last_end) * self.budget >= self._estimate
+        paid = self.spent_seconds + self._estimate <= self.budget * (now - self._start)
+        if spaced and not paid:
+            self._held = True  # this interval is the account's, not the cadence's
+        return spaced and paid
+
+    def charge(self, seconds: float) -> None:
+        """Counts ``seconds`` spent for logging outside a log (set-up, tracing) in
+        the account; not in the estimate of a log's cost."""
+        seconds = max(0.0, float(seconds))
+        if self._start is None:
+            self._start = self.clock() - seconds
+        self.spent_seconds += seconds
 
     def estimate(self) -> float:
         """Seconds one log takes: the median of the last three, the first (warm-up) log
@@ -148,6 +172,9 @@ class Cadence:
         if background_total is not None:
             background = max(0.0, background_total - self._background_seen)
             self._background_seen = background_total
+        if self._start is None:
+            self._start = started
+        self.spent_seconds += max(0.0, end - started) + background
         self._costs.append(max(0.0, end - started - warmup_seconds) + background)
         self._costs = self._costs[-8:]
         self._estimate = self.estimate()
@@ -156,6 +183,7 @@ class Cadence:
             and not self._announced
             and self._last_step is not None
             and len(self._costs) >= 3
+            and not self._held
         ):
             interval = step - self._last_step
             logger.info(
@@ -167,6 +195,7 @@ class Cadence:
                 100 * self.budget,
             )
             self._announced = True
+        self._held = False
         self._last_end = end
         self._last_step = step
         self.logged_steps.append(step)

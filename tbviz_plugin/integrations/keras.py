@@ -29,6 +29,7 @@ the next log, which the governor always takes.
 from __future__ import annotations
 
 import inspect
+import time
 from typing import Any, Dict, List, Optional, Tuple
 
 import keras
@@ -172,7 +173,16 @@ class TbvizCallback(keras.callbacks.Callback):
 
     def _setup(self) -> None:
         """Finds the layers and the probe batch, wraps the optimiser for the training
-        gradients and builds the snapshot function (traced at the first log)."""
+        gradients and builds the snapshot function (traced at the first log).
+
+        Its time counts in the governor's account (``Cadence.charge``)."""
+        started = self.clock()
+        try:
+            self._set_up()
+        finally:
+            self.cadence.charge(self.clock() - started)
+
+    def _set_up(self) -> None:
         self._ready = True
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
@@ -269,6 +279,9 @@ class TbvizCallback(keras.callbacks.Callback):
             if self._pending:
                 self._pending = False
                 extra = max(0.0, duration - self._plain_step) if self._plain_step else 0.0
+                # Tracing the gradient sums into the train step (its first call) is
+                # one-off logging time: in the account, not in the estimate.
+                self.cadence.charge(self._train_grads.take_trace_seconds())
                 self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
             else:  # a running estimate of a plain step (robust to one slow step)
                 self._plain_step = (
@@ -703,6 +716,7 @@ class _TrainingGradients:
         owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
         n_layers = len(layers)
         self._armed = False
+        self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         no_gradient = [np.nan] * 5 + [0.0, np.nan]  # size 0: see stats_from_partials
         self._empty = tf.constant([no_gradient] * n_layers, tf.float32)
@@ -711,6 +725,8 @@ class _TrainingGradients:
         optimizer, armed, partials = self.optimizer, self.armed, self.partials
 
         def apply(grads: Any, trainable_variables: Any = None) -> Any:
+            # Runs while the train function is traced (and eagerly, if it runs eagerly).
+            traced = time.perf_counter()
             grads = list(grads)
             if trainable_variables is None:
                 variables = list(getattr(optimizer, "_trainable_variables", []))
@@ -738,6 +754,8 @@ class _TrainingGradients:
                 return tf.constant(False)
 
             tf.cond(armed, record, skip)
+            if not tf.executing_eagerly():
+                self._trace_seconds += time.perf_counter() - traced
             return original(grads, trainable_variables)
 
         self._original = original
@@ -752,6 +770,12 @@ class _TrainingGradients:
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)
+
+    def take_trace_seconds(self) -> float:
+        """Seconds spent building the gradient sums into traced train functions
+        since the last call."""
+        seconds, self._trace_seconds = self._trace_seconds, 0.0
+        return seconds
 
     def remove(self) -> None:
         self.arm(False)

@@ -188,7 +188,14 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
 
     x, y = digits
     callback = TbvizCallback(tmp_path / "auto")  # every=None: the overhead governor decides
+    charges = []
+    charge = callback.cadence.charge
+    callback.cadence.charge = lambda seconds: (charges.append(seconds), charge(seconds))[1]
     fit(digits, lambda: mlp(1), epochs=1, callback=callback)
+    # The one-off costs are in the governor's account: the set-up (snapshot function,
+    # layer table, graph), then tracing the gradient sums into the first train step.
+    assert charges[0] > 0 and charges[1] > 0, charges
+    assert callback.cadence.spent_seconds > sum(charges)
     tensors = read_tensors(tmp_path / "auto")
     kernel = next(t for t, kind in kinds(tensors).items() if kind == metadata.WEIGHT_SURFACE)
     steps = [s for s, *_ in tensors[kernel]]
