@@ -462,7 +462,9 @@ def test_tabs_stay_put_while_the_health_events_arrive(browser_context, tb_url):
         released = True
         for route in held:
             route.continue_()
-        tbviz.frame.wait_for_selector('.badge[data-run="sigmoid_deep"]:not([data-severity="pending"])')
+        tbviz.frame.wait_for_selector(
+            '.badge[data-run="sigmoid_deep"]:not([data-severity="pending"])'
+        )
         assert tab.bounding_box() == before
         assert tbviz.frame.locator('.badge[data-severity="pending"]').count() == 0
         tab.click()
