@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import inspect
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import keras
 import numpy as np
@@ -213,9 +213,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and getattr(self.model, "optimizer", None) is not None
             and not reduces
         ):
-            self._train_grads = _TrainingGradients(
-                self.model, self._variables, self._owners, len(self._layers)
-            )
+            self._train_grads = _TrainingGradients(self.model, self._layers)
             # The train function may have been traced without the wrapped optimiser
             # (an earlier fit, or the batch that built the model): trace it again.
             self.model.make_train_function(force=True)
@@ -281,7 +279,7 @@ class TbvizCallback(keras.callbacks.Callback):
             if self._pending:
                 self._pending = False
                 extra = max(0.0, duration - self._plain_step) if self._plain_step else 0.0
-                # Tracing the gradient copies into the train step (its first call) is
+                # Tracing the gradient sums into the train step (its first call) is
                 # one-off logging time: in the account, not in the estimate.
                 self.cadence.charge(self._train_grads.take_trace_seconds())
                 self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
@@ -422,9 +420,7 @@ class TbvizCallback(keras.callbacks.Callback):
             )
             parts.append(("norms", 0, tf.reshape(norms, [n_layers, 2])))
             if grads is not None:
-                stashed = [s.read_value() for s in grads.stash]
-                parts.append(("gradient_sums", 0, _tensor_sums(tf, stashed)))
-                parts.append(("fresh", 0, tf.reshape(tf.cast(grads.fresh, tf.float32), [1])))
+                parts.append(("partials", 0, grads.partials.value()))
             if tap is not None and self._merged_predictions:
                 outs, importance = probes.keras_in_graph(
                     tf, lambda x: tap(x, training=False), loss_fn, x, y
@@ -476,9 +472,7 @@ class TbvizCallback(keras.callbacks.Callback):
         unpacked = _unpack(np.asarray(self._snapshot_fn(x)), self._layout)  # one host copy
         partials = None
         if fresh_gradients and self._train_grads is not None:
-            partials = self._train_grads.layer_partials(
-                unpacked[("gradient_sums", 0)], fresh=bool(unpacked[("fresh", 0)][0])
-            )
+            partials = unpacked[("partials", 0)]
             self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
@@ -705,46 +699,30 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
 
 
 class _TrainingGradients:
-    """The training step's own gradients, kept for the next log.
+    """Per-layer gradient sums of the training step's own gradients.
 
     Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
     ``train_step`` call inside the compiled train function): while ``armed``,
-    the wrapper copies the gradients into device variables (``stash``, one per
-    trainable variable, in the callback's variable order); otherwise a
-    ``tf.cond`` skips it. The gradients are not changed. The snapshot function
-    reduces the stash to four sums per tensor (``_tensor_sums``) and the host
-    combines them per layer (``layer_partials``). ``remove()`` restores the
-    optimiser.
-
-    Only copies go into the train step, not the sums: every op traced into it
-    costs about half a millisecond of every fit's first step (tracing and
-    graph optimisation), and the sums with their exact fallback for NaN/Inf
-    were about 340 ops (0.3 s) where the copies are about 50.
+    the wrapper reduces the gradients to ``[layers, PARTIALS]`` in the graph and
+    stores them in a device variable; otherwise a ``tf.cond`` skips it. The
+    gradients are not changed. ``remove()`` restores the optimiser.
     """
 
-    def __init__(self, model: Any, variables: List[Any], owners: List[int], n_layers: int) -> None:
+    def __init__(self, model: Any, layers: List[Any]) -> None:
         import tensorflow as tf
 
         # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
         self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
-        index = {id(v): k for k, v in enumerate(variables)}
-        self.owners = list(owners)
-        self.n_layers = n_layers
-        self.sizes = [int(np.prod(v.shape)) for v in variables]
+        owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
+        n_layers = len(layers)
         self._armed = False
         self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
-        # Whether the armed step reached apply (a loss-scale optimiser skips steps
-        # with non-finite gradients): if not, the stash is stale.
-        self.fresh = tf.Variable(False, trainable=False, name="tbviz_fresh")
-        self.stash = [
-            tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False, name="tbviz_gradient")
-            for v in variables
-        ]
-        # Which variables the traced train step gives a gradient (set while tracing).
-        self.present = [False] * len(variables)
+        no_gradient = [np.nan] * 5 + [0.0, np.nan]  # size 0: see stats_from_partials
+        self._empty = tf.constant([no_gradient] * n_layers, tf.float32)
+        self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
         original = self.optimizer.apply
-        optimizer, armed, fresh, stash = self.optimizer, self.armed, self.fresh, self.stash
+        optimizer, armed, partials = self.optimizer, self.armed, self.partials
 
         def apply(grads: Any, trainable_variables: Any = None) -> Any:
             # Runs while the train function is traced (and eagerly, if it runs eagerly).
@@ -755,25 +733,20 @@ class _TrainingGradients:
             else:
                 trainable_variables = list(trainable_variables)
                 variables = trainable_variables
+            # Dense, with the variable's static shape (an embedding's IndexedSlices
+            # converts to a tensor of unknown shape): the sums' graph is sized from it.
             pairs = [
-                (g, index[id(v)])
+                (tf.reshape(tf.convert_to_tensor(g), v.shape), owner[id(v)])
                 for g, v in zip(grads, variables)
-                if g is not None and id(v) in index
+                if g is not None and id(v) in owner
             ]
-            self.present = [False] * len(stash)
-            for _, k in pairs:
-                self.present[k] = True
 
-            # Not converted by AutoGraph: no Python control flow on tensors, and
-            # converting (parsing the source) cost about a second of the first step.
+            # Not converted by AutoGraph: the graph-building helpers have no Python
+            # control flow on tensors, and converting them (parsing their source)
+            # cost about a second of every fit's first train step.
             @tf.autograph.experimental.do_not_convert
             def record() -> Any:
-                for g, k in pairs:
-                    # Dense, with the variable's shape (an embedding's IndexedSlices
-                    # converts to a tensor of unknown static shape).
-                    value = tf.reshape(tf.cast(tf.convert_to_tensor(g), tf.float32), stash[k].shape)
-                    stash[k].assign(value)
-                fresh.assign(True)
+                partials.assign(_fast_layer_partials(tf, pairs, n_layers))
                 return tf.constant(True)
 
             @tf.autograph.experimental.do_not_convert
@@ -789,35 +762,20 @@ class _TrainingGradients:
         optimizer.apply = apply
 
     def arm(self, on: bool) -> None:
-        """Whether the next train step records its gradients."""
+        """Whether the next train step records its gradients. An armed step starts
+        from "no gradient" rows, so a step that never reaches ``apply`` (a loss-scale
+        optimiser skipping non-finite gradients) is not shown with stale sums."""
         if on:
-            self.fresh.assign(False)
+            self.partials.assign(self._empty)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)
 
     def take_trace_seconds(self) -> float:
-        """Seconds spent building the copies into traced train functions since the
-        last call."""
+        """Seconds spent building the gradient sums into traced train functions
+        since the last call."""
         seconds, self._trace_seconds = self._trace_seconds, 0.0
         return seconds
-
-    def layer_partials(self, sums: np.ndarray, fresh: bool) -> np.ndarray:
-        """``[layers, PARTIALS]`` from the snapshot's ``[tensors, 4]`` sums of the
-        stash; ``fresh``: the armed step did reach ``apply`` (else no-gradient rows).
-
-        The sums assume finite gradients; a layer whose sums are not finite
-        (NaN, Inf, a square overflowing float32) or whose squares underflowed
-        is summed exactly on the host from its stashed gradients.
-        """
-        return _combine_tensor_sums(
-            sums,
-            self.sizes,
-            self.owners,
-            self.present if fresh else [False] * len(self.sizes),
-            self.n_layers,
-            lambda k: np.asarray(self.stash[k].numpy()),
-        )
 
     def remove(self) -> None:
         self.arm(False)
@@ -825,80 +783,60 @@ class _TrainingGradients:
             del self.optimizer.apply
 
 
-def _tensor_sums(tf: Any, tensors: List[Any]) -> Any:
-    """``[tensors, 4]``: each tensor's sum of |g|, max |g|, sum of g² and count of
-    non-zero elements, in the graph (combined per layer by ``_combine_tensor_sums``).
+def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
+    """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
 
-    Every tensor gets the same few ops, sharing their constants: the graph's
-    size is what its first call costs."""
-    flat, axis, zero = tf.constant([-1]), tf.constant([0]), tf.constant(0.0)
-    rows = []
-    for g in tensors:
+    Sums per tensor are combined per layer with segment ops (no concatenated
+    copy). The fast sums assume finite gradients of normal magnitude; when any
+    result is not finite, or squares underflowed, the exact form (``_layer_partials``: NaN/Inf counted apart,
+    magnitudes over finite elements) runs instead, in the graph.
+
+    Graph size matters as much as speed here: this is traced into every fit's
+    train step, and each op costs about half a millisecond of tracing and
+    graph optimisation. So every tensor gets the same nine ops, sharing their
+    constants, and the per-layer combination is a handful of ops whatever the
+    number of layers.
+    """
+    pairs = [(tf.convert_to_tensor(g), i) for g, i in pairs]
+    if not pairs:
+        return _no_gradient(tf, n_layers)
+    flat, axis = tf.constant([-1]), tf.constant([0])
+    zero = tf.constant(0.0)
+    per_tensor = []
+    for g, _ in pairs:
         g = tf.reshape(tf.cast(g, tf.float32), flat)
         a = tf.abs(g)
-        rows.append(
+        nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
+        per_tensor.append(
             tf.stack(
                 [
                     tf.reduce_sum(a, axis),
                     tf.reduce_max(a, axis) if g.shape[0] != 0 else zero,
                     tf.reduce_sum(tf.square(g), axis),
-                    tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis),
+                    nonzero,
                 ]
             )
         )
-    return tf.stack(rows) if rows else tf.zeros([0, 4])
-
-
-def _combine_tensor_sums(
-    sums: np.ndarray,
-    sizes: List[int],
-    owners: List[int],
-    present: List[bool],
-    n_layers: int,
-    array_of: Callable[[int], np.ndarray],
-) -> np.ndarray:
-    """``[layers, PARTIALS]`` (see ``common.stats_from_partials``) from per-tensor
-    sums; tensors not ``present`` are left out, a layer with none gets the
-    no-gradient row. A layer whose sums are not finite is summed again exactly
-    from ``array_of(tensor index)``: magnitudes over finite elements, NaN and Inf
-    counted apart (``reduce.layer_stats``' definitions), and so is one whose
-    squares underflowed float32 (the sum of squares below the largest square:
-    vanishing gradients of 1e-20 and less)."""
-    sums = np.asarray(sums, np.float64).reshape(-1, 4)
-    out = np.full((n_layers, len(common.PARTIALS)), np.nan)
-    out[:, 5] = 0.0  # size 0: no gradient
-    for layer in range(n_layers):
-        mine = [k for k, o in enumerate(owners) if o == layer and present[k]]
-        size = float(sum(sizes[k] for k in mine))
-        if not mine or size == 0:
-            continue
-        s = sums[mine]
-        max_abs = s[:, 1].max()
-        row = [s[:, 0].sum(), max_abs, s[:, 2].sum(), size, 0.0, size, size - s[:, 3].sum()]
-        if np.all(np.isfinite(row[:3])) and row[2] >= 0.5 * max_abs * max_abs:
-            row[2] = row[2] / (max_abs * max_abs) if max_abs > 0 else 0.0
-        else:
-            row = _exact_partials(np.concatenate([array_of(k).ravel() for k in mine]))
-        out[layer] = row
-    return out
-
-
-def _exact_partials(flat: np.ndarray) -> List[float]:
-    """One layer's ``PARTIALS`` row from its gradients, NaN and Inf counted apart."""
-    flat = np.asarray(flat, np.float64)
-    finite = np.isfinite(flat)
-    safe = np.abs(flat[finite])
-    max_abs = float(safe.max()) if safe.size else 0.0
-    scaled = safe / max_abs if max_abs > 0 else safe
-    return [
-        float(safe.sum()),
-        max_abs,
-        float(np.dot(scaled, scaled)),
-        float(finite.sum()),
-        float(np.isnan(flat).sum()),
-        float(flat.size),
-        float((flat == 0).sum()),
-    ]
+    owners = tf.constant([i for _, i in pairs], tf.int32)
+    stats = tf.stack(per_tensor)  # [tensors, 4]
+    sums = tf.math.unsorted_segment_sum(stats, owners, n_layers)
+    max_abs = tf.math.unsorted_segment_max(stats[:, 1], owners, n_layers)
+    sizes = _layer_sizes(pairs, n_layers)
+    n = tf.constant(sizes, tf.float32)
+    scale = tf.where(max_abs > 0, max_abs, 1.0)
+    fast = tf.stack(
+        [sums[:, 0], max_abs, sums[:, 2] / scale / scale, n, tf.zeros_like(n), n, n - sums[:, 3]],
+        axis=1,
+    )
+    fast = tf.where(tf.constant(sizes > 0)[:, None], fast, _no_gradient(tf, n_layers))
+    # Not finite, or the squares underflowed float32 (vanishing gradients below
+    # about 1e-20: the scaled sum of squares, at least 1 when exact, falls to 0).
+    ok = tf.reduce_all(tf.math.is_finite(fast[:, :3]) | tf.constant(sizes == 0)[:, None]) & (
+        tf.reduce_all((fast[:, 2] >= 0.5) | (max_abs == 0) | tf.constant(sizes == 0))
+    )
+    grads = [g for g, _ in pairs]
+    owner_list = [i for _, i in pairs]
+    return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owner_list, n_layers))
 
 
 def _no_gradient(tf: Any, n_layers: int) -> Any:
