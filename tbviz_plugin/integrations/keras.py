@@ -788,8 +788,9 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
 
     Sums per tensor are combined per layer with segment ops (no concatenated
     copy). The fast sums assume finite gradients of normal magnitude; when any
-    result is not finite, or squares underflowed, the exact form (``_layer_partials``: NaN/Inf counted apart,
-    magnitudes over finite elements) runs instead, in the graph.
+    result is not finite, or squares underflowed, the exact form
+    (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite
+    elements, squares of scaled values) runs instead, in the graph.
 
     Graph size matters as much as speed here: this is traced into every fit's
     train step, and each op costs about half a millisecond of tracing and
