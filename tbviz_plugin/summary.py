@@ -31,7 +31,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 import numpy as np
 from tensorboard.compat.proto import summary_pb2, tensor_pb2, tensor_shape_pb2, types_pb2
 
-from tbviz_plugin import metadata, reduce
+from tbviz_plugin import metadata, reduce, snapshots
 
 DEFAULT_SURFACE_GRID = (256, 256)
 DEFAULT_DENSE_GRID = (256, 256)
@@ -97,6 +97,8 @@ class Prepared:
       tag, kind: as given.
       content: the plugin content, for kinds that settle it while validating
         (a writer remembers a confusion matrix's classes from it), else None.
+      release: for a writer to call once the record is written (it gives the
+        caller's snapshot buffer back to ``snapshots``), or None.
 
     A plain class with slots (not a dataclass): one is made per summary on
     the caller's thread, and a frozen dataclass' ``__init__`` costs several
@@ -107,7 +109,7 @@ class Prepared:
         1.0
     """
 
-    __slots__ = ("tag", "kind", "_build", "content")
+    __slots__ = ("tag", "kind", "_build", "content", "release")
 
     def __init__(
         self,
@@ -115,11 +117,13 @@ class Prepared:
         kind: str,
         _build: Callable[[], SummaryTensor],
         content: Optional[Dict[str, Any]] = None,
+        release: Optional[Callable[[], None]] = None,
     ) -> None:
         self.tag = tag
         self.kind = kind
         self._build = _build
         self.content = content
+        self.release = release
 
     def build(self) -> SummaryTensor:
         return self._build()
@@ -222,14 +226,19 @@ def prepare_weight_surface(
     if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:
         if layout == "auto":
             layout = "channels_last"  # numpy: Keras' order
-        data = array.copy()  # the snapshot (C order), as check_array takes it
+        # The snapshot (C order), as check_array takes it, in a recycled buffer
+        # that a writer gives back (``release``) once the record is written.
+        data = snapshots.copy_of(array)
+        release = functools.partial(snapshots.give_back, data)
     else:
         layout = _resolve_layout(layout, array)
         data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
+        release = None
     return Prepared(
         tag,
         metadata.WEIGHT_SURFACE,
         functools.partial(_build_weight_surface, tag, data, quantity, grid, layout),
+        release=release,
     )
 
 

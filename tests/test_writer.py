@@ -167,6 +167,59 @@ def test_background_thread_time_is_counted_for_the_overhead_governor(logdir):
     assert spent > 0.0 and w.background_seconds == spent  # nothing more after close
 
 
+def test_recycled_snapshot_buffers_never_mix_records(logdir, monkeypatch):
+    """The caller's copy of a surface goes back to ``snapshots`` once its record is
+    written and is reused by a later copy: each record keeps its own values, also
+    when the caller changes its array right after the call and the queue is busy."""
+    from tbviz_plugin import snapshots
+
+    snapshots.clear()
+    gate = threading.Event()
+    array = np.zeros((64, 48), np.float32)
+    with tbviz.Writer(logdir, max_queue=3) as w:
+        original = w._encode
+
+        def slow_encode(*args):  # records wait while the caller goes on
+            gate.wait(10)
+            return original(*args)
+
+        monkeypatch.setattr(w, "_encode", slow_encode)
+        producer = threading.Thread(
+            target=lambda: [
+                (array.fill(step), w.weight_surface("w", array, step, max_grid=(64, 48)))
+                for step in range(12)
+            ]
+        )
+        producer.start()
+        producer.join(0.5)
+        gate.set()
+        producer.join(10)
+        w.flush()
+        assert snapshots.free_bytes() > 0  # written: back in the pool, reused
+    records = read_tensors(logdir)["w"]
+    assert [step for step, *_ in records] == list(range(12))
+    for step, _, values, _ in records:
+        assert np.all(values == step), step
+
+
+def test_snapshot_pool_is_bounded_and_takes_back_only_its_kind():
+    from tbviz_plugin import snapshots
+
+    snapshots.clear()
+    a = np.arange(12, dtype=np.float32).reshape(3, 4)
+    copies = [snapshots.copy_of(a) for _ in range(snapshots.MAX_FREE_PER_SHAPE + 2)]
+    for c in copies:
+        snapshots.give_back(c)
+    assert snapshots.free_bytes() == snapshots.MAX_FREE_PER_SHAPE * a.nbytes
+    reused = snapshots.copy_of(a * 2)
+    assert any(reused is c for c in copies) and np.array_equal(reused, a * 2)
+    snapshots.give_back(a[:, :2])  # a view: not a buffer of the pool
+    snapshots.give_back(np.ones((1 << 20, 20), np.float32))  # 80 MB: over the byte cap
+    assert snapshots.free_bytes() == (snapshots.MAX_FREE_PER_SHAPE - 1) * a.nbytes
+    snapshots.clear()
+    assert snapshots.free_bytes() == 0
+
+
 def test_close_twice_is_fine_and_use_after_close_is_a_clear_error(logdir):
     w = tbviz.Writer(logdir)
     w.close()
