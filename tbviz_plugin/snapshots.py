@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import collections
+import math
 import threading
 from typing import Deque, Dict, Tuple
 
@@ -34,54 +35,47 @@ MAX_FREE_PER_SHAPE = 4
 MAX_FREE_BYTES = 64 << 20
 
 _Key = Tuple[Tuple[int, ...], np.dtype]
+# Free buffers per (shape, dtype). The caller's thread only pops (atomic on a
+# deque, no lock: this is on the training loop's path); the writer's thread
+# appends under the lock, which also guards the byte count.
 _free: Dict[_Key, Deque[np.ndarray]] = {}
-_free_bytes = 0
 _lock = threading.Lock()
 
 
 def copy_of(array: np.ndarray) -> np.ndarray:
     """A C-ordered copy of ``array`` in a recycled buffer when one is free."""
-    key = (array.shape, array.dtype)
-    free = _free.get(key)
-    buffer = None
+    free = _free.get((array.shape, array.dtype))
     if free:
-        with _lock:
-            if free:
-                buffer = free.pop()
-                _release_bytes(buffer.nbytes)
-    if buffer is None:
-        return array.copy()
-    np.copyto(buffer, array)
-    return buffer
+        try:
+            buffer = free.pop()
+        except IndexError:  # taken meanwhile by another thread
+            return array.copy()
+        np.copyto(buffer, array)
+        return buffer
+    return array.copy()
 
 
 def give_back(buffer: np.ndarray) -> None:
     """Returns a buffer from ``copy_of`` once nothing reads it any more."""
     if not buffer.flags.c_contiguous or not buffer.flags.owndata or not buffer.flags.writeable:
         return  # not one of ours
-    global _free_bytes
     key = (buffer.shape, buffer.dtype)
     with _lock:
         free = _free.setdefault(key, collections.deque())
-        if len(free) >= MAX_FREE_PER_SHAPE or _free_bytes + buffer.nbytes > MAX_FREE_BYTES:
+        if len(free) >= MAX_FREE_PER_SHAPE or free_bytes() + buffer.nbytes > MAX_FREE_BYTES:
             return
         free.append(buffer)
-        _free_bytes += buffer.nbytes
 
 
 def free_bytes() -> int:
     """Bytes held by free buffers."""
-    return _free_bytes
+    return sum(
+        len(free) * math.prod(shape) * dtype.itemsize
+        for (shape, dtype), free in list(_free.items())
+    )
 
 
 def clear() -> None:
     """Drops every free buffer."""
-    global _free_bytes
     with _lock:
         _free.clear()
-        _free_bytes = 0
-
-
-def _release_bytes(n: int) -> None:
-    global _free_bytes
-    _free_bytes -= n

@@ -35,14 +35,14 @@ import os
 import queue
 import threading
 import time
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, Tuple
 
 from tbviz_plugin.writer import record, sink
 from tbviz_plugin.writer.sink import is_remote, open_event_file  # noqa: F401 (callers' API)
 
 logger = logging.getLogger("tbviz")
 
-Job = Callable[[], Optional[Sequence[record.Buffer]]]
+Job = Callable[..., Optional[Sequence[record.Buffer]]]
 
 
 class WriterClosedError(RuntimeError):
@@ -62,16 +62,6 @@ def _io_error(path: str, cause: BaseException) -> WriterIOError:
 class _Flush:
     def __init__(self) -> None:
         self.done = threading.Event()
-
-
-class _Then:
-    """A job and what runs once its record is written (the snapshot's buffer goes back)."""
-
-    __slots__ = ("job", "after")
-
-    def __init__(self, job: Job, after: Callable[[], None]) -> None:
-        self.job = job
-        self.after = after
 
 
 _STOP = object()
@@ -166,9 +156,10 @@ class EventFileWriter:
 
     # ------------------------------------------------------------------ caller side
 
-    def submit(self, job: Job, after: Optional[Callable[[], None]] = None) -> None:
-        """Queues one event; blocks while the queue is full. ``after`` runs on the
-        writer's thread once the event is written (or dropped)."""
+    def submit(self, job: Job, *args: Any, after: Optional[Callable[[], None]] = None) -> None:
+        """Queues one event, ``job(*args)`` (its record's chunks), for the thread;
+        blocks while the queue is full. ``after`` runs on the thread once the event
+        is written (or dropped)."""
         if self._closed or self._error is not None or self._failed is not None:
             self._check()
             if self._failed is not None:  # not strict: dropped, warned about once
@@ -177,7 +168,7 @@ class EventFileWriter:
             if self._submitted - self._written >= self._max_queue:
                 self._wait_for_room()
             self._submitted += 1
-            self._queue.put(job if after is None else _Then(job, after))
+            self._queue.put((job, args, after))
             pending = self._submitted - self._written
         # Wake the thread only when it sleeps for long (idle) or while a burst
         # fills half the queue (so a burst never waits for the next poll).
@@ -324,15 +315,13 @@ class EventFileWriter:
             self._io(self._flush_file)
             self._io(self._close_file, after_failure=True)
 
-    def _write_job(self, job: Any) -> None:
-        after = None
-        if type(job) is _Then:
-            job, after = job.job, job.after
+    def _write_job(self, item: Tuple[Job, tuple, Optional[Callable[[], None]]]) -> None:
+        job, args, after = item
         try:
             if self._failed is not None:
                 return
             try:
-                chunks = job()
+                chunks = job(*args)
             except Exception as e:  # a bad argument or a bug: raised on the caller's next call
                 logger.error("tbviz writer for %s: %s", self.path, e)
                 if self._error is None:

@@ -71,7 +71,7 @@ class Writer(SummaryMethods):
         return self._file.path
 
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
-        self._file.submit(lambda: self._encode(prepared, step, wall_time), prepared.release)
+        self._file.submit(self._encode, prepared, step, wall_time, after=prepared.release)
 
     def _encode(self, prepared: summary.Prepared, step: int, wall_time: float) -> Sequence[Buffer]:
         built = prepared.build()
