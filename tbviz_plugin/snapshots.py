@@ -32,7 +32,7 @@ from typing import Deque, Dict, Tuple
 import numpy as np
 
 MAX_FREE_PER_SHAPE = 4
-MAX_FREE_BYTES = 64 << 20
+MAX_FREE_BYTES = 32 << 20
 
 _Key = Tuple[Tuple[int, ...], np.dtype]
 # Free buffers per (shape, dtype). The caller's thread only pops (atomic on a
