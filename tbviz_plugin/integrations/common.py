@@ -125,6 +125,7 @@ class Cadence:
         self._background_seen = 0.0
         self._start: Optional[float] = None  # clock at the first log or charge
         self._held = False  # the next log waited for the account
+        self._said_held = False
         self.spent_seconds = 0.0  # everything logging took since then
         self.logged_steps: List[int] = []
 
@@ -142,6 +143,17 @@ class Cadence:
         paid = self.spent_seconds + self._estimate <= self.budget * (now - self._start)
         if spaced and not paid:
             self._held = True  # this interval is the account's, not the cadence's
+            # Said once, when the start cost as much as ten logs or more.
+            if not self._said_held and self.spent_seconds > 10 * self._estimate:
+                self._said_held = True
+                logger.info(
+                    "%s: logging has taken %.2f s so far (set-up, tracing, first logs); "
+                    "the next full log waits until that is within %.0f%% of the training "
+                    "time (pass every=N or a larger overhead_budget to log more often)",
+                    self.name,
+                    self.spent_seconds,
+                    100 * self.budget,
+                )
         return spaced and paid
 
     def charge(self, seconds: float) -> None:
