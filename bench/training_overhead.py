@@ -427,7 +427,8 @@ def to_markdown(results: Dict[str, Any]) -> str:
         "after epoch 1 = the same for the epochs after the first (no tracing, no warm-up); "
         "own time (Keras) = the logger's time measured from outside in the same run (its "
         "hooks, its logged batches beyond the median batch, its first batch beyond the "
-        "baseline's, its writer thread's CPU time) over the rest of the wall time.",
+        "baseline's, its writer thread's CPU time) over the rest of the wall time. Every "
+        "Keras variant, the baseline included, carries the same two batch timers.",
         "",
         "| variant | wall s | min–max s | added | min–max | added after epoch 1 "
         "| own time | logged steps |",
