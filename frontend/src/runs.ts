@@ -79,7 +79,7 @@ export class RunBar {
         const title = !events ? `${run}: reading health events…` : worst === "ok" ? `${run}: no health events` : `${run}: worst event ${worst} (${count})`;
         const text = !events ? "…" : worst === "ok" ? "ok" : `${worst} ×${count}`;
         const badge = el("button", {
-          cls: `badge sev-${worst}` + (run === this.run ? " selected" : ""),
+          cls: `badge sev-${worst}`,
           title,
           attrs: { type: "button", "data-run": run, "data-severity": worst },
         }, [el("span", { cls: "badge-dot" }), el("span", { cls: "badge-run", text: run }), el("span", { cls: "badge-sev", text })]);
@@ -90,5 +90,6 @@ export class RunBar {
         return badge;
       }),
     );
+    this.markSelected();
   }
 }
