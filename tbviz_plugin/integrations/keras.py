@@ -178,11 +178,11 @@ class TbvizCallback(keras.callbacks.Callback):
         Its time counts in the governor's account (``Cadence.charge``)."""
         started = self.clock()
         try:
-            self._set_up()
+            self._setup_untimed()
         finally:
             self.cadence.charge(self.clock() - started)
 
-    def _set_up(self) -> None:
+    def _setup_untimed(self) -> None:
         self._ready = True
         self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
         self._layer_names = [layer.name for layer in self._layers]
