@@ -288,7 +288,7 @@ class TFDistributed:
             partials = layer_partials(tf, sliced, list(owners), n_layers)
             return ctx.all_gather(partials[None], axis=0)
 
-        @tf.function
+        @tf.function(autograph=False)  # no Python control flow on tensors; see probes
         def run(x, y):
             gathered = strategy.run(replica_fn, args=(x, y))
             return strategy.experimental_local_results(gathered)[0]

@@ -787,39 +787,46 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
     """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
 
     Sums per tensor are combined per layer with segment ops (no concatenated
-    copy). The fast sums assume finite gradients of normal magnitude; when any
+    copy of all gradients). The fast sums assume finite gradients of normal magnitude; when any
     result is not finite, or squares underflowed, the exact form
     (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite
     elements, squares of scaled values) runs instead, in the graph.
 
     Graph size matters as much as speed here: this is traced into every fit's
     train step, and each op costs about half a millisecond of tracing and
-    graph optimisation. So every tensor gets the same nine ops, sharing their
-    constants, and the per-layer combination is a handful of ops whatever the
-    number of layers.
+    graph optimisation. So gradients of the same shape are stacked and summed
+    together (``_same_shape_groups``: a deep stack of equal layers costs the
+    ops of one), every group gets the same nine ops, sharing their constants,
+    and the per-layer combination is a handful of ops whatever the number of
+    layers.
     """
     pairs = [(tf.convert_to_tensor(g), i) for g, i in pairs]
     if not pairs:
         return _no_gradient(tf, n_layers)
-    flat, axis = tf.constant([-1]), tf.constant([0])
+    axis = tf.constant([1])
     zero = tf.constant(0.0)
-    per_tensor = []
-    for g, _ in pairs:
-        g = tf.reshape(tf.cast(g, tf.float32), flat)
+    per_group, order = [], []
+    for members in _same_shape_groups([g for g, _ in pairs]):
+        group = [pairs[m][0] for m in members]
+        k, size = len(group), int(np.prod(group[0].shape))
+        stacked = group[0] if k == 1 else tf.stack(group)  # [k, *shape]
+        g = tf.reshape(tf.cast(stacked, tf.float32), [k, size])
         a = tf.abs(g)
         nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
-        per_tensor.append(
+        per_group.append(
             tf.stack(
                 [
                     tf.reduce_sum(a, axis),
-                    tf.reduce_max(a, axis) if g.shape[0] != 0 else zero,
+                    tf.reduce_max(a, axis) if size else tf.zeros([k]),
                     tf.reduce_sum(tf.square(g), axis),
                     nonzero,
-                ]
+                ],
+                axis=1,
             )
         )
-    owners = tf.constant([i for _, i in pairs], tf.int32)
-    stats = tf.stack(per_tensor)  # [tensors, 4]
+        order += members
+    owners = tf.constant([pairs[m][1] for m in order], tf.int32)
+    stats = per_group[0] if len(per_group) == 1 else tf.concat(per_group, 0)  # [tensors, 4]
     sums = tf.math.unsorted_segment_sum(stats, owners, n_layers)
     max_abs = tf.math.unsorted_segment_max(stats[:, 1], owners, n_layers)
     sizes = _layer_sizes(pairs, n_layers)
@@ -838,6 +845,29 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
     grads = [g for g, _ in pairs]
     owner_list = [i for _, i in pairs]
     return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owner_list, n_layers))
+
+
+def _same_shape_groups(tensors: List[Any], max_elements: int = 8 << 20) -> List[List[int]]:
+    """Indices of ``tensors`` grouped by static shape and dtype, in first-seen order.
+
+    A group's stack (a copy) holds at most ``max_elements`` (32 MB of float32),
+    so a large model's big layers add no large transient copy: they are summed
+    one by one, where their ops cost little beside their size anyway.
+
+    Example:
+        >>> import numpy as np
+        >>> _same_shape_groups([np.zeros((4, 4)), np.zeros(4), np.zeros((4, 4))])
+        [[0, 2], [1]]
+    """
+    groups: Dict[Tuple[Any, ...], List[List[int]]] = {}
+    for i, t in enumerate(tensors):
+        key = (tuple(t.shape), str(t.dtype))
+        size = int(np.prod(key[0]))
+        runs = groups.setdefault(key, [[]])
+        if runs[-1] and (len(runs[-1]) + 1) * size > max_elements:
+            runs.append([])
+        runs[-1].append(i)
+    return [run for runs in groups.values() for run in runs]
 
 
 def _no_gradient(tf: Any, n_layers: int) -> Any:

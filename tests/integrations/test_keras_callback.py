@@ -329,7 +329,8 @@ def test_surfaces_pooled_on_the_device_match_the_writers_pooling(digits, tmp_pat
 def test_gradient_sums_in_the_graph_match_numpy(poison):
     """The train step's per-layer sums (fast path, and the exact one it falls back to
     for non-finite or overflowing gradients) give ``reduce.layer_stats`` of each
-    layer's gradients concatenated; a layer without gradients gives its NaN row."""
+    layer's gradients concatenated; a layer without gradients gives its NaN row.
+    Gradients of one shape, summed as one stack, may belong to different layers."""
     import tensorflow as tf
 
     from tbviz_plugin import reduce
@@ -341,6 +342,8 @@ def test_gradient_sums_in_the_graph_match_numpy(poison):
         np.zeros(5, np.float32),
         rng.standard_normal((5, 3)).astype(np.float32),
         np.array([0.0, 2.0, -3.0], np.float32),
+        rng.standard_normal((6, 5)).astype(np.float32),  # the shape of grads[0]
+        rng.standard_normal(5).astype(np.float32),  # the shape of grads[1]
     ]
     grads[2][1, 1] = 0.0
     if poison == "nan":
@@ -352,7 +355,7 @@ def test_gradient_sums_in_the_graph_match_numpy(poison):
     elif poison == "tiny":  # vanishing: the squares underflow float32
         grads[2] = (grads[2] * 1e-25).astype(np.float32)
         grads[3] = (grads[3] * 1e-25).astype(np.float32)
-    owners = [0, 0, 2, 2]  # layer 1 has no gradient
+    owners = [0, 0, 2, 2, 2, 0]  # layer 1 has no gradient
 
     @tf.function(autograph=False)
     def partials(*gs):
@@ -366,6 +369,15 @@ def test_gradient_sums_in_the_graph_match_numpy(poison):
             table[layer], [expected[s] for s in reduce.GRADIENT_STATS], rtol=1e-5
         )
     assert np.isnan(table[1]).all()  # no gradient: nothing measured
+
+
+def test_same_shape_groups_keep_order_and_bound_the_stack():
+    from tbviz_plugin.integrations.keras import _same_shape_groups
+
+    tensors = [np.zeros((4, 4)), np.zeros(4), np.zeros((4, 4)), np.zeros((4, 4), np.float16)]
+    assert _same_shape_groups(tensors) == [[0, 2], [1], [3]]  # dtype apart
+    big = [np.zeros((3, 4))] * 5
+    assert _same_shape_groups(big, max_elements=25) == [[0, 1], [2, 3], [4]]
 
 
 @pytest.mark.parametrize("shape", [(600, 513), (1, 700), (40, 30)])
