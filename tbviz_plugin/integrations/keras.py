@@ -396,28 +396,32 @@ class TbvizCallback(keras.callbacks.Callback):
         grads = self._train_grads
         self._surfaces = [_surface_form(tuple(v.shape)) for v in variables]
         surfaces = self._surfaces
+        # Variables of one shape are read, pooled and summed as one stack: a
+        # deep stack of equal layers costs the ops (and the tracing) of one.
+        groups = _same_shape_groups(variables)
+        self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
+        group_owners = tf.constant([owners[i] for g in groups for i in g], tf.int32)
         layout: List[Tuple[str, int, Tuple[int, ...]]] = []
         self._layout = layout
 
         def snapshot(x):
             parts = []
-            sq = [[] for _ in range(n_layers)]
-            diff = [[] for _ in range(n_layers)]
-            for i, (v, prev) in enumerate(zip(variables, prev_vars)):
-                value = tf.cast(v.value, tf.float32)
-                sumsq = tf.reduce_sum(tf.square(value))
-                if surfaces[i] is not None and self.parts["weights"]:
-                    parts.append(("weight", i, _pool_tf(tf, value, surfaces[i])))
-                sq[owners[i]].append(sumsq)
-                diff[owners[i]].append(tf.reduce_sum(tf.square(value - prev)))
+            sq, diff = [], []
+            for j, members in enumerate(groups):
+                value = _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
+                prev = _stack(tf, [prev_vars[i] for i in members])
+                flat = tf.reshape(value, [len(members), -1])
+                sq.append(tf.reduce_sum(tf.square(flat), axis=1))
+                change = flat - tf.reshape(prev, [len(members), -1])
+                diff.append(tf.reduce_sum(tf.square(change), axis=1))
+                form = surfaces[members[0]]
+                if form is not None and self.parts["weights"]:
+                    parts.append(("weight", j, _pool_tf(tf, value, form)))
             for v, prev in zip(variables, prev_vars):
                 prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
-            norms = tf.stack(
-                [
-                    tf.stack([tf.add_n(s) if s else 0.0, tf.add_n(d) if d else 0.0])
-                    for s, d in zip(sq, diff)
-                ]
-            )
+            # Per layer: [sum w², sum (w - w_prev)²].
+            per_variable = tf.stack([tf.concat(sq, 0), tf.concat(diff, 0)], axis=1)
+            norms = tf.math.unsorted_segment_sum(per_variable, group_owners, n_layers)
             parts.append(("norms", 0, tf.reshape(norms, [n_layers, 2])))
             if grads is not None:
                 parts.append(("partials", 0, grads.partials.value()))
@@ -481,10 +485,11 @@ class TbvizCallback(keras.callbacks.Callback):
                 form = self._surfaces[i]
                 if form is None:
                     continue
+                group, index = self._surface_slots[i]
                 common.write_pooled_surface(
                     w,
                     f"{self._owner_names[i]}/{_param_name(v)}",
-                    unpacked[("weight", i)],
+                    unpacked[("weight", group)][index],
                     step,
                     shape=tuple(v.shape),
                     matrix_shape=form[0],
@@ -672,29 +677,30 @@ def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str
 
 
 def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
-    """``reduce.pool_max_abs`` in the graph: each cell keeps its block's element of
-    largest magnitude, sign kept (ragged blocks padded with zeros, which lose to
-    any non-zero element), NaN first, then Inf.
+    """``reduce.pool_max_abs`` in the graph, of a stack ``[k, *shape]`` of equal-shaped
+    weights at once: ``[k, grid rows, grid cols]``. Each cell keeps its block's
+    element of largest magnitude, sign kept (ragged blocks padded with zeros,
+    which lose to any non-zero element), NaN first, then Inf.
 
     Block maxima and minima are taken in two stages, over the block's rows (a
-    reduction over the middle axis) and then over its columns, which is as fast
+    reduction over the row axis) and then over its columns, which is as fast
     as ``max_pool2d`` on a CPU and, unlike it, keeps NaN; no ``tf.cond``, so the
     snapshot function stays cheap to trace.
     """
     (rows, cols), _ = form
     out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
-    m = tf.reshape(value, [rows, cols])
+    m = tf.reshape(value, [-1, rows, cols])
     if br == 1 and bc == 1:
         return m
     if out_r * br != rows or out_c * bc != cols:
-        m = tf.pad(m, [[0, out_r * br - rows], [0, out_c * bc - cols]])
+        m = tf.pad(m, [[0, 0], [0, out_r * br - rows], [0, out_c * bc - cols]])
     high = low = m
     if br > 1:
-        blocks = tf.reshape(m, [out_r, br, out_c * bc])
-        high, low = tf.reduce_max(blocks, axis=1), tf.reduce_min(blocks, axis=1)
+        blocks = tf.reshape(m, [-1, out_r, br, out_c * bc])
+        high, low = tf.reduce_max(blocks, axis=2), tf.reduce_min(blocks, axis=2)
     if bc > 1:
-        high = tf.reduce_max(tf.reshape(high, [out_r, out_c, bc]), axis=2)
-        low = tf.reduce_min(tf.reshape(low, [out_r, out_c, bc]), axis=2)
+        high = tf.reduce_max(tf.reshape(high, [-1, out_r, out_c, bc]), axis=3)
+        low = tf.reduce_min(tf.reshape(low, [-1, out_r, out_c, bc]), axis=3)
     return tf.where(-low > high, low, high)
 
 
@@ -809,8 +815,7 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
     for members in _same_shape_groups([g for g, _ in pairs]):
         group = [pairs[m][0] for m in members]
         k, size = len(group), int(np.prod(group[0].shape))
-        stacked = group[0] if k == 1 else tf.stack(group)  # [k, *shape]
-        g = tf.reshape(tf.cast(stacked, tf.float32), [k, size])
+        g = tf.reshape(tf.cast(_stack(tf, group), tf.float32), [k, size])
         a = tf.abs(g)
         nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
         per_group.append(
@@ -859,15 +864,26 @@ def _same_shape_groups(tensors: List[Any], max_elements: int = 8 << 20) -> List[
         >>> _same_shape_groups([np.zeros((4, 4)), np.zeros(4), np.zeros((4, 4))])
         [[0, 2], [1]]
     """
-    groups: Dict[Tuple[Any, ...], List[List[int]]] = {}
+    groups: Dict[Any, List[List[int]]] = {}
     for i, t in enumerate(tensors):
-        key = (tuple(t.shape), str(t.dtype))
-        size = int(np.prod(key[0]))
-        runs = groups.setdefault(key, [[]])
+        shape = tuple(t.shape)
+        if any(n is None for n in shape):  # unknown size: alone
+            groups[i] = [[i]]
+            continue
+        size = int(np.prod(shape))
+        runs = groups.setdefault((shape, str(t.dtype)), [[]])
         if runs[-1] and (len(runs[-1]) + 1) * size > max_elements:
             runs.append([])
         runs[-1].append(i)
     return [run for runs in groups.values() for run in runs]
+
+
+def _stack(tf: Any, tensors: List[Any]) -> Any:
+    """``[k, *shape]`` of equal-shaped tensors; one tensor gets its new axis without
+    a copy."""
+    if len(tensors) == 1:
+        return tf.expand_dims(tensors[0], 0)
+    return tf.stack(tensors)
 
 
 def _no_gradient(tf: Any, n_layers: int) -> Any:

@@ -58,7 +58,7 @@ def fit(digits, make, *, optimizer=None, epochs=2, n_train=1500, callback=None, 
         epochs=epochs,
         batch_size=32,
         verbose=0,
-        callbacks=[callback] if callback else [],
+        **({"callbacks": [callback]} if callback else {}),
         **fit_kw,
     )
     return model, history
@@ -325,6 +325,50 @@ def test_surfaces_pooled_on_the_device_match_the_writers_pooling(digits, tmp_pat
     assert content["form"] == "matrix" and content["pool"] == "max_abs"
 
 
+def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(digits, tmp_path):
+    """Layers of one shape are read and pooled as one stack in the snapshot: each still
+    gets its own weight_l2, update_ratio (against the previous log) and surface."""
+    from tbviz_plugin import reduce
+
+    seen = {}
+
+    class Recorder(keras.callbacks.Callback):  # runs before the tbviz callback
+        def on_train_begin(self, logs=None):
+            seen[0] = [layer.get_weights() for layer in self.model.layers]
+
+        def on_train_batch_end(self, batch, logs=None):
+            seen[batch + 1] = [layer.get_weights() for layer in self.model.layers]
+
+    callback = TbvizCallback(tmp_path, every=4)
+    model, _ = fit(
+        digits,
+        lambda: mlp(3),
+        epochs=1,
+        n_train=320,
+        callback=None,
+        callbacks=[Recorder(), callback],
+    )
+    tensors = read_tensors(tmp_path)
+    rows = {step: table for step, _, table, _ in tensors["mlp/gradient_flow"]}
+    l2, ratio = common.FLOW_STATS.index("weight_l2"), common.FLOW_STATS.index("update_ratio")
+
+    def flat(weights):
+        return np.concatenate([w.ravel() for w in weights]).astype(np.float64)
+
+    logged = sorted(rows)
+    assert logged == [1, 4, 8, 10]  # the first batch, every 4th step, the end
+    for prev, step in zip([0] + logged, logged):  # step 0: weights, no gradient row
+        for i in range(len(model.layers)):  # four Dense layers, three of one shape
+            now, before = flat(seen[step][i]), flat(seen[prev][i])
+            np.testing.assert_allclose(rows[step][i, l2], np.linalg.norm(now), rtol=1e-5)
+            expected = np.linalg.norm(now - before) / np.linalg.norm(before)
+            np.testing.assert_allclose(rows[step][i, ratio], expected, rtol=1e-4)
+    for i, layer in enumerate(model.layers):
+        step, _, surface, _ = tensors[f"{layer.name}/kernel"][-1]
+        expected, _ = reduce.pool_max_abs(seen[step][i][0], (256, 256))
+        np.testing.assert_array_equal(surface, expected)
+
+
 @pytest.mark.parametrize("poison", ["none", "nan", "inf", "huge", "tiny"])
 def test_gradient_sums_in_the_graph_match_numpy(poison):
     """The train step's per-layer sums (fast path, and the exact one it falls back to
@@ -382,20 +426,23 @@ def test_same_shape_groups_keep_order_and_bound_the_stack():
 
 @pytest.mark.parametrize("shape", [(600, 513), (1, 700), (40, 30)])
 def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
+    """A stack of equal-shaped weights is pooled at once, each as the writer pools it."""
     import tensorflow as tf
 
     from tbviz_plugin import reduce
     from tbviz_plugin.integrations.keras import _pool_tf, _surface_form
 
     rng = np.random.default_rng(1)
-    w = rng.standard_normal(shape).astype(np.float32)
-    flat = w.reshape(-1)
+    stack = rng.standard_normal((2,) + shape).astype(np.float32)
+    flat = stack[0].reshape(-1)
     flat[[7, 5000 % flat.size]] = np.nan
     flat[[11, 9000 % flat.size]] = [np.inf, -np.inf]
     flat[13] = -50.0  # a large negative value keeps its sign
-    got = tf.function(lambda v: _pool_tf(tf, v, _surface_form(shape)), autograph=False)(w)
-    expected, _ = reduce.pool_max_abs(w.reshape(_surface_form(shape)[0]), (256, 256))
-    np.testing.assert_array_equal(np.asarray(got), expected)
+    got = tf.function(lambda v: _pool_tf(tf, v, _surface_form(shape)), autograph=False)(stack)
+    assert got.shape[0] == 2
+    for w, pooled in zip(stack, np.asarray(got)):
+        expected, _ = reduce.pool_max_abs(w.reshape(_surface_form(shape)[0]), (256, 256))
+        np.testing.assert_array_equal(pooled, expected)
 
 
 def test_embedding_gradients_of_unknown_shape_are_summed(tmp_path):
