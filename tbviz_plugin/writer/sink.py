@@ -48,14 +48,16 @@ def event_file_name(suffix: str = "") -> str:
 
     TensorFlow's pattern, whose zero-padded time makes later writers' files sort
     after earlier ones; host, pid and a per-process counter keep two writers
-    from sharing a file. The ``tbviz`` before the counter keeps a tbviz file
-    apart from a torch/tensorboardX/TensorFlow writer's opened in the same
-    second by the same process (their counters also start at 0, and they open
-    with ``"wb"``, which would truncate ours).
+    from sharing a file. The counter is zero-padded too (six digits): a
+    process's tenth file of a second sorts after its ninth, as TensorBoard,
+    which reads a run's files in name order, expects. The ``tbviz`` before
+    the counter keeps a tbviz file apart from a torch/tensorboardX/TensorFlow
+    writer's opened in the same second by the same process (their counters
+    also start at 0, and they open with ``"wb"``, which would truncate ours).
     """
     return (
         f"events.out.tfevents.{int(time.time()):010d}.{socket.gethostname()}"
-        f".{os.getpid()}.tbviz{next(_file_counter)}{suffix}"
+        f".{os.getpid()}.tbviz{next(_file_counter):06d}{suffix}"
     )
 
 

@@ -339,12 +339,26 @@ def test_a_taken_file_name_is_never_overwritten(tmp_path, monkeypatch):
     monkeypatch.setattr(sink.socket, "gethostname", lambda: "host")
     monkeypatch.setattr(sink.time, "time", lambda: 1_700_000_000.0)
     tmp_path.joinpath("run").mkdir()
-    taken = tmp_path / "run" / f"events.out.tfevents.1700000000.host.{os.getpid()}.tbviz0"
+    taken = tmp_path / "run" / f"events.out.tfevents.1700000000.host.{os.getpid()}.tbviz000000"
     taken.write_bytes(b"another writer's records")
     with tbviz.Writer(tmp_path / "run") as w:
         w.scalar("x", 1.0, 0)
     assert taken.read_bytes() == b"another writer's records"
-    assert w.path.endswith(f".{os.getpid()}.tbviz1")
+    assert w.path.endswith(f".{os.getpid()}.tbviz000001")
+
+
+def test_files_of_one_second_sort_in_the_order_they_were_opened(tmp_path, monkeypatch):
+    """TensorBoard reads a run's files in name order: the 10th file must not sort
+    before the 9th (it did before the counter was padded: a second fit's steps were
+    read before the first's)."""
+    monkeypatch.setattr(sink, "_file_counter", itertools.count(8))
+    monkeypatch.setattr(sink.time, "time", lambda: 1_700_000_000.0)
+    paths = []
+    for step in range(4):
+        with tbviz.Writer(tmp_path / "run") as w:
+            w.scalar("x", float(step), step)
+        paths.append(w.path)
+    assert sorted(paths) == paths  # counters 8, 9, 10, 11
 
 
 def test_a_torch_summary_writer_in_the_same_run_and_second_keeps_its_own_file(tmp_path):
