@@ -10,7 +10,10 @@ the training loop (PyTorch) from its first batch to the last logger's
 ``close``/``flush``, everything the user waits for. The same seed in every
 process, so every variant trains the same network on the same data.
 
-Keras variants: no callback; ``keras.callbacks.TensorBoard(update_freq="batch",
+Keras variants: no callback; no callback with the optimiser built before ``fit``
+(a reference: ``TbvizCallback`` builds it first, which spares Keras a second trace
+of the train step, so this is the baseline that isolates the callback's own cost);
+``keras.callbacks.TensorBoard(update_freq="batch",
 histogram_freq=1)``; ``TbvizCallback`` at its default cadence (the overhead
 governor) and with ``every=1``. PyTorch variants: no logging;
 ``torch.utils.tensorboard.SummaryWriter.add_histogram`` of every parameter
@@ -38,6 +41,7 @@ FEATURES, WIDTH, DEPTH, CLASSES = 256, 512, 6, 10
 BATCH = 32
 
 KERAS_NONE = "keras: no callback"
+KERAS_PREBUILT = "keras: no callback, optimiser built before fit (reference)"
 KERAS_TB = 'keras: TensorBoard(update_freq="batch", histogram_freq=1)'
 KERAS_TBVIZ = "keras: TbvizCallback (default cadence)"
 KERAS_TBVIZ_1 = "keras: TbvizCallback(every=1)"
@@ -47,7 +51,7 @@ TORCH_TBVIZ = "torch: watch (default cadence)"
 TORCH_TBVIZ_1 = "torch: watch(every=1)"
 
 VARIANTS: Dict[str, List[str]] = {
-    "keras": [KERAS_NONE, KERAS_TB, KERAS_TBVIZ, KERAS_TBVIZ_1],
+    "keras": [KERAS_NONE, KERAS_PREBUILT, KERAS_TB, KERAS_TBVIZ, KERAS_TBVIZ_1],
     "torch": [TORCH_NONE, TORCH_TB, TORCH_TBVIZ, TORCH_TBVIZ_1],
 }
 BASELINE = {"keras": KERAS_NONE, "torch": TORCH_NONE}
@@ -83,6 +87,8 @@ def _keras_worker(variant: str, samples: int, epochs: int, logdir: str) -> Dict[
     callbacks: List[Any] = []
     from tbviz_plugin.integrations.keras import TbvizCallback  # imports are not training time
 
+    if variant == KERAS_PREBUILT:  # what TbvizCallback does first (see its _setup_untimed)
+        model.optimizer.build(model.trainable_variables)
     if variant == KERAS_TB:
         callbacks.append(keras.callbacks.TensorBoard(logdir, update_freq="batch", histogram_freq=1))
     elif variant in (KERAS_TBVIZ, KERAS_TBVIZ_1):
@@ -352,12 +358,17 @@ def summarise(raw: Dict[str, List[Dict[str, Any]]], **params: Any) -> Dict[str, 
             for r, b in zip(runs, base)
             if b["after_first_epoch_s"] > 0
         ]
+        reference = raw.get(KERAS_PREBUILT, []) if framework == "keras" else []
+        added_ref = [r["wall_s"] / b["wall_s"] - 1 for r, b in zip(runs, reference)]
         logged = [r["logged_steps"] for r in runs if r["logged_steps"] is not None]
-        attributed = _attributed(runs, base)
+        # First batches compare with the baseline whose optimiser was built first,
+        # as TbvizCallback builds it: its first batch then traces once, not twice.
+        attributed = _attributed(runs, raw.get(KERAS_PREBUILT) or base)
         rows[variant] = {
             "attributed": _spread(attributed) if attributed else None,
             "wall_s": _spread([r["wall_s"] for r in runs]),
             "added": _spread(added) if added else None,
+            "added_over_reference": _spread(added_ref) if added_ref else None,
             "added_steady": _spread(steady) if steady else None,
             "steps": runs[0]["steps"],
             "logged_steps": statistics.median(logged) if logged else None,
@@ -387,6 +398,17 @@ def targets(results: Dict[str, Any]) -> List[tuple]:
         if default in rows and rows[default]["added"]:
             v = rows[default]["added"]["median"]
             out.append((f"{default}: added wall time", f"{100 * v:+.1f}%", "<= +3%", v <= 0.03))
+        if default in rows and rows[default].get("added_over_reference"):
+            v = rows[default]["added_over_reference"]["median"]
+            out.append(
+                (
+                    f"{default}: added wall time over the reference baseline "
+                    "(optimiser built before fit)",
+                    f"{100 * v:+.1f}%",
+                    "<= +3% (stricter than the issue's)",
+                    v <= 0.03,
+                )
+            )
         if default in rows and rows[default].get("attributed"):
             v = rows[default]["attributed"]["median"]
             out.append((f"{default}: own time", f"{100 * v:.1f}%", "<= 3%", v <= 0.03))

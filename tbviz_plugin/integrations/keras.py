@@ -214,6 +214,14 @@ class TbvizCallback(keras.callbacks.Callback):
             and not reduces
         ):
             self._train_grads = _TrainingGradients(self.model, self._layers)
+            # Keras builds an unbuilt optimiser (its slot variables) inside the first
+            # train step, and a tf.function that creates variables is traced twice,
+            # the wrapped optimiser with it. Built first, as Keras' own symbolic build
+            # does under a distribution strategy, the train step is traced once.
+            optimizer = self.model.optimizer
+            if not optimizer.built:
+                with self.model.distribute_strategy.scope():
+                    optimizer.build(self.model.trainable_variables)
             # The train function may have been traced without the wrapped optimiser
             # (an earlier fit, or the batch that built the model): trace it again.
             self.model.make_train_function(force=True)
@@ -765,6 +773,10 @@ class _TrainingGradients:
             return original(grads, trainable_variables)
 
         self._original = original
+        # An ``apply`` set on the instance before (another tool's wrapper) comes back
+        # at ``remove``; otherwise the class' method shows through again.
+        self._own_apply = "apply" in vars(optimizer)
+        self._wrapper = apply
         optimizer.apply = apply
 
     def arm(self, on: bool) -> None:
@@ -785,7 +797,11 @@ class _TrainingGradients:
 
     def remove(self) -> None:
         self.arm(False)
-        if "apply" in vars(self.optimizer):
+        if vars(self.optimizer).get("apply") is not self._wrapper:
+            return  # already removed, or wrapped again by someone else since
+        if self._own_apply:
+            self.optimizer.apply = self._original
+        else:
             del self.optimizer.apply
 
 

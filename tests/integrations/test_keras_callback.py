@@ -226,6 +226,30 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     assert flow
 
 
+def test_the_train_step_is_traced_once_and_the_optimiser_given_back(digits, tmp_path):
+    """Keras builds an unbuilt optimiser inside the first train step, which TensorFlow
+    then traces twice; the callback builds it first, so the step (with the gradient
+    sums) is traced once. An ``apply`` wrapped by someone else before stays theirs."""
+    import tensorflow as tf
+
+    x, y = digits
+    model = mlp(1)
+    model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    traced = []
+    theirs = model.optimizer.apply
+
+    def counting(grads, variables=None):
+        traced.append(not tf.executing_eagerly())
+        return theirs(grads, variables)
+
+    model.optimizer.apply = counting
+    model.fit(
+        x[:320], y[:320], epochs=1, batch_size=32, verbose=0, callbacks=[TbvizCallback(tmp_path)]
+    )
+    assert traced == [True]
+    assert model.optimizer.apply is counting
+
+
 def test_a_second_fit_continues_the_steps(digits, tmp_path):
     x, y = digits
     callback = TbvizCallback(tmp_path, every=20)
