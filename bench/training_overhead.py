@@ -281,13 +281,27 @@ NOTES = """\
   costs since the first log, one-off costs included, within 3 % of the time
   since then, measured on the logs themselves, the set-up, the tracing and the
   writer thread's CPU time. **Keras one-off costs** (timers around the
-  callback's hooks and the first train step, quiet machine): about 0.6–0.75 s
-  before the first batch (building and tracing the snapshot function, its
-  graph optimisation, the graph for TensorBoard) and 0.3–0.5 s more in the
-  first train step (the gradient sums traced into it). A graph op costs about
-  half a millisecond to trace and optimise in TensorFlow 2.21; copying the
-  gradients out of the train step instead (fewer ops there) moved as many ops
-  into the snapshot function, which then cost as much more (tried, reverted).
+  callback's hooks and the first train step, ``/tmp/prof``-style scripts in the
+  session notes, quiet machine): 0.55–0.7 s before the first batch (set-up and
+  the graph for TensorBoard 0.1–0.15 s; the first log 0.43–0.56 s, of which
+  tracing the snapshot function is about 0.25 s and its first run, graph
+  optimisation included, about 0.23 s), and 0.45–0.5 s more in the first train
+  step (the gradient sums traced into it: 0.71 s → 1.18 s with the optimiser
+  built first; the exact NaN/Inf fallback branch is 0.2 s of that). A graph op
+  costs about half a millisecond to trace and optimise in TensorFlow 2.21, so
+  variables and gradients of one shape are pooled and summed as one stack
+  (for 40 ``Dense(512)`` layers the first step's extra went from 3.4 s to 1.0 s);
+  copying the gradients out of the train step instead (fewer ops there) moved
+  as many ops into the snapshot function, which then cost as much more (tried,
+  reverted); running the snapshot eagerly costs 0.13–0.16 s a log against
+  0.02 s traced, and its first eager run 0.33 s (first-use kernels), so it
+  does not pay even for three logs (tried, not kept). **The reference
+  baseline:** Keras builds an unbuilt optimiser inside the first train step,
+  and TensorFlow traces a function that creates variables twice; the callback
+  builds the optimiser first (as Keras' own symbolic build does under a
+  distribution strategy), so its first step is traced once. The plain
+  baseline pays that second trace (0.5–0.9 s here), so the row "optimiser
+  built before fit" is the baseline that isolates the callback's own cost.
   In a 20-second run these one-off costs alone are 4–6 %: the account then
   holds every log between the first batch and the last, and the added time
   is the one-off costs. **Own time** measures the logger from outside in the
