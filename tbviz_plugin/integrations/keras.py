@@ -809,8 +809,8 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
     """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
 
     Sums per tensor are combined per layer with segment ops (no concatenated
-    copy of all gradients). The fast sums assume finite gradients of normal magnitude; when any
-    result is not finite, or squares underflowed, the exact form
+    copy of all gradients). The fast sums assume finite gradients of normal
+    magnitude; when any result is not finite, or squares underflowed, the exact form
     (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite
     elements, squares of scaled values) runs instead, in the graph.
 
