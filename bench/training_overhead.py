@@ -281,8 +281,9 @@ NOTES = """\
   costs since the first log, one-off costs included, within 3 % of the time
   since then, measured on the logs themselves, the set-up, the tracing and the
   writer thread's CPU time. **Keras one-off costs** (timers around the
-  callback's hooks and the first train step, quiet machine): 0.55–0.7 s before the first batch (set-up and
-  the graph for TensorBoard 0.1–0.15 s; the first log 0.43–0.56 s, of which
+  callback's hooks and the first train step, quiet machine): 0.55–0.7 s
+  before the first batch (set-up and the graph for TensorBoard 0.1–0.15 s;
+  the first log 0.43–0.56 s, of which
   tracing the snapshot function is about 0.25 s and its first run, graph
   optimisation included, about 0.23 s), and 0.45–0.5 s more in the first train
   step (the gradient sums traced into it: 0.71 s → 1.18 s with the optimiser
