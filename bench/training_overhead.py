@@ -377,7 +377,7 @@ def summarise(raw: Dict[str, List[Dict[str, Any]]], **params: Any) -> Dict[str, 
         logged = [r["logged_steps"] for r in runs if r["logged_steps"] is not None]
         # First batches compare with the baseline whose optimiser was built first,
         # as TbvizCallback builds it: its first batch then traces once, not twice.
-        attributed = _attributed(runs, raw.get(KERAS_PREBUILT) or base)
+        attributed = _attributed(runs, reference or base)
         rows[variant] = {
             "attributed": _spread(attributed) if attributed else None,
             "wall_s": _spread([r["wall_s"] for r in runs]),

@@ -847,7 +847,7 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
         )
         order += members
     owners = tf.constant([pairs[m][1] for m in order], tf.int32)
-    stats = per_group[0] if len(per_group) == 1 else tf.concat(per_group, 0)  # [tensors, 4]
+    stats = tf.concat(per_group, 0)  # [tensors, 4]
     sums = tf.math.unsorted_segment_sum(stats, owners, n_layers)
     max_abs = tf.math.unsorted_segment_max(stats[:, 1], owners, n_layers)
     sizes = _layer_sizes(pairs, n_layers)
