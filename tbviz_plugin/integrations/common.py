@@ -324,17 +324,9 @@ def write_pooled_surface(
         write_pooled_surface(w, "dense/kernel", pooled, 10, shape=[512, 512],
                              matrix_shape=[512, 512], form="matrix")
     """
-    md = metadata.create_summary_metadata(
-        metadata.WEIGHT_SURFACE,
-        quantity="weight",
-        shape=[int(n) for n in shape],
-        matrix_shape=[int(n) for n in matrix_shape],
-        form=form,
-        pool="max_abs",
-        max_grid=list(grid),
-    )
-    array = np.ascontiguousarray(pooled, dtype=np.float32)
-    built = summary.SummaryTensor(tag, md, array)
+    # The record weight_surface builds for the full array, metadata cached per layer.
+    shape, matrix_shape = tuple(int(n) for n in shape), tuple(int(n) for n in matrix_shape)
+    built = summary._surface_tensor(tag, pooled, "weight", grid, shape, matrix_shape, form)
     # SummaryMethods._send is the one path into every sink (Writer, attached writers).
     writer._send(summary.Prepared(tag, metadata.WEIGHT_SURFACE, lambda: built), step, None)
 

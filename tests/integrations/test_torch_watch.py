@@ -256,6 +256,58 @@ def test_device_statistics_match_reduce_layer_stats(bad):
         assert common.stats_from_partials(fast[None])[0] == pytest.approx(got, rel=1e-5)
 
 
+@pytest.mark.parametrize(
+    "shape", [(513, 600), (700,), (30, 40), (5, 3, 3, 3), (300, 2, 200), (1, 1, 1, 1, 9)]
+)
+def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
+    """What watch sends for a parameter is exactly the record Writer.weight_surface
+    builds from the full array: pooled grid, values (NaN, Inf, -Inf, ties) and metadata."""
+    from tbviz_plugin import summary
+
+    torch.manual_seed(1)
+    w = torch.randn(shape)
+    flat = w.view(-1)
+    n = flat.numel()
+    flat[[7 % n, 5000 % n]] = float("nan")
+    flat[[11 % n, 9000 % n]] = torch.tensor([float("inf"), -float("inf")])
+    flat[13 % n] = -50.0  # a large negative value keeps its sign
+    flat[[2 % n, 3 % n]] = torch.tensor([60.0, -60.0])  # a tie: +60 wins, as in reduce
+    pooled, matrix_shape, form = tbviz_torch._pooled_surface(w)
+    want = summary.prepare_weight_surface("t", w.numpy(), layout="channels_first").build()
+    got = summary._surface_tensor(
+        "t", pooled.contiguous().numpy(), "weight", (256, 256), shape, matrix_shape, form
+    )
+    assert got.metadata_bytes == want.metadata_bytes
+    np.testing.assert_array_equal(got.array, want.array)
+
+
+def test_surfaces_skip_parameters_a_surface_cannot_show():
+    assert tbviz_torch._pooled_surface(torch.zeros(())) is None
+    assert tbviz_torch._pooled_surface(torch.zeros(0, 4)) is None
+    assert tbviz_torch._pooled_surface(torch.zeros((1,) * 6)) is None
+
+
+def test_a_scalar_parameter_does_not_stop_the_log(digits, tmp_path):
+    """A 0-D parameter (a learned temperature) has no surface; the rest is logged."""
+
+    class Scaled(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body = mlp(1)
+            self.temperature = torch.nn.Parameter(torch.tensor(1.0))
+
+        def forward(self, x):
+            return self.body(x) / self.temperature
+
+    train(digits, Scaled, log=tmp_path, every=10, epochs=1, n_train=320)
+    tensors = read_tensors(tmp_path)
+    assert "body.0/weight" in tensors and "Scaled/temperature" not in tensors
+    content = metadata.parse_plugin_metadata(
+        tensors["Scaled/gradient_flow"][0][3].plugin_data.content
+    )
+    assert content["layers"][-1] == "Scaled"
+
+
 def test_step_with_an_optimizer_hook_only_records_the_loss(digits, tmp_path):
     x, y = digits
     model = mlp(1)
