@@ -272,11 +272,18 @@ NOTES = """\
   probe batch and pooled full weights on the host; the training step's gradients
   are now reused and the weights pooled on the device.
 * **PyTorch:** gradient and weight sums are reduced on the device without
-  concatenating tensors; the surfaces are pooled on the writer's thread
-  (``reduce.pool_max_abs``, 5–10× faster this session: ``watch(every=1)`` went
-  from +274 % to about +176 %), and the writer takes a private copy of every
-  array (``reduce.check_array``) though the integration hands it fresh host
-  copies.
+  concatenating tensors, and the weights are max-abs pooled there too (2×2
+  blocks folded with element-wise ``minimum``/``maximum``, 0.55 ms for
+  512×512 against 1.6 ms with ``aminmax`` over the block axis), so only the
+  pooled surfaces reach the host and the writer's thread has no pooling left
+  (its CPU time in ``watch(every=1)`` went from 3.1–3.2 s to 1.1–1.5 s per
+  256 steps). **A polling writer thread** cost PyTorch's steps about 6 % on two
+  cores (60 paired blocks of 20 steps in one process, writer polling or
+  asleep: +5.7 to +6.5 % in three runs): a wake every 2 ms preempts one of
+  PyTorch's OpenMP threads, and the other waits for it. The thread used to
+  poll for a second after each write, and at its default cadence ``watch``
+  logs about once a second here, so it polled almost all the time; it now
+  sleeps 50 ms after the last record.
 * **The governor** (default cadence) keeps one account of everything logging
   costs since the first log, one-off costs included, within 3 % of the time
   since then, measured on the logs themselves, the set-up, the tracing and the

@@ -455,7 +455,7 @@ NOTES = """\
   submitted against written jobs, instead of ``queue.Queue`` (two Python-level
   locks and a condition per ``put``); the thread polls every 2 ms while work
   arrives instead of being woken by every ``submit`` (a futex wake cost the
-  caller 30–60 µs here), sleeps after 1 s without work (the next ``submit``
+  caller 30–60 µs here), sleeps after 50 ms without work (the next ``submit``
   wakes it), and is woken when a burst fills half the queue or a caller finds
   it full; a blocked caller is released when half the queue has drained, and
   a caller that is more than half a queue ahead hands the thread the GIL once
