@@ -198,7 +198,7 @@ class WatchHandle:
         self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
         self._last_layer: Optional[str] = None
         # Parameters at the last log, on their device, for update_ratio.
-        self._prev_params: Dict[int, torch.Tensor] = {}
+        self._prev_params: Dict[int, Tuple[torch.Tensor, torch.Tensor]] = {}
         self._example_input: Optional[tuple] = None
         self._graph_done = not log_graph
         self._probing = False
@@ -404,13 +404,14 @@ class WatchHandle:
     def _transfer(self, step: int) -> Dict[str, Any]:
         """Reduces on device and moves everything to the host in one copy per device."""
         pieces: Dict[Any, List[torch.Tensor]] = {}
+        filled: Dict[Any, int] = {}  # elements put per device so far
         plan: List[Tuple[str, Any, Any, torch.device, int, int]] = []
 
         def put(kind: str, key: Any, tensor: torch.Tensor, extra: Any = None) -> None:
             t = tensor.detach().reshape(-1).float()
-            chunks = pieces.setdefault(t.device, [])
-            offset = sum(c.numel() for c in chunks)
-            chunks.append(t)
+            pieces.setdefault(t.device, []).append(t)
+            offset = filled.get(t.device, 0)
+            filled[t.device] = offset + t.numel()
             plan.append((kind, key, extra, t.device, offset, t.numel()))
 
         modules = {self._names[m]: m for m in self._order}
@@ -475,20 +476,25 @@ class WatchHandle:
 
     def _weight_sums(self, params: Sequence[torch.Tensor]) -> torch.Tensor:
         """``[sum w², sum (w - w_prev)², sum w_prev²]`` of one layer, on its device
-        (NaN for the change without a previous log); keeps ``w`` for the next log."""
+        (NaN for the change without a previous log); keeps ``w`` and its ``sum w²``
+        for the next log, in a buffer reused from log to log."""
         sq = diff = prev_sq = torch.zeros((), device=params[0].device)
         known = True
         for p in params:
             w = p.detach().reshape(-1).float()
-            sq = sq + torch.dot(w, w)
-            prev = self._prev_params.get(id(p))
-            if prev is None or prev.shape != w.shape:
+            w_sq = torch.dot(w, w)
+            sq = sq + w_sq
+            kept = self._prev_params.get(id(p))
+            if kept is None or kept[0].shape != w.shape:
                 known = False
-            else:
-                d = w - prev
-                diff = diff + torch.dot(d, d)
-                prev_sq = prev_sq + torch.dot(prev, prev)
-            self._prev_params[id(p)] = w.clone()
+                self._prev_params[id(p)] = (w.clone(), w_sq)
+                continue
+            prev, prev_w_sq = kept
+            d = w - prev
+            diff = diff + torch.dot(d, d)
+            prev_sq = prev_sq + prev_w_sq
+            prev.copy_(w)
+            self._prev_params[id(p)] = (prev, w_sq)
         if not known:
             diff = torch.full((), math.nan, device=sq.device)
         return torch.stack([sq, diff, prev_sq])

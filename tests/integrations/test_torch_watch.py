@@ -281,6 +281,43 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     np.testing.assert_array_equal(got.array, want.array)
 
 
+def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(digits, tmp_path):
+    """Each log's weight_l2 and update_ratio, per layer (weight and bias together),
+    against the weights of the log before, computed with numpy."""
+    from tbviz_plugin import reduce
+
+    x, y = digits
+    torch.manual_seed(0)
+    model = mlp(2)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    handle = watch(model, tmp_path, every=4)
+    seen = {}
+    for step in range(12):
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(x[:32]), y[:32]).backward()
+        opt.step()
+        if step % 4 == 0:
+            seen[step] = [
+                np.concatenate([p.detach().numpy().ravel() for p in m.parameters()])
+                for m in model
+                if isinstance(m, torch.nn.Linear)
+            ]
+        handle.step()
+    handle.remove()
+    flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
+    assert [s for s, *_ in flow] == [0, 4, 8]
+    columns = list(common.FLOW_STATS)
+    for step, _, table, _ in flow:
+        for i, w in enumerate(seen[step]):
+            want = reduce.weight_stats(w, seen.get(step - 4, [None] * 3)[i])
+            assert table[i, columns.index("weight_l2")] == pytest.approx(
+                want["weight_l2"], rel=1e-5
+            )
+            assert table[i, columns.index("update_ratio")] == pytest.approx(
+                want["update_ratio"], rel=1e-4, nan_ok=True
+            )
+
+
 def test_surfaces_skip_parameters_a_surface_cannot_show():
     assert tbviz_torch._pooled_surface(torch.zeros(())) is None
     assert tbviz_torch._pooled_surface(torch.zeros(0, 4)) is None
