@@ -659,7 +659,7 @@ def _pooled_surface(
         return None
     w = param.detach().float()
     if len(shape) == 1:
-        out_r, br, out_c, bc = common.pooled_grid_shape(1, shape[0], grid)
+        _, br, _, bc = common.pooled_grid_shape(1, shape[0], grid)
         return _pool_max_abs(w.reshape(1, -1), br, bc), (1, shape[0]), "vector"
     m = w.reshape(shape[0], -1)
     rows, cols = m.shape[1], m.shape[0]  # of the matrix shown

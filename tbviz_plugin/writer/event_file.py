@@ -92,7 +92,7 @@ class EventFileWriter:
     # A poll costs about 10 us of the thread's time, only while records arrive.
     _POLL = 0.002
     # 50 ms, not 1 s: an integration logs in bursts seconds apart, and a thread
-    # waking every 2 ms for a second after each burst took 4-10 % off the
+    # waking every 2 ms for a second after each burst took about 6 % off the
     # training steps of a PyTorch MLP on two cores (a wake preempts one of its
     # OpenMP threads, and the other waits for it). Summaries paced by steps of
     # up to 50 ms still find the thread polling; the first of a burst after a
