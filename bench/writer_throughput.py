@@ -382,8 +382,10 @@ NOTES = """\
   µs, the recycled copy of 64 floats 21–30 µs), ``submit`` about 18 µs:
   after a training step every Python call costs several µs (an empty lambda
   about 2–6 µs, ``time.time()`` 2–4 µs). So the caller's figure is about
-  0.24 ms of copying a cold 1 MB plus 0.07 ms of Python, about 0.11 of
-  tf.summary.write's.
+  0.24 ms of copying a cold 1 MB plus 0.07 ms of Python: 0.09–0.115 of
+  tf.summary.write's, whose own caller time moves between 2.7 and 3.5 ms
+  from one run to the next (0.316 / 2.739 ms at 3a34afa, 0.319 / 3.473 ms
+  at c6f4349: the tbviz figure did not change, tf.summary.write's did).
 * **tbviz default grid** (the row a user calls instead of a histogram): the
   512×512 matrix is max-abs pooled to 256×256. ``reduce.pool_max_abs`` now
   takes each block's maximum and minimum with vectorised numpy passes (rows
@@ -419,7 +421,12 @@ NOTES = """\
   py-spy); the diagnostic row runs exactly the Writer's work on one thread and
   shows that the encoding itself costs little over the floor. In a training
   loop, where summaries are separated by training steps, the thread's work
-  overlaps the step instead. Queue depth (``max_queue`` 1 to 32) makes no
+  overlaps the step instead. How much the two halves slow each other depends
+  on the VM's state: the same code measured 0.44–0.57 ms/summary one evening
+  and 0.70–0.85 ms the next night, against a floor of 0.38–0.56 both times
+  (3a34afa and c6f4349 run alternately in that second hour: 0.70–0.81 and
+  0.57–0.78 ms), so this ratio moves between 1.0 and 2.0 without a code
+  change. Queue depth (``max_queue`` 1 to 32) makes no
   difference to this figure. The writer thread's Python per record is
   smaller: ``RecordFile.write`` frames the record itself (no list from
   ``frame()``), the event head uses precomputed field keys, and a surface's
