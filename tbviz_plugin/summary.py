@@ -242,18 +242,41 @@ def prepare_weight_surface(
     )
 
 
+def surface_layout(
+    shape: Sequence[Optional[int]], layout: str
+) -> Optional[Tuple[Tuple[int, int], str]]:
+    """``(matrix_shape, form)``: the ``[rows, cols]`` matrix a weight of ``shape``
+    is shown as, for ``layout`` ``"channels_last"`` (Keras) or ``"channels_first"``
+    (PyTorch); None for shapes a surface does not take (0-D, more than 5-D,
+    empty, or of unknown size). The one statement of the layout rule: the
+    integrations that pool on the device use it too.
+
+    Example:
+        >>> surface_layout((3, 3, 16, 32), "channels_last")
+        ((144, 32), 'kernel_channels_last')
+        >>> surface_layout((32, 16, 3, 3), "channels_first")
+        ((144, 32), 'kernel_channels_first')
+    """
+    if not 1 <= len(shape) <= 5 or any(n is None or n <= 0 for n in shape):
+        return None
+    shape = tuple(int(n) for n in shape)
+    if len(shape) == 1:
+        return (1, shape[0]), "vector"
+    if layout == "channels_last":  # Dense (in, out); conv (kh, kw, in, out) -> [kh*kw*in, out]
+        return (int(np.prod(shape[:-1])), shape[-1]), (
+            "matrix" if len(shape) == 2 else "kernel_channels_last"
+        )
+    # PyTorch (out, in, k...) -> [in*k..., out], like every other kind
+    form = "matrix_channels_first" if len(shape) == 2 else "kernel_channels_first"
+    return (int(np.prod(shape[1:])), shape[0]), form
+
+
 def _surface_matrix(data: np.ndarray, layout: str) -> Tuple[np.ndarray, str]:
     """The ``[rows, cols]`` matrix (a view of ``data``) a surface shows, and its form."""
-    shape = data.shape
-    if data.ndim == 1:
-        return data.reshape(1, -1), "vector"
-    if data.ndim == 2 and layout == "channels_last":  # Keras Dense kernel: (in, out)
-        return data, "matrix"
-    if data.ndim == 2:  # PyTorch Linear weight: (out, in) -> [in, out], like every other kind
-        return data.T, "matrix_channels_first"
-    if layout == "channels_last":  # Keras: (kh, kw, in, out) -> [kh*kw*in, out]
-        return data.reshape(-1, shape[-1]), "kernel_channels_last"
-    return data.reshape(shape[0], -1).T, "kernel_channels_first"  # PyTorch: (out, in, kh, kw)
+    (rows, cols), form = surface_layout(data.shape, layout)
+    if form.endswith("channels_first"):  # (out, in, k...): its [out, in*k...] transposed
+        return data.reshape(cols, rows).T, form
+    return data.reshape(rows, cols), form
 
 
 def _build_weight_surface(

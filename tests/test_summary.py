@@ -172,3 +172,20 @@ def test_torch_linear_weight_is_shown_inputs_by_outputs_like_keras():
     assert arr.shape == (6, 4) and content["form"] == "matrix_channels_first"
     assert content["shape"] == [4, 6]
     np.testing.assert_array_equal(arr, weight.detach().numpy().T)
+
+
+def test_surface_layout_is_the_rule_weight_surface_follows():
+    cases = {
+        ((7,), "channels_last"): ((1, 7), "vector"),
+        ((4, 6), "channels_last"): ((4, 6), "matrix"),
+        ((6, 4), "channels_first"): ((4, 6), "matrix_channels_first"),
+        ((3, 3, 2, 5), "channels_last"): ((18, 5), "kernel_channels_last"),
+        ((5, 2, 3, 3), "channels_first"): ((18, 5), "kernel_channels_first"),
+    }
+    for (shape, layout), want in cases.items():
+        assert summary.surface_layout(shape, layout) == want
+        built = summary.prepare_weight_surface("t", np.ones(shape, np.float32), layout=layout)
+        content = metadata.parse_plugin_metadata(built.build().metadata.plugin_data.content)
+        assert (tuple(content["matrix_shape"]), content["form"]) == want
+    for shape in [(), (0, 4), (None, 4), (1,) * 6]:
+        assert summary.surface_layout(shape, "channels_last") is None

@@ -402,7 +402,7 @@ class TbvizCallback(keras.callbacks.Callback):
             self._prev_sq: Optional[np.ndarray] = None  # no weights kept yet
         prev_vars = self._prev_vars
         grads = self._train_grads
-        self._surfaces = [_surface_form(tuple(v.shape)) for v in variables]
+        self._surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
         surfaces = self._surfaces
         # Variables of one shape are read, pooled and summed as one stack: a
         # deep stack of equal layers costs the ops (and the tracing) of one.
@@ -670,18 +670,6 @@ def _loss_function(model: Any) -> Optional[Any]:
         return keras.losses.get(loss) if isinstance(loss, str) else loss
     except Exception:
         return None
-
-
-def _surface_form(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str]]:
-    """``(matrix_shape, form)`` of a Keras weight as ``summary.weight_surface`` lays it
-    out (``layout="channels_last"``); None for shapes it does not take."""
-    if not 1 <= len(shape) <= 5 or any(n is None for n in shape):
-        return None
-    if len(shape) == 1:
-        return (1, int(shape[0])), "vector"
-    if len(shape) == 2:
-        return (int(shape[0]), int(shape[1])), "matrix"
-    return (int(np.prod(shape[:-1])), int(shape[-1])), "kernel_channels_last"
 
 
 def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:

@@ -654,18 +654,15 @@ def _pooled_surface(
     ``[out, in·k…]`` layout with the blocks swapped, and only the small pooled
     result is transposed.
     """
-    shape = tuple(param.shape)
-    if not 1 <= len(shape) <= 5 or param.numel() == 0:
+    surface = summary.surface_layout(tuple(param.shape), "channels_first")
+    if surface is None:
         return None
-    w = param.detach().float()
-    if len(shape) == 1:
-        _, br, _, bc = common.pooled_grid_shape(1, shape[0], grid)
-        return _pool_max_abs(w.reshape(1, -1), br, bc), (1, shape[0]), "vector"
-    m = w.reshape(shape[0], -1)
-    rows, cols = m.shape[1], m.shape[0]  # of the matrix shown
+    (rows, cols), form = surface
     _, br, _, bc = common.pooled_grid_shape(rows, cols, grid)
-    form = "matrix_channels_first" if len(shape) == 2 else "kernel_channels_first"
-    return _pool_max_abs(m, bc, br).T, (rows, cols), form
+    w = param.detach().float()
+    if form == "vector":
+        return _pool_max_abs(w.reshape(1, -1), br, bc), (rows, cols), form
+    return _pool_max_abs(w.reshape(cols, rows), bc, br).T, (rows, cols), form
 
 
 def _pool_max_abs(m: torch.Tensor, br: int, bc: int) -> torch.Tensor:

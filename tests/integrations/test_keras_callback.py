@@ -453,8 +453,10 @@ def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
     """A stack of equal-shaped weights is pooled at once, each as the writer pools it."""
     import tensorflow as tf
 
-    from tbviz_plugin import reduce
-    from tbviz_plugin.integrations.keras import _pool_tf, _surface_form
+    from tbviz_plugin import reduce, summary
+    from tbviz_plugin.integrations.keras import _pool_tf
+
+    form = summary.surface_layout(shape, "channels_last")
 
     rng = np.random.default_rng(1)
     stack = rng.standard_normal((2,) + shape).astype(np.float32)
@@ -462,10 +464,10 @@ def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
     flat[[7, 5000 % flat.size]] = np.nan
     flat[[11, 9000 % flat.size]] = [np.inf, -np.inf]
     flat[13] = -50.0  # a large negative value keeps its sign
-    got = tf.function(lambda v: _pool_tf(tf, v, _surface_form(shape)), autograph=False)(stack)
+    got = tf.function(lambda v: _pool_tf(tf, v, form), autograph=False)(stack)
     assert got.shape[0] == 2
     for w, pooled in zip(stack, np.asarray(got)):
-        expected, _ = reduce.pool_max_abs(w.reshape(_surface_form(shape)[0]), (256, 256))
+        expected, _ = reduce.pool_max_abs(w.reshape(form[0]), (256, 256))
         np.testing.assert_array_equal(pooled, expected)
 
 
