@@ -187,6 +187,20 @@ class PartialPool(NamedTuple):
         return pooled.astype(self.dtype, copy=False)
 
 
+def pooled_grid_shape(rows: int, cols: int, grid: Tuple[int, int]) -> Tuple[int, int, int, int]:
+    """``(out_rows, block_rows, out_cols, block_cols)`` of ``pool_max_abs`` for a
+    ``[rows, cols]`` matrix: blocks ``ceil(n / max)`` wide. The integrations that
+    pool on the device use it too, so their grids are the writer's.
+
+    Example:
+        >>> pooled_grid_shape(513, 600, (256, 256))
+        (171, 3, 200, 3)
+    """
+    br = max(1, math.ceil(rows / grid[0]))
+    bc = max(1, math.ceil(cols / grid[1]))
+    return math.ceil(rows / br), br, math.ceil(cols / bc), bc
+
+
 def start_pool(array: np.ndarray, max_grid: Tuple[int, int]) -> Optional[PartialPool]:
     """The first step of ``pool_max_abs``, or None when ``array`` fits ``max_grid``.
 
@@ -201,11 +215,9 @@ def start_pool(array: np.ndarray, max_grid: Tuple[int, int]) -> Optional[Partial
         [[5.0, 7.0], [13.0, 15.0]]
     """
     rows, cols = array.shape[-2:]
-    br = max(1, math.ceil(rows / max_grid[0]))
-    bc = max(1, math.ceil(cols / max_grid[1]))
+    out_r, br, out_c, bc = pooled_grid_shape(rows, cols, max_grid)
     if br == 1 and bc == 1:
         return None
-    out_r, out_c = math.ceil(rows / br), math.ceil(cols / bc)
     lead = array.shape[:-2]
     # Integers (and bools) are compared as float64, where -x never overflows.
     work = array if array.dtype.kind == "f" else array.astype(np.float64)

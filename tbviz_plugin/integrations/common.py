@@ -331,13 +331,6 @@ def write_pooled_surface(
     writer._send(summary.Prepared(tag, metadata.WEIGHT_SURFACE, lambda: built), step, None)
 
 
-def pooled_grid_shape(rows: int, cols: int, grid: Tuple[int, int]) -> Tuple[int, int, int, int]:
-    """``(out_rows, block_rows, out_cols, block_cols)`` of ``reduce.pool_max_abs``."""
-    br = max(1, math.ceil(rows / grid[0]))
-    bc = max(1, math.ceil(cols / grid[1]))
-    return math.ceil(rows / br), br, math.ceil(cols / bc), bc
-
-
 def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:
     """Writes the model's layer table (name, type, output shape, parameters) at step 0
     as a tbviz ``layer_table`` summary, shown by the tbviz Layers panel.

@@ -35,7 +35,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import keras
 import numpy as np
 
-from tbviz_plugin import diagnose, summary
+from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
 
@@ -684,7 +684,7 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
     snapshot function stays cheap to trace.
     """
     (rows, cols), _ = form
-    out_r, br, out_c, bc = common.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
+    out_r, br, out_c, bc = reduce.pooled_grid_shape(rows, cols, summary.DEFAULT_SURFACE_GRID)
     m = tf.reshape(value, [-1, rows, cols])
     if br == 1 and bc == 1:
         return m

@@ -40,7 +40,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import torch
 
-from tbviz_plugin import diagnose, summary
+from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
 
@@ -658,7 +658,7 @@ def _pooled_surface(
     if surface is None:
         return None
     (rows, cols), form = surface
-    _, br, _, bc = common.pooled_grid_shape(rows, cols, grid)
+    _, br, _, bc = reduce.pooled_grid_shape(rows, cols, grid)
     w = param.detach().float()
     if form == "vector":
         return _pool_max_abs(w.reshape(1, -1), br, bc), (rows, cols), form
