@@ -196,3 +196,40 @@ def test_check_array_of_a_tensorflow_tensor_is_a_private_float32_copy():
     assert out.dtype == np.float32 and out.flags.c_contiguous and float(out.sum()) == 0.0
     out[0, 0] = 5.0  # writable, and nobody else sees it
     assert float(v.numpy()[0, 0]) == 1.0
+
+
+def test_a_shortened_variant_is_compared_with_its_baseline_over_the_same_epochs():
+    """Keras' every-batch histograms run one epoch (see training_overhead.EPOCHS):
+    their added time is against the baseline's first epoch, not its five, and the
+    every-step target is reported both as the issue words it and like for like."""
+    sys.path.insert(0, REPO)
+    from bench import training_overhead as t
+
+    def run(variant, wall, epochs, ends, logged=None):
+        return {
+            "variant": variant,
+            "wall_s": wall,
+            "epochs": epochs,
+            "steps": epochs * 256,
+            "epoch_ends_s": ends,
+            "after_first_epoch_s": ends[-1] - ends[0],
+            "logged_steps": logged,
+        }
+
+    raw = {
+        t.KERAS_NONE: [run(t.KERAS_NONE, 20.0, 5, [6.0, 9.5, 13.0, 16.5, 20.0])],
+        t.KERAS_TB: [run(t.KERAS_TB, 21.0, 5, [6.3, 10.0, 13.7, 17.4, 21.0])],
+        t.KERAS_TB_EVERY: [run(t.KERAS_TB_EVERY, 30.0, 1, [30.0])],
+        t.KERAS_TBVIZ_1: [run(t.KERAS_TBVIZ_1, 60.0, 5, [14, 25, 37, 48, 60], 1280)],
+    }
+    rows = t.summarise(raw, samples=8192, epochs=5, rounds=1)["rows"]
+    assert rows[t.KERAS_TB_EVERY]["added"]["median"] == pytest.approx(30.0 / 6.0 - 1)
+    assert rows[t.KERAS_TB_EVERY]["added_steady"] is None  # one epoch: nothing after it
+    assert rows[t.KERAS_TB]["added"]["median"] == pytest.approx(0.05)
+    every = [row for row in t.targets({"rows": rows}) if row[0].startswith(t.KERAS_TBVIZ_1)]
+    assert [(measured, met) for _, measured, _, met in every] == [
+        ("+200.0%", False),  # the issue's: less than the Keras callback adds (+5 %)
+        ("+200.0%", True),  # like for like: less than its histograms every batch (+400 %)
+    ]
+    markdown = t.to_markdown({"params": {"samples": 8192, "epochs": 5, "rounds": 1}, "rows": rows})
+    assert f"| {t.KERAS_TB_EVERY} (1 epoch) |" in markdown
