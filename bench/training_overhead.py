@@ -15,8 +15,8 @@ Keras variants: no callback; no callback with the optimiser built before ``fit``
 of the train step, so this is the baseline that isolates the callback's own cost);
 ``keras.callbacks.TensorBoard(update_freq="batch",
 histogram_freq=1)``; the same callback writing its weight histograms after every
-batch (its own ``_log_weights``; one epoch, see ``EPOCHS``); ``TbvizCallback`` at its default cadence (the overhead
-governor) and with ``every=1``. PyTorch variants: no logging;
+batch (its own ``_log_weights``; one epoch, see ``EPOCHS``); ``TbvizCallback``
+at its default cadence (the overhead governor) and with ``every=1``. PyTorch variants: no logging;
 ``torch.utils.tensorboard.SummaryWriter.add_histogram`` of every parameter
 each step; ``watch`` at its default cadence and with ``every=1``.
 
