@@ -99,6 +99,8 @@ class Prepared:
         (a writer remembers a confusion matrix's classes from it), else None.
       release: for a writer to call once the record is written (it gives the
         caller's snapshot buffer back to ``snapshots``), or None.
+      nbytes: the bytes of array data (the caller's snapshot) this summary holds
+        until it is built: what a writer's queue bound counts.
 
     A plain class with slots (not a dataclass): one is made per summary on
     the caller's thread, and a frozen dataclass' ``__init__`` costs several
@@ -109,7 +111,7 @@ class Prepared:
         1.0
     """
 
-    __slots__ = ("tag", "kind", "_build", "content", "release")
+    __slots__ = ("tag", "kind", "_build", "content", "release", "nbytes")
 
     def __init__(
         self,
@@ -118,12 +120,14 @@ class Prepared:
         _build: Callable[[], SummaryTensor],
         content: Optional[Dict[str, Any]] = None,
         release: Optional[Callable[[], None]] = None,
+        nbytes: int = 0,
     ) -> None:
         self.tag = tag
         self.kind = kind
         self._build = _build
         self.content = content
         self.release = release
+        self.nbytes = nbytes
 
     def build(self) -> SummaryTensor:
         return self._build()
@@ -239,6 +243,7 @@ def prepare_weight_surface(
         metadata.WEIGHT_SURFACE,
         functools.partial(_build_weight_surface, tag, data, quantity, grid, layout),
         release=release,
+        nbytes=data.nbytes,
     )
 
 
@@ -376,6 +381,7 @@ def prepare_activation_map(
         functools.partial(
             _build_activation_map, tag, data, int(sample), int(max_channels), grid, layout
         ),
+        nbytes=data.nbytes,
     )
 
 
@@ -479,6 +485,9 @@ def prepare_gradient_flow(
         tag,
         metadata.GRADIENT_FLOW,
         functools.partial(_build_gradient_flow, tag, order, arrays, w, p),
+        nbytes=sum(
+            a.nbytes for held in (arrays, w or {}, p or {}) for a in held.values() if a is not None
+        ),
     )
 
 
@@ -867,6 +876,7 @@ def prepare_feature_importance(
         tag,
         metadata.FEATURE_IMPORTANCE,
         functools.partial(_build_feature_importance, tag, md, data, layout),
+        nbytes=data.nbytes,
     )
 
 
@@ -932,7 +942,7 @@ def prepare_image(tag: str, images: Any) -> Prepared:
         data = np.round(np.asarray(data, np.float64) * 255).astype(np.uint8)
     else:
         data = data.copy()
-    return Prepared(tag, "image", functools.partial(_build_image, tag, data))
+    return Prepared(tag, "image", functools.partial(_build_image, tag, data), nbytes=data.nbytes)
 
 
 def _build_image(tag: str, data: np.ndarray) -> SummaryTensor:

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -155,6 +156,40 @@ def test_full_queue_blocks_the_caller_instead_of_dropping(logdir, monkeypatch):
         t.join(10)
         assert done == list(range(6))
     assert [e[0] for e in read_tensors(logdir)["x"]] == list(range(6))
+
+
+def test_queued_snapshot_bytes_are_bounded_and_a_larger_summary_still_goes_through(
+    logdir, monkeypatch
+):
+    """``max_queue_bytes`` bounds the arrays waiting for the thread as ``max_queue``
+    bounds the summaries; one summary larger than the bound waits for an empty
+    queue, then is written. Nothing is dropped or reordered."""
+    budget = 3 * 64 * 64 * 4  # three 64x64 float32 snapshots
+    seen = []
+    with tbviz.Writer(logdir, max_queue=32, max_queue_bytes=budget) as w:
+        original = w._encode
+
+        def slow_encode(*args):  # records wait while the caller goes on
+            time.sleep(0.01)
+            return original(*args)
+
+        monkeypatch.setattr(w, "_encode", slow_encode)
+        for step in range(10):
+            w.weight_surface("w", np.full((64, 64), step, np.float32), step, max_grid=(64, 64))
+            seen.append(w._file._submitted_bytes - w._file._written_bytes)
+        w.weight_surface("big", np.ones((128, 128), np.float32), 0, max_grid=(128, 128))
+        seen.append(w._file._submitted - w._file._written)
+    assert max(seen[:10]) <= budget and seen[-1] <= 1  # the big one waited alone
+    records = read_tensors(logdir)
+    assert [step for step, *_ in records["w"]] == list(range(10))
+    assert [float(a.max()) for _, _, a, _ in records["w"]] == [float(s) for s in range(10)]
+    assert len(records["big"]) == 1
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "8M"])
+def test_max_queue_bytes_must_be_a_positive_integer(logdir, bad):
+    with pytest.raises(ValueError, match="max_queue_bytes"):
+        tbviz.Writer(logdir, max_queue_bytes=bad)
 
 
 def test_background_thread_time_is_counted_for_the_overhead_governor(logdir):

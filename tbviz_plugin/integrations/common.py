@@ -328,7 +328,10 @@ def write_pooled_surface(
     shape, matrix_shape = tuple(int(n) for n in shape), tuple(int(n) for n in matrix_shape)
     built = summary._surface_tensor(tag, pooled, "weight", grid, shape, matrix_shape, form)
     # SummaryMethods._send is the one path into every sink (Writer, attached writers).
-    writer._send(summary.Prepared(tag, metadata.WEIGHT_SURFACE, lambda: built), step, None)
+    prepared = summary.Prepared(
+        tag, metadata.WEIGHT_SURFACE, lambda: built, nbytes=built.array.nbytes
+    )
+    writer._send(prepared, step, None)
 
 
 def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:

@@ -21,6 +21,8 @@ class Writer(SummaryMethods):
       logdir: a run directory: local path or fsspec URL (``memory://``, ``s3://``).
       max_queue: summaries that may wait for the background thread; when full,
         calls block until there is room (nothing is dropped).
+      max_queue_bytes: the same bound for the arrays those summaries hold (their
+        snapshots), 8 MiB by default; a single larger summary still goes through.
       flush_secs: how often the file is flushed while training runs.
       filename_suffix: appended to the event file's name.
       strict: when the file cannot be written (disk full, logdir unwritable),
@@ -46,6 +48,7 @@ class Writer(SummaryMethods):
         logdir: Any,
         *,
         max_queue: int = 32,
+        max_queue_bytes: int = event_file.DEFAULT_MAX_QUEUE_BYTES,
         flush_secs: float = 10.0,
         filename_suffix: str = "",
         strict: bool = False,
@@ -56,6 +59,7 @@ class Writer(SummaryMethods):
         self._file = event_file.EventFileWriter(
             self.logdir,
             max_queue=max_queue,
+            max_queue_bytes=max_queue_bytes,
             flush_secs=flush_secs,
             filename_suffix=filename_suffix,
             strict=strict,
@@ -71,7 +75,9 @@ class Writer(SummaryMethods):
         return self._file.path
 
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
-        self._file.submit(self._encode, prepared, step, wall_time, after=prepared.release)
+        self._file.submit(
+            self._encode, prepared, step, wall_time, after=prepared.release, nbytes=prepared.nbytes
+        )
 
     def _encode(self, prepared: summary.Prepared, step: int, wall_time: float) -> Sequence[Buffer]:
         built = prepared.build()
