@@ -426,8 +426,17 @@ NOTES = """\
   and 0.70–0.85 ms the next night, against a floor of 0.38–0.56 both times
   (3a34afa and c6f4349 run alternately in that second hour: 0.70–0.81 and
   0.57–0.78 ms), so this ratio moves between 1.0 and 2.0 without a code
-  change. Queue depth (``max_queue`` 1 to 32) makes no
-  difference to this figure. The writer thread's Python per record is
+  change. **How many bytes wait** does matter: with up to 32 of these 1 MB
+  summaries queued (the event bound alone), the copies waiting for the thread
+  outgrew the CPU's caches, and the caller's copy, the thread's checksum and
+  its ``writev`` each went to memory; bounded at 4–8 of them (``max_queue`` 4–8,
+  or ``max_queue_bytes`` 4–8 MiB) the whole run took 0.31–0.34 against
+  0.35–0.36 ms/summary (floor 0.26–0.28; 8–10 interleaved rounds in one
+  process, a 2-core EPYC with 32 MB of L3), and 16 MiB was as slow as 32 events.
+  A larger pool of recycled buffers (40 instead of 4) made no difference, so
+  it is not page faults. The Writer now bounds its queue by ``max_queue_bytes``
+  (8 MiB) as well as ``max_queue`` (32): small summaries still queue 32 deep, and
+  a pooled 256 KB surface 32 deep too. The writer thread's Python per record is
   smaller: ``RecordFile.write`` frames the record itself (no list from
   ``frame()``), the event head uses precomputed field keys, and a surface's
   metadata JSON is made once per layer. Tried and not kept: (1) a caller that finds the
@@ -442,8 +451,9 @@ NOTES = """\
   GIL after every copy; (4) no ``time.sleep(0)`` hand-over in ``submit`` for the
   pooled path (its numpy passes release the GIL anyway): no difference
   within the noise of a load average of 5–6.
-* **Peak RSS growth** of the Writer is bounded by ``max_queue`` (32) summaries
-  waiting for the thread: about 32 MB here, by design (the back-pressure bound).
+* **Peak RSS growth** of the Writer is bounded by the snapshots waiting for the
+  thread: ``max_queue_bytes`` (8 MiB) here, by design (the back-pressure bound);
+  it was about 28 MB with the event bound alone.
 * **Noise**: the machine is a shared 2-vCPU VM; the load average at start and
   end is in the header. While these changes were measured, other sessions
   kept it at 3–6, and whole-run figures of one peer varied 3× between rounds.
@@ -477,6 +487,8 @@ NOTES = """\
   work on the caller's thread; ``reduce.pool_max_abs`` by block maxima and
   minima on the writer's thread (ties of ``x`` and ``-x`` keep ``x``, as the
   Keras integration's in-graph pooling does).
+* ``EventFileWriter(max_queue_bytes=8 MiB)``: the queue is bounded by the bytes
+  its summaries hold as well as by their number (see above).
 * ``snapshots``: the caller's copy goes into a recycled buffer that the
   writer's thread gives back after the record's ``writev`` (``submit``'s
   ``after``); a job is queued as a plain ``(function, args, after)`` tuple.
