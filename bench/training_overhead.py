@@ -33,7 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from bench.report import targets_table
 from bench.workers import run_worker
@@ -192,12 +192,14 @@ class _KerasAttribution:
     def around(self, callbacks: List[Any]) -> List[Any]:
         return [self.end] + callbacks + [self.start]
 
-    def seconds(self) -> float:
+    def seconds(self) -> Optional[float]:
         cadence = getattr(self.callback, "cadence", None)
         logged = set(cadence.logged_steps) if cadence is not None else set()
         # steps are counted from 1 after each batch (the callback's own count)
         plain = [d for i, d in enumerate(self.steps, 1) if i not in logged]
-        typical = statistics.median(plain) if plain else 0.0
+        if not plain:  # every batch logged: no plain batch to measure the extra by
+            return None
+        typical = statistics.median(plain)
         armed = sum(
             max(0.0, d - typical) for i, d in enumerate(self.steps, 1) if i in logged and i > 1
         )

@@ -233,3 +233,29 @@ def test_a_shortened_variant_is_compared_with_its_baseline_over_the_same_epochs(
     ]
     markdown = t.to_markdown({"params": {"samples": 8192, "epochs": 5, "rounds": 1}, "rows": rows})
     assert f"| {t.KERAS_TB_EVERY} (1 epoch) |" in markdown
+
+
+def test_own_time_is_not_claimed_when_every_batch_is_logged():
+    """The Keras own-time column measures a logged batch against the plain ones;
+    with every batch logged there is none, and the column shows nothing rather
+    than a figure larger than the run."""
+    import types
+
+    sys.path.insert(0, REPO)
+    from bench import training_overhead as t
+
+    fake_keras = types.SimpleNamespace(callbacks=types.SimpleNamespace(Callback=object))
+
+    def logger(logged_steps):
+        return types.SimpleNamespace(
+            cadence=types.SimpleNamespace(logged_steps=logged_steps),
+            writer=types.SimpleNamespace(background_seconds=0.5),
+            **{hook: (lambda *a, **k: None) for hook in t._KerasAttribution.HOOKS},
+        )
+
+    every = t._KerasAttribution(fake_keras, logger([1, 2, 3, 4]))
+    every.steps = [0.5, 0.02, 0.02, 0.02]
+    assert every.seconds() is None
+    some = t._KerasAttribution(fake_keras, logger([1, 3]))
+    some.steps = [0.5, 0.01, 0.03, 0.01]
+    assert some.seconds() == pytest.approx(0.02 + 0.5)  # batch 3's extra + the thread
