@@ -450,7 +450,18 @@ NOTES = """\
   Python thread the caller then waits up to the 5 ms switch interval for the
   GIL after every copy; (4) no ``time.sleep(0)`` hand-over in ``submit`` for the
   pooled path (its numpy passes release the GIL anyway): no difference
-  within the noise of a load average of 5–6.
+  within the noise of a load average of 5–6; (5) the caller checksumming its
+  own copy while the thread is busy (the copy is then in its core's cache; the
+  thread's checksum of it took 0.067 against 0.038 ms hot), joined to the
+  record's CRC by the CRC's linearity: the thread's CPU per record fell from
+  0.34 to 0.30 ms, but the whole run rose from 0.37 to 0.47–0.55 ms/summary,
+  since the caller then held or re-took the GIL more often and the thread
+  waited for it (a shorter switch interval, or no ``time.sleep(0)``, changed
+  nothing without it); (6) one BLAS thread for the simulated training step
+  (idle BLAS threads spinning beside the writer): no difference. Two ``make
+  bench`` runs an hour apart with the same code gave 1.15 and 1.74 for this
+  ratio (tbviz 0.37 and 0.45, floor 0.32 and 0.26 ms/summary), and back-to-back
+  runs of this benchmark alone 1.20, 1.35, 1.40 and 1.57.
 * **Peak RSS growth** of the Writer is bounded by the snapshots waiting for the
   thread: ``max_queue_bytes`` (8 MiB) here, by design (the back-pressure bound);
   it was about 28 MB with the event bound alone.
