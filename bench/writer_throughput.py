@@ -458,7 +458,11 @@ NOTES = """\
   since the caller then held or re-took the GIL more often and the thread
   waited for it (a shorter switch interval, or no ``time.sleep(0)``, changed
   nothing without it); (6) one BLAS thread for the simulated training step
-  (idle BLAS threads spinning beside the writer): no difference. Two ``make
+  (idle BLAS threads spinning beside the writer): no difference; (7) while
+  the thread is busy, handing it the caller's array to copy itself (so that one
+  core copies, checksums and writes, as the floor does) with the caller waiting
+  for the copy: 0.57 against 0.50 ms/summary (floor 0.32, 8 interleaved rounds),
+  a wake of the caller per summary costing more than the cache it saves. Two ``make
   bench`` runs an hour apart with the same code gave 1.15 and 1.74 for this
   ratio (tbviz 0.37 and 0.45, floor 0.32 and 0.26 ms/summary), and back-to-back
   runs of this benchmark alone 1.20, 1.35, 1.40 and 1.57.
