@@ -61,8 +61,8 @@ BASELINE = {"keras": KERAS_NONE, "torch": TORCH_NONE}
 # comparison for ``every=1`` (Keras' histogram_freq counts epochs, not batches).
 PEER_EVERY_STEP = {"keras": KERAS_TB_EVERY, "torch": TORCH_TB}
 # Variants run for fewer epochs, compared with their baseline's time to the end of
-# the same epoch: Keras' histograms every batch cost about 0.3 s a step here, so
-# five epochs of them would add 20 minutes to each `make bench`.
+# the same epoch: Keras' histograms every batch cost 0.15-0.3 s a step here, so
+# five epochs of them would add 10-20 minutes to each `make bench`.
 EPOCHS = {KERAS_TB_EVERY: 1}
 DEFAULT = {"keras": KERAS_TBVIZ, "torch": TORCH_TBVIZ}
 EVERY_STEP = {"keras": KERAS_TBVIZ_1, "torch": TORCH_TBVIZ_1}
@@ -290,10 +290,11 @@ NOTES = """\
   writes scalars only; so the targets table also holds the like-for-like
   comparison: each framework's own histograms of every weight at every step
   (Keras: the same callback calling its ``_log_weights`` after every batch, run
-  for one epoch, since each of its steps takes about 0.3 s longer here;
+  for one epoch, since each of its steps takes 0.15–0.3 s longer here;
   PyTorch: ``SummaryWriter.add_histogram`` of every parameter). A histogram of
-  a 512×512 kernel costs ``tf.summary.histogram`` 19–48 ms (the writer
-  table), more than tbviz's whole log of the model.
+  one 512×512 kernel takes ``tf.summary.histogram`` 19–48 ms (the writer
+  table), about what tbviz's every-step logging adds to a step for the whole
+  model (about 21 ms for Keras and 8 ms for PyTorch in the table above).
 * **Where a logged step's time goes (cProfile and timers, Keras):** the train
   step reduces its own gradients (four whole-tensor reductions per variable,
   only on logged steps); the snapshot function (about 20 ms here) pools every
