@@ -485,30 +485,20 @@ def targets(results: Dict[str, Any]) -> List[tuple]:
             continue
         v = rows[every]["added"]["median"]
         # The target: less than the Keras TensorBoard callback adds, for both
-        # frameworks (that callback writes its histograms once per epoch).
-        keras_peer = rows.get(KERAS_TB, {}).get("added")
-        if keras_peer:
-            k = keras_peer["median"]
-            out.append(
-                (
-                    f"{every}: added wall time",
-                    f"{100 * v:+.1f}%",
-                    f"< {KERAS_TB} ({100 * k:+.1f}%)",
-                    v < k,
+        # frameworks (that callback writes its histograms once per epoch); and like
+        # for like: less than the framework's own histograms at every step.
+        for label, peer in (("", KERAS_TB), (", like for like", PEER_EVERY_STEP[framework])):
+            added = rows.get(peer, {}).get("added")
+            if added:
+                k = added["median"]
+                out.append(
+                    (
+                        f"{every}: added wall time{label}",
+                        f"{100 * v:+.1f}%",
+                        f"< {peer} ({100 * k:+.1f}%)",
+                        v < k,
+                    )
                 )
-            )
-        # Like for like: the peer's own histograms at every step.
-        like = rows.get(PEER_EVERY_STEP[framework], {}).get("added")
-        if like:
-            k = like["median"]
-            out.append(
-                (
-                    f"{every}: added wall time, like for like",
-                    f"{100 * v:+.1f}%",
-                    f"< {PEER_EVERY_STEP[framework]} ({100 * k:+.1f}%)",
-                    v < k,
-                )
-            )
     return out
 
 

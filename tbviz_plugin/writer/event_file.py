@@ -120,14 +120,9 @@ class EventFileWriter:
         strict: bool = False,
         segment_bytes: Optional[int] = None,
     ) -> None:
-        if isinstance(max_queue, bool) or not isinstance(max_queue, int) or max_queue < 1:
-            raise ValueError(f"max_queue must be a positive integer, got {max_queue!r}")
-        if (
-            isinstance(max_queue_bytes, bool)
-            or not isinstance(max_queue_bytes, int)
-            or max_queue_bytes < 1
-        ):
-            raise ValueError(f"max_queue_bytes must be a positive integer, got {max_queue_bytes!r}")
+        for name, value in (("max_queue", max_queue), ("max_queue_bytes", max_queue_bytes)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a positive integer, got {value!r}")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
         if segment_bytes is not None:
@@ -204,9 +199,7 @@ class EventFileWriter:
             self._submitted_bytes += nbytes
             self._queue.put((job, args, after, nbytes))
             pending = self._submitted - self._written
-            behind = pending >= self._wake_at or (
-                self._submitted_bytes - self._written_bytes >= self._wake_at_bytes
-            )
+            behind = pending >= self._wake_at or self._pending_bytes() >= self._wake_at_bytes
         # Wake the thread only when it sleeps for long (idle) or while a burst
         # fills half the queue (so a burst never waits for the next poll).
         if self._idle or (self._sleeping and behind):
@@ -224,8 +217,11 @@ class EventFileWriter:
         in the queue may be larger)."""
         pending = self._submitted - self._written
         return pending >= self._max_queue or (
-            pending > 0 and self._submitted_bytes - self._written_bytes + nbytes > self._max_bytes
+            pending > 0 and self._pending_bytes() + nbytes > self._max_bytes
         )
+
+    def _pending_bytes(self) -> int:
+        return self._submitted_bytes - self._written_bytes
 
     def _wait_for_room(self, nbytes: int) -> None:
         self._wake.set()  # the thread may be between polls
@@ -366,8 +362,7 @@ class EventFileWriter:
         """Half the queue's jobs and bytes are written (or all of them)."""
         pending = self._submitted - self._written
         return pending == 0 or (
-            pending <= self._max_queue // 2
-            and self._submitted_bytes - self._written_bytes <= self._max_bytes // 2
+            pending <= self._max_queue // 2 and self._pending_bytes() <= self._max_bytes // 2
         )
 
     def _write_job(self, item: Tuple[Job, tuple, Optional[Callable[[], None]], int]) -> None:
