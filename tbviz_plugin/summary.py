@@ -111,7 +111,7 @@ class Prepared:
         1.0
     """
 
-    __slots__ = ("tag", "kind", "_build", "content", "release", "nbytes")
+    __slots__ = ("tag", "kind", "_build", "content", "release", "nbytes", "_built", "tensor_crc")
 
     def __init__(
         self,
@@ -128,9 +128,22 @@ class Prepared:
         self.content = content
         self.release = release
         self.nbytes = nbytes
+        self._built: Optional[SummaryTensor] = None
+        # The CRC32C of the built tensor's bytes, when a writer took it early.
+        self.tensor_crc: Optional[int] = None
 
     def build(self) -> SummaryTensor:
-        return self._build()
+        """The summary (built once: ``build_now`` may have built it already)."""
+        built = self._built
+        return self._build() if built is None else built
+
+    def build_now(self) -> SummaryTensor:
+        """Builds the summary now and keeps it for ``build``: a writer whose
+        background thread is behind has the caller's thread build it (pooling,
+        for one) instead of soon waiting for room in its queue."""
+        if self._built is None:
+            self._built = self._build()
+        return self._built
 
 
 # --------------------------------------------------------------------------- checks

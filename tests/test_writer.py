@@ -10,6 +10,9 @@ import time
 import numpy as np
 import pytest
 from event_reading import read_tensors
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reliability.faults import read_records
 from tensorboard.compat.proto import event_pb2
 
 import tbviz_plugin as tbviz
@@ -114,6 +117,88 @@ def test_record_file_counts_bytes_of_memoryviews_of_any_format():
     same = io.BytesIO()
     record.write_record(same, [b"ab", memoryview(data)])
     assert same.getvalue() == expected.getvalue()
+
+
+@settings(max_examples=80, deadline=None)
+@given(first=st.binary(max_size=300), second=st.binary(max_size=70_000))
+def test_crc32c_of_two_pieces_joins_from_their_own_crcs(first, second):
+    import crc32c
+
+    joined = record.crc32c_combine(crc32c.crc32c(first), crc32c.crc32c(second), len(second))
+    assert joined == crc32c.crc32c(first + second)
+
+
+def test_a_chunk_with_a_known_crc_frames_the_same_record():
+    import io
+
+    data = np.random.default_rng(0).standard_normal(40_000).astype(np.float32)
+    view = memoryview(data).cast("B")
+    known = record.Checksummed(view, record.crc32c(view))
+    records = []
+    for chunks in ([b"head", view, b"tail"], [b"head", known, b"tail"]):
+        buf = io.BytesIO()
+        f = record.RecordFile(buf)
+        assert f.write(chunks) == 4 + data.nbytes + 4 + 16
+        f.flush()
+        records.append(buf.getvalue())
+        assert b"".join(bytes(p) for p in record.frame(chunks)) == records[0]
+    assert records[1] == records[0]
+
+
+def test_a_caller_ahead_of_the_thread_builds_and_checksums_its_summaries_itself(
+    logdir, monkeypatch
+):
+    """While half the queue waits, the caller builds each summary (pooling
+    included) and takes its tensor's CRC before queueing it, instead of
+    waiting idle; the background thread then frames and writes it without
+    reading the tensor again. Every tensor is checksummed exactly once, and
+    the records are the same as the thread alone would write."""
+    import crc32c
+
+    large = []  # (thread name, bytes) of every CRC over a tensor-sized buffer
+    real = crc32c.crc32c
+
+    def spy(data, *args):
+        if memoryview(data).nbytes >= 1 << 16:
+            large.append(threading.current_thread().name)
+        return real(data, *args)
+
+    monkeypatch.setattr(record._crc32c, "crc32c", spy)
+    rng = np.random.default_rng(0)
+    full = [rng.standard_normal((256, 256)).astype(np.float32) for _ in range(12)]
+    with tbviz.Writer(logdir, max_queue=4) as w:
+        original = w._encode
+
+        def slow_encode(*args):  # the thread falls behind the caller
+            time.sleep(0.01)
+            return original(*args)
+
+        monkeypatch.setattr(w, "_encode", slow_encode)
+        for step, array in enumerate(full):
+            w.weight_surface("full", array, step, max_grid=(256, 256))
+            w.weight_surface("pooled", array, step, max_grid=(64, 64))
+    by_caller = large.count(threading.main_thread().name)
+    assert by_caller >= 8 and len(large) == len(full)  # once each; the pooled ones are small
+    records, trailing = read_records(glob.glob(str(logdir / "events.out.tfevents.*"))[0])
+    assert len(records) == 1 + 2 * len(full) and not trailing  # every CRC valid
+    data = read_tensors(logdir)
+    for step, array in enumerate(full):
+        np.testing.assert_array_equal(data["full"][step][2], array)
+        np.testing.assert_array_equal(
+            data["pooled"][step][2],
+            summary.prepare_weight_surface("pooled", array, max_grid=(64, 64)).build().array,
+        )
+
+
+def test_a_summary_the_caller_cannot_build_early_is_reported_as_usual(logdir, monkeypatch):
+    """A build that fails on the caller's early path is left to the thread,
+    which reports it on the next call like any failed build."""
+    with tbviz.Writer(logdir, max_queue=2) as w:
+        monkeypatch.setattr(w._file, "_behind", lambda: True)
+        prepared = summary.Prepared("t", "x", lambda: 1 / 0, nbytes=8)
+        w._send(prepared, 0, None)
+        with pytest.raises(RuntimeError, match="division by zero"):
+            w.flush()
 
 
 def test_metadata_is_written_once_per_tag(logdir):

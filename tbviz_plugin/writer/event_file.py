@@ -183,23 +183,29 @@ class EventFileWriter:
         *args: Any,
         after: Optional[Callable[[], None]] = None,
         nbytes: int = 0,
+        while_waiting: Optional[Callable[[], None]] = None,
     ) -> None:
         """Queues one event, ``job(*args)`` (its record's chunks), for the thread;
         blocks while the queue is full. ``after`` runs on the thread once the event
         is written (or dropped); ``nbytes`` is the memory the job holds until then
-        (the caller's snapshot), counted against ``max_queue_bytes``."""
+        (the caller's snapshot), counted against ``max_queue_bytes``.
+        ``while_waiting`` runs on the caller's thread, before queueing, while
+        the thread is behind (half the queue waits): part of the job's work
+        (building, checksums) that the caller then does instead of soon
+        waiting idle for room."""
         if self._closed or self._error is not None or self._failed is not None:
             self._check()
             if self._failed is not None:  # not strict: dropped, warned about once
                 return
+        if while_waiting is not None and self._behind():
+            while_waiting()
         with self._submit_lock:
             if self._full(nbytes):
                 self._wait_for_room(nbytes)
             self._submitted += 1
             self._submitted_bytes += nbytes
             self._queue.put((job, args, after, nbytes))
-            pending = self._submitted - self._written
-            behind = pending >= self._wake_at or self._pending_bytes() >= self._wake_at_bytes
+            behind = self._behind()
         # Wake the thread only when it sleeps for long (idle) or while a burst
         # fills half the queue (so a burst never waits for the next poll).
         if self._idle or (self._sleeping and behind):
@@ -218,6 +224,13 @@ class EventFileWriter:
         pending = self._submitted - self._written
         return pending >= self._max_queue or (
             pending > 0 and self._pending_bytes() + nbytes > self._max_bytes
+        )
+
+    def _behind(self) -> bool:
+        """Half the queue's jobs or bytes wait: the thread is busy with a burst."""
+        return (
+            self._submitted - self._written >= self._wake_at
+            or self._pending_bytes() >= self._wake_at_bytes
         )
 
     def _pending_bytes(self) -> int:

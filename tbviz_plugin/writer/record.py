@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import struct
@@ -20,9 +21,89 @@ from typing import BinaryIO, List, Sequence, Union
 
 import crc32c as _crc32c
 
-Buffer = Union[bytes, bytearray, memoryview]
+
+class Checksummed:
+    """A chunk whose CRC32C is already known (taken where the bytes were hot).
+
+    ``crc`` is ``crc32c(data)`` from 0, unmasked. A record made of chunks
+    joins such a CRC to the others' by the CRC's linearity
+    (``crc32c_combine``) instead of reading the bytes again.
+
+    Example:
+        >>> chunks = [b"say ", Checksummed(b"hi", crc32c(b"hi"))]
+        >>> f, g = io.BytesIO(), io.BytesIO()
+        >>> _ = write_record(f, chunks); _ = write_record(g, [b"say hi"])
+        >>> f.getvalue() == g.getvalue()
+        True
+    """
+
+    __slots__ = ("data", "crc")
+
+    def __init__(self, data: Union[bytes, bytearray, memoryview], crc: int) -> None:
+        self.data = data
+        self.crc = crc
+
+
+Buffer = Union[bytes, bytearray, memoryview, Checksummed]
 
 _MASK_DELTA = 0xA282EAD8
+_POLY = 0x82F63B78  # CRC32C (Castagnoli), bit-reflected
+
+
+def _multiply_mod_poly(a: int, b: int) -> int:
+    """``a * b`` modulo the CRC polynomial, both bit-reflected (zlib's ``multmodp``)."""
+    m, product = 1 << 31, 0
+    while True:
+        if a & m:
+            product ^= b
+            if not a & (m - 1):
+                return product
+        m >>= 1
+        b = (b >> 1) ^ _POLY if b & 1 else b >> 1
+
+
+def _powers_of_x() -> List[int]:
+    """``x^(2^k)`` modulo the polynomial, for k in 0..31."""
+    p = 1 << 30  # x^1
+    table = [p]
+    for _ in range(31):
+        p = _multiply_mod_poly(p, p)
+        table.append(p)
+    return table
+
+
+_X_2_POW = _powers_of_x()
+
+
+@functools.lru_cache(maxsize=256)
+def _x_pow_8n(n: int) -> int:
+    """``x^(8n)`` modulo the polynomial: the shift of a CRC over ``n`` bytes.
+    One per distinct chunk length (a layer's tensor size), so cached."""
+    p, k = 1 << 31, 3  # x^0; 8n = n * 2^3
+    while n:
+        if n & 1:
+            p = _multiply_mod_poly(_X_2_POW[k & 31], p)
+        n >>= 1
+        k += 1
+    return p
+
+
+def crc32c_combine(crc1: int, crc2: int, len2: int) -> int:
+    """The CRC32C of ``a + b`` from ``crc1 = crc32c(a)``, ``crc2 = crc32c(b)`` and
+    ``len2 = len(b)`` (zlib's ``crc32_combine``, for the Castagnoli polynomial).
+
+    Example:
+        >>> ab, cd = crc32c(b"ab"), crc32c(b"cd")
+        >>> crc32c_combine(ab, cd, 2) == crc32c(b"abcd")
+        True
+    """
+    return _multiply_mod_poly(_x_pow_8n(len2), crc1) ^ crc2
+
+
+def crc32c(data: Buffer, crc: int = 0) -> int:
+    """The CRC32C of ``data`` (continuing ``crc``), unmasked; releases the GIL
+    for large buffers."""
+    return _crc32c.crc32c(data, crc)
 
 
 def masked_crc32c(data: Buffer, crc: int = 0) -> int:
@@ -37,7 +118,16 @@ def _mask(value: int) -> int:
 
 def _nbytes(chunk: Buffer) -> int:
     """Bytes in ``chunk`` (a memoryview's ``len`` counts items of its format)."""
+    if type(chunk) is Checksummed:
+        chunk = chunk.data
     return chunk.nbytes if type(chunk) is memoryview else len(chunk)
+
+
+def _crc_of(chunk: Buffer, crc: int, nbytes: int) -> int:
+    """``crc`` continued over ``chunk`` (of ``nbytes`` bytes)."""
+    if type(chunk) is Checksummed:
+        return crc32c_combine(crc, chunk.crc, nbytes)
+    return _crc32c.crc32c(chunk, crc)  # releases the GIL for large chunks
 
 
 _pack_u64 = struct.Struct("<Q").pack
@@ -46,12 +136,14 @@ _pack_u32 = struct.Struct("<I").pack
 
 def frame(chunks: Sequence[Buffer]) -> list:
     """The list of buffers that make one record around ``chunks``."""
-    length = sum(_nbytes(c) for c in chunks)
-    header = _pack_u64(length)
-    crc = 0
+    length = crc = 0
     for chunk in chunks:
-        crc = _crc32c.crc32c(chunk, crc)  # releases the GIL for large chunks
-    return [header + _pack_u32(_mask(_crc32c.crc32c(header))), *chunks, _pack_u32(_mask(crc))]
+        n = _nbytes(chunk)
+        length += n
+        crc = _crc_of(chunk, crc, n)
+    header = _pack_u64(length)
+    data = [c.data if type(c) is Checksummed else c for c in chunks]
+    return [header + _pack_u32(_mask(_crc32c.crc32c(header))), *data, _pack_u32(_mask(crc))]
 
 
 def write_record(stream: BinaryIO, chunks: Sequence[Buffer]) -> int:
@@ -59,7 +151,7 @@ def write_record(stream: BinaryIO, chunks: Sequence[Buffer]) -> int:
     parts = frame(chunks)
     for part in parts:
         stream.write(part)
-    return sum(len(p) for p in parts)
+    return sum(_nbytes(p) for p in parts)
 
 
 class RecordFile:
@@ -97,13 +189,16 @@ class RecordFile:
         # and building the framed list first cost a third more Python work.
         length = crc = 0
         for chunk in chunks:
-            length += _nbytes(chunk)
-            crc = _crc32c.crc32c(chunk, crc)  # releases the GIL for large chunks
+            n = _nbytes(chunk)
+            length += n
+            crc = _crc_of(chunk, crc, n)
         header = _pack_u64(length)
         pending = self._pending
         pending += header
         pending += _pack_u32(_mask(_crc32c.crc32c(header)))
         for chunk in chunks:
+            if type(chunk) is Checksummed:
+                chunk = chunk.data
             if len(chunk) >= self.LARGE:
                 self._write_out([pending, chunk] if pending else [chunk])
                 del pending[:]

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import functools
 import struct
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from tbviz_plugin.writer.record import Buffer
+from tbviz_plugin.writer import record
+from tbviz_plugin.writer.record import Buffer, Checksummed
 
 DT_FLOAT = 1
 DT_STRING = 7
@@ -92,6 +93,7 @@ def encode_tensor_event(
     tag: str,
     array: np.ndarray,
     metadata: bytes = b"",
+    tensor_crc: Optional[int] = None,
 ) -> List[Buffer]:
     """One ``Event`` with one tensor ``Summary.Value``, as a list of buffers.
 
@@ -100,20 +102,34 @@ def encode_tensor_event(
         an object array of ``bytes`` (sent as ``string_val``).
       metadata: a serialised ``SummaryMetadata``, or ``b""`` to omit it
         (TensorBoard keeps the first metadata it sees for a tag).
+      tensor_crc: the CRC32C of a float32 ``array``'s bytes when already
+        known; the record layer then does not read them again.
     """
     if array.dtype != object:
-        data = np.ascontiguousarray(array, dtype="<f4")
-        if data.size:
+        if array.size:
             # The common case: everything but the event head and the metadata
             # depends only on (tag, shape), so it is encoded once per tag.
             frame = _float_value_frame(tag, array.shape, len(metadata))
             head = _event_head(wall_time, step) + frame
-            tensor = memoryview(data).cast("B")
+            tensor: Buffer = tensor_content(array)
+            if tensor_crc is not None:
+                tensor = Checksummed(tensor, tensor_crc)
             return [head, tensor, _bytes_field(9, metadata)] if metadata else [head, tensor]
         return _encode_value(wall_time, step, tag, DT_FLOAT, array.shape, [], 0, metadata)
     body = b"".join(_bytes_field(8, bytes(s)) for s in array.ravel())
     content: List[Buffer] = [body] if body else []
     return _encode_value(wall_time, step, tag, DT_STRING, array.shape, content, 0, metadata)
+
+
+def tensor_content(array: np.ndarray) -> memoryview:
+    """The bytes a float32 tensor is sent as: little-endian, C order (a view
+    of ``array`` where it is already so, as a summary's tensor is)."""
+    return memoryview(np.ascontiguousarray(array, dtype="<f4")).cast("B")
+
+
+def tensor_crc(array: np.ndarray) -> int:
+    """The CRC32C of ``tensor_content(array)``: ``encode_tensor_event``'s ``tensor_crc``."""
+    return record.crc32c(tensor_content(array))
 
 
 @functools.lru_cache(maxsize=1024)
