@@ -10,7 +10,10 @@ in memory: the copy only copies.
 
 The pool holds at most ``MAX_FREE_PER_SHAPE`` free buffers per (shape, dtype)
 and ``MAX_FREE_BYTES`` in all; beyond that a returned buffer is dropped for
-the garbage collector. Buffers taken and never given back (a summary built
+the garbage collector. 16, not 4: a burst of 1 MB summaries keeps about ten
+copies alive at once (the writer's 8 MiB queue, the one being written, the
+one being made), so with 4 every burst made fresh ones again, and back to
+back the Writer took 0.43-0.50 ms per 512x512 surface instead of 0.37. Buffers taken and never given back (a summary built
 for another writer) are ordinary arrays.
 
 Example:
@@ -31,7 +34,7 @@ from typing import Deque, Dict, Tuple
 
 import numpy as np
 
-MAX_FREE_PER_SHAPE = 4
+MAX_FREE_PER_SHAPE = 16
 MAX_FREE_BYTES = 32 << 20
 
 _Key = Tuple[Tuple[int, ...], np.dtype]
