@@ -408,64 +408,57 @@ NOTES = """\
   copying, checksumming and writing the whole 1 MB, so this row's whole run
   is no faster than the full row's, and tensorboardX ``add_histogram`` is
   about 4× slower, not 10×. Getting there needs a one-pass pooling (numpy
-  has no fused max-and-min).
+  has no fused max-and-min). Back to back, the caller's thread now pools too
+  whenever the writer's thread is behind (see **Whole run** (1)): 0.75 → 0.50
+  ms/summary, while the paced caller keeps (2).
 * **tf.summary.write** serialises the event on the caller's thread and, with its
   default ``max_queue=10``, writes the file *on the caller's thread* every tenth
   call, so its caller figure includes disk writes; the histogram peers compute
   their histogram (and tensorboardX builds its protos) on the caller's thread.
 * **Whole run**: the floor does copy, CRC and write of each summary on one core
   while the data sits in that core's cache. The Writer splits the same work: the
-  copy on the caller's thread, CRC and ``writev`` on its thread. Back to back,
-  on two vCPUs shared with other tenants, the two memory-bound halves slow each
-  other down (the copy and the CRC each take about twice as long as alone, per
-  py-spy); the diagnostic row runs exactly the Writer's work on one thread and
-  shows that the encoding itself costs little over the floor. In a training
-  loop, where summaries are separated by training steps, the thread's work
-  overlaps the step instead. How much the two halves slow each other depends
-  on the VM's state: the same code measured 0.44–0.57 ms/summary one evening
-  and 0.70–0.85 ms the next night, against a floor of 0.38–0.56 both times
-  (3a34afa and c6f4349 run alternately in that second hour: 0.70–0.81 and
-  0.57–0.78 ms), so this ratio moves between 1.0 and 2.0 without a code
-  change. **How many bytes wait** does matter: with up to 32 of these 1 MB
-  summaries queued (the event bound alone), the copies waiting for the thread
-  outgrew the CPU's caches, and the caller's copy, the thread's checksum and
-  its ``writev`` each went to memory; bounded at 4–8 of them (``max_queue`` 4–8,
-  or ``max_queue_bytes`` 4–8 MiB) the whole run took 0.31–0.34 against
-  0.35–0.36 ms/summary (floor 0.26–0.28; 8–10 interleaved rounds in one
-  process, a 2-core EPYC with 32 MB of L3), and 16 MiB was as slow as 32 events.
-  A larger pool of recycled buffers (40 instead of 4) made no difference, so
-  it is not page faults. The Writer now bounds its queue by ``max_queue_bytes``
-  (8 MiB) as well as ``max_queue`` (32): small summaries still queue 32 deep, and
-  a pooled 256 KB surface 32 deep too. The writer thread's Python per record is
-  smaller: ``RecordFile.write`` frames the record itself (no list from
-  ``frame()``), the event head uses precomputed field keys, and a surface's
-  metadata JSON is made once per layer. Tried and not kept: (1) a caller that finds the
-  queue full writing the oldest records itself (under an I/O lock): about 20%
-  better here in one process, but in this benchmark's processes both figures
-  got worse and the paced caller time doubled; (2) the CRC keeping the GIL (it
-  releases it for large buffers, and getting it back costs the writer thread
-  up to the other thread's next switch): no clear gain, and it would stall a
-  Python-heavy training thread instead; (3) the caller's copy without the GIL
-  (``ctypes.memmove``): no clear gain within the noise, and beside any busy
-  Python thread the caller then waits up to the 5 ms switch interval for the
-  GIL after every copy; (4) no ``time.sleep(0)`` hand-over in ``submit`` for the
-  pooled path (its numpy passes release the GIL anyway): no difference
-  within the noise of a load average of 5–6; (5) the caller checksumming its
-  own copy while the thread is busy (the copy is then in its core's cache; the
-  thread's checksum of it took 0.067 against 0.038 ms hot), joined to the
-  record's CRC by the CRC's linearity: the thread's CPU per record fell from
-  0.34 to 0.30 ms, but the whole run rose from 0.37 to 0.47–0.55 ms/summary,
-  since the caller then held or re-took the GIL more often and the thread
-  waited for it (a shorter switch interval, or no ``time.sleep(0)``, changed
-  nothing without it); (6) one BLAS thread for the simulated training step
-  (idle BLAS threads spinning beside the writer): no difference; (7) while
-  the thread is busy, handing it the caller's array to copy itself (so that one
-  core copies, checksums and writes, as the floor does) with the caller waiting
-  for the copy: 0.57 against 0.50 ms/summary (floor 0.32, 8 interleaved rounds),
-  a wake of the caller per summary costing more than the cache it saves. Two ``make
-  bench`` runs an hour apart with the same code gave 1.15 and 1.74 for this
-  ratio (tbviz 0.37 and 0.45, floor 0.32 and 0.26 ms/summary), and back-to-back
-  runs of this benchmark alone 1.20, 1.35, 1.40 and 1.57.
+  copy on the caller's thread, CRC and ``writev`` on its thread, which is the
+  bottleneck back to back. Per 1 MB summary that thread spent (``thread_time``,
+  500 back to back) about 0.27 ms in ``writev`` and 0.08–0.12 ms in the CRC,
+  against 0.20 and 0.04 ms for the floor's ``write`` and CRC: it reads bytes
+  the caller's core has just written, from that core's cache. What brought the
+  ratio from 1.35–1.45 to 1.08–1.14 (three runs of this benchmark each,
+  ``--rounds 5 --peer "tbviz Writer.weight_surface" --peer floor``):
+  (1) **the caller builds and checksums while the thread is behind**: once half
+  the queue waits (a burst; the caller would soon wait for room anyway), the
+  caller builds each summary (pooling included) and takes its tensor's CRC32C
+  right after its copy, while the bytes are in its own cache; the thread joins
+  that CRC into the record's by the CRC's linearity (``record.crc32c_combine``,
+  about 6 µs) instead of reading the tensor again. In one process, 10
+  interleaved rounds of 300: 0.45 → 0.36 ms/summary (thread CPU 0.44 → 0.34),
+  and the default-grid row 0.75 → 0.50, its pooling now shared by both cores.
+  The paced caller figure is unchanged: between training steps the thread is
+  never behind. Done whenever the queue is full instead (the first version),
+  it helped little: a released caller queues half a queue before it is full
+  again, so only about one summary in five was checksummed early. (2) **the
+  snapshot pool keeps 16 free buffers per shape, not 4**: a burst of 1 MB
+  summaries keeps about ten copies alive, so with 4 every burst made fresh
+  ones again (about 25 page faults per summary); 0.43–0.50 → 0.37 ms/summary.
+  Tried and not kept: (a) the thread checksumming after its ``writev`` (the
+  write should leave the bytes in its cache; it does not: the copy into the
+  page cache evicts them), no change; (b) the thread taking every queued job
+  at once and writing their records with one ``writev``: no change, so
+  neither system calls nor the thread's Python (about 11 µs a record when
+  warm) limit it; (c) the caller's copy without the GIL (``ctypes.memmove``):
+  no clear gain, and beside any busy Python thread the caller then waits up
+  to the 5 ms switch interval for the GIL after every copy; (d) a caller that
+  finds the queue full writing the oldest records itself: better in one
+  process, worse in this benchmark's, and the paced caller time doubled; (e)
+  handing the thread the caller's array to copy itself: 0.57 against 0.50
+  ms/summary, a wake of the caller per summary costing more than the cache
+  it saves. An earlier try of (1) (the caller checksumming every copy)
+  measured worse, 0.47–0.55 against 0.37 ms/summary, in 3-round runs on a
+  machine at a load average of 3–6; repeated in 10 interleaved rounds it is
+  better, as above. **How many bytes wait** matters too: with up to 32 of
+  these summaries queued, the copies outgrew the CPU's caches; the Writer
+  bounds its queue by ``max_queue_bytes`` (8 MiB) as well as ``max_queue``
+  (32). The ratio still moves by ±0.15 between runs with the same code: the
+  floor itself went from 0.26 to 0.44 ms/summary between runs on this VM.
 * **Peak RSS growth** of the Writer is bounded by the snapshots waiting for the
   thread: ``max_queue_bytes`` (8 MiB) here, by design (the back-pressure bound);
   it was about 28 MB with the event bound alone.
@@ -507,6 +500,11 @@ NOTES = """\
 * ``snapshots``: the caller's copy goes into a recycled buffer that the
   writer's thread gives back after the record's ``writev`` (``submit``'s
   ``after``); a job is queued as a plain ``(function, args, after)`` tuple.
+  Up to 16 free buffers per shape are kept (was 4; see **Whole run** (2)).
+* ``Writer._emit`` / ``EventFileWriter.submit(while_waiting=...)``: while half
+  the queue waits, the caller builds its summary and checksums its tensor
+  before queueing it (``Prepared.build_now``, ``record.Checksummed``,
+  ``record.crc32c_combine``); see **Whole run** (1).
 """
 
 
