@@ -13,8 +13,9 @@ and ``MAX_FREE_BYTES`` in all; beyond that a returned buffer is dropped for
 the garbage collector. 16, not 4: a burst of 1 MB summaries keeps about ten
 copies alive at once (the writer's 8 MiB queue, the one being written, the
 one being made), so with 4 every burst made fresh ones again, and back to
-back the Writer took 0.43-0.50 ms per 512x512 surface instead of 0.37. Buffers taken and never given back (a summary built
-for another writer) are ordinary arrays.
+back the Writer took 0.43-0.50 ms per 512x512 surface instead of 0.37.
+Buffers taken and never given back (a summary built for another writer)
+are ordinary arrays.
 
 Example:
     >>> import numpy as np
@@ -43,6 +44,10 @@ _Key = Tuple[Tuple[int, ...], np.dtype]
 # appends under the lock, which also guards the byte count.
 _free: Dict[_Key, Deque[np.ndarray]] = {}
 _lock = threading.Lock()
+# An upper bound of free_bytes(): give_back adds, the caller's pops do not
+# subtract (they take no lock). The exact sum over every shape is taken only
+# when this bound would pass MAX_FREE_BYTES, not on every give-back.
+_bytes_bound = 0
 
 
 def copy_of(array: np.ndarray) -> np.ndarray:
@@ -62,12 +67,18 @@ def give_back(buffer: np.ndarray) -> None:
     """Returns a buffer from ``copy_of`` once nothing reads it any more."""
     if not buffer.flags.c_contiguous or not buffer.flags.owndata or not buffer.flags.writeable:
         return  # not one of ours
+    global _bytes_bound
     key = (buffer.shape, buffer.dtype)
     with _lock:
         free = _free.setdefault(key, collections.deque())
-        if len(free) >= MAX_FREE_PER_SHAPE or free_bytes() + buffer.nbytes > MAX_FREE_BYTES:
+        if len(free) >= MAX_FREE_PER_SHAPE:
             return
+        if _bytes_bound + buffer.nbytes > MAX_FREE_BYTES:
+            _bytes_bound = free_bytes()
+            if _bytes_bound + buffer.nbytes > MAX_FREE_BYTES:
+                return
         free.append(buffer)
+        _bytes_bound += buffer.nbytes
 
 
 def free_bytes() -> int:
@@ -80,5 +91,7 @@ def free_bytes() -> int:
 
 def clear() -> None:
     """Drops every free buffer."""
+    global _bytes_bound
     with _lock:
         _free.clear()
+        _bytes_bound = 0

@@ -340,6 +340,24 @@ def test_snapshot_pool_is_bounded_and_takes_back_only_its_kind():
     assert snapshots.free_bytes() == 0
 
 
+def test_snapshot_pool_cap_counts_what_it_holds_now_not_what_it_was_given(monkeypatch):
+    """Buffers the caller takes out again leave room under ``MAX_FREE_BYTES``:
+    a training loop recycles the same few buffers for ever."""
+    from tbviz_plugin import snapshots
+
+    a = np.zeros((64, 64), np.float32)
+    monkeypatch.setattr(snapshots, "MAX_FREE_BYTES", 4 * a.nbytes)
+    snapshots.clear()
+    for _ in range(10):
+        copies = [snapshots.copy_of(a) for _ in range(4)]
+        for c in copies:
+            snapshots.give_back(c)
+        assert snapshots.free_bytes() == 4 * a.nbytes
+    snapshots.give_back(np.zeros((8, 8), np.float32))  # over the cap: dropped
+    assert snapshots.free_bytes() == 4 * a.nbytes
+    snapshots.clear()
+
+
 def test_close_twice_is_fine_and_use_after_close_is_a_clear_error(logdir):
     w = tbviz.Writer(logdir)
     w.close()
