@@ -65,9 +65,9 @@ def copy_of(array: np.ndarray) -> np.ndarray:
 
 def give_back(buffer: np.ndarray) -> None:
     """Returns a buffer from ``copy_of`` once nothing reads it any more."""
+    global _bytes_bound
     if not buffer.flags.c_contiguous or not buffer.flags.owndata or not buffer.flags.writeable:
         return  # not one of ours
-    global _bytes_bound
     key = (buffer.shape, buffer.dtype)
     with _lock:
         free = _free.setdefault(key, collections.deque())

@@ -155,7 +155,7 @@ def test_a_caller_ahead_of_the_thread_builds_and_checksums_its_summaries_itself(
     the records are the same as the thread alone would write."""
     import crc32c
 
-    large = []  # (thread name, bytes) of every CRC over a tensor-sized buffer
+    large = []  # the thread of every CRC taken over a tensor-sized buffer
     real = crc32c.crc32c
 
     def spy(data, *args):
