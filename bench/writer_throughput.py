@@ -457,8 +457,11 @@ NOTES = """\
   better, as above. **How many bytes wait** matters too: with up to 32 of
   these summaries queued, the copies outgrew the CPU's caches; the Writer
   bounds its queue by ``max_queue_bytes`` (8 MiB) as well as ``max_queue``
-  (32). The ratio still moves by ±0.15 between runs with the same code: the
-  floor itself went from 0.26 to 0.44 ms/summary between runs on this VM.
+  (32). The ratio still moves between runs with the same code, mostly with
+  the floor: the Writer took 0.37–0.38 ms/summary in each of those runs and
+  in the ``make bench`` at 051befe, where the floor took 0.283 ms (ratio
+  1.34) against 0.33–0.34 in the standalone runs; the floor has gone from
+  0.26 to 0.44 ms/summary between runs on this VM.
 * **Peak RSS growth** of the Writer is bounded by the snapshots waiting for the
   thread: ``max_queue_bytes`` (8 MiB) here, by design (the back-pressure bound);
   it was about 28 MB with the event bound alone.
