@@ -439,6 +439,9 @@ NOTES = """\
   snapshot pool keeps 16 free buffers per shape, not 4**: a burst of 1 MB
   summaries keeps about ten copies alive, so with 4 every burst made fresh
   ones again (about 25 page faults per summary); 0.43–0.50 → 0.37 ms/summary.
+  (An earlier in-process test with 40 found no difference: there the pool
+  was warm from earlier rounds, while each run of this benchmark is a fresh
+  process.)
   Tried and not kept: (a) the thread checksumming after its ``writev`` (the
   write should leave the bytes in its cache; it does not: the copy into the
   page cache evicts them), no change; (b) the thread taking every queued job
@@ -451,8 +454,11 @@ NOTES = """\
   process, worse in this benchmark's, and the paced caller time doubled; (e)
   handing the thread the caller's array to copy itself: 0.57 against 0.50
   ms/summary, a wake of the caller per summary costing more than the cache
-  it saves. An earlier try of (1) (the caller checksumming every copy)
-  measured worse, 0.47–0.55 against 0.37 ms/summary, in 3-round runs on a
+  it saves; (f) the CRC keeping the GIL, (g) no ``time.sleep(0)`` hand-over
+  in ``submit`` for the pooled path, (h) one BLAS thread for the simulated
+  training step: no difference within the noise. An earlier try of (1)
+  (the caller checksumming every copy) measured worse, 0.47–0.55 against
+  0.37 ms/summary, in 3-round runs on a
   machine at a load average of 3–6; repeated in 10 interleaved rounds it is
   better, as above. **How many bytes wait** matters too: with up to 32 of
   these summaries queued, the copies outgrew the CPU's caches; the Writer
