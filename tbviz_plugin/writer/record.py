@@ -108,8 +108,7 @@ def crc32c(data: Buffer, crc: int = 0) -> int:
 
 def masked_crc32c(data: Buffer, crc: int = 0) -> int:
     """The CRC32C of ``data`` (continuing ``crc``), masked as TFRecord wants."""
-    value = _crc32c.crc32c(data, crc)
-    return (((value >> 15) | (value << 17)) + _MASK_DELTA) & 0xFFFFFFFF
+    return _mask(crc32c(data, crc))
 
 
 def _mask(value: int) -> int:
@@ -127,7 +126,7 @@ def _crc_of(chunk: Buffer, crc: int, nbytes: int) -> int:
     """``crc`` continued over ``chunk`` (of ``nbytes`` bytes)."""
     if type(chunk) is Checksummed:
         return crc32c_combine(crc, chunk.crc, nbytes)
-    return _crc32c.crc32c(chunk, crc)  # releases the GIL for large chunks
+    return crc32c(chunk, crc)
 
 
 _pack_u64 = struct.Struct("<Q").pack

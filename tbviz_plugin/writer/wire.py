@@ -127,8 +127,11 @@ def tensor_content(array: np.ndarray) -> memoryview:
     return memoryview(np.ascontiguousarray(array, dtype="<f4")).cast("B")
 
 
-def tensor_crc(array: np.ndarray) -> int:
-    """The CRC32C of ``tensor_content(array)``: ``encode_tensor_event``'s ``tensor_crc``."""
+def tensor_crc(array: np.ndarray) -> Optional[int]:
+    """The CRC32C of ``tensor_content(array)``: ``encode_tensor_event``'s
+    ``tensor_crc``; None for arrays not sent as ``tensor_content`` (strings, empty)."""
+    if array.dtype == object or not array.size:
+        return None
     return record.crc32c(tensor_content(array))
 
 

@@ -154,5 +154,4 @@ def _build_early(prepared: summary.Prepared) -> None:
         built = prepared.build_now()
     except Exception:
         return  # the background thread builds it again and reports the error as usual
-    if built.array.dtype != object and built.array.size:
-        prepared.tensor_crc = wire.tensor_crc(built.array)
+    prepared.tensor_crc = wire.tensor_crc(built.array)
