@@ -6,6 +6,7 @@ Nothing here imports TensorFlow or PyTorch.
 
 from __future__ import annotations
 
+import enum
 import logging
 import math
 import os
@@ -21,9 +22,35 @@ logger = logging.getLogger("tbviz")
 # The per-layer statistics both integrations record, in this column order.
 FLOW_STATS = tuple(reduce.GRADIENT_STATS) + tuple(reduce.WEIGHT_STATS)
 
-# Partial sums computed on the device for one parameter tensor; the host turns
-# them into FLOW_STATS gradient columns (see ``stats_from_partials``).
-PARTIALS = ("sum_abs", "max_abs", "sumsq_scaled", "finite", "nan", "size", "zeros")
+
+class Partial(enum.IntEnum):
+    """Columns of the partial sums an adapter reduces on the device for one layer's
+    gradients; ``stats_from_partials`` turns them into the FLOW_STATS gradient
+    columns, and ``distributed`` adds them up across workers."""
+
+    SUM_ABS = 0  # sum |g| over finite elements
+    MAX_ABS = 1  # max |g| over finite elements
+    SUMSQ_SCALED = 2  # sum (g / max_abs)^2: no float32 overflow for huge gradients
+    FINITE = 3  # finite elements
+    NAN = 4  # NaN elements (Inf = SIZE - FINITE - NAN)
+    SIZE = 5  # all elements; 0 when the layer had no gradient this step
+    ZEROS = 6  # elements exactly zero
+
+
+PARTIALS = tuple(p.name.lower() for p in Partial)
+
+# The partial sums of a layer without a gradient this step (a frozen or unused layer).
+NO_GRADIENT = tuple(0.0 if p is Partial.SIZE else math.nan for p in Partial)
+
+
+class WeightSum(enum.IntEnum):
+    """Columns of the per-layer weight sums of squares an adapter reduces on the device
+    (``weight_columns_from_sums`` turns them into ``weight_l2`` and ``update_ratio``)."""
+
+    SQ = 0  # sum w^2
+    CHANGE_SQ = 1  # sum (w - w_prev)^2; NaN without a previous log
+    PREV_SQ = 2  # sum w_prev^2
+
 
 DEFAULT_BUDGET = 0.03
 DEFAULT_PROBE_SIZE = 64
@@ -274,7 +301,7 @@ def stats_from_partials(partials: np.ndarray) -> np.ndarray:
     is ``sum((g / max_abs)^2)`` so that huge gradients do not overflow float32.
     """
     p = np.asarray(partials, dtype=np.float64)
-    sum_abs, max_abs, sumsq_scaled, finite, nan, size, zeros = (p[:, i] for i in range(7))
+    sum_abs, max_abs, sumsq_scaled, finite, nan, size, zeros = (p[:, c] for c in Partial)
     with np.errstate(divide="ignore", invalid="ignore"):
         l2 = max_abs * np.sqrt(sumsq_scaled)
         l2 = np.where(max_abs == 0, 0.0, l2)
@@ -294,10 +321,10 @@ def weight_columns_from_sums(sums: np.ndarray) -> np.ndarray:
     (docs/format.md), NaN without a previous log or when ``w_prev`` is all zeros."""
     s = np.asarray(sums, dtype=np.float64)
     out = np.full((len(s), 2), math.nan)
-    out[:, 0] = np.sqrt(s[:, 0])
-    prev_l2 = np.sqrt(s[:, 2])
+    out[:, 0] = np.sqrt(s[:, WeightSum.SQ])
+    prev_l2 = np.sqrt(s[:, WeightSum.PREV_SQ])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out[:, 1] = np.where(prev_l2 > 0, np.sqrt(s[:, 1]) / prev_l2, math.nan)
+        out[:, 1] = np.where(prev_l2 > 0, np.sqrt(s[:, WeightSum.CHANGE_SQ]) / prev_l2, math.nan)
     return out
 
 

@@ -38,12 +38,10 @@ import numpy as np
 
 from tbviz_plugin import summary
 from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations.common import Partial
 from tbviz_plugin.writer.methods import SummaryMethods
 
 MODES = ("auto", "chief", "per_worker", "off")
-
-# Columns of common.PARTIALS.
-_MAX_ABS, _SUMSQ, _SIZE = 1, 2, 5
 
 
 def check_mode(mode: Any) -> str:
@@ -91,21 +89,21 @@ def combine_partials(stacked: np.ndarray) -> np.ndarray:
         [7.0, 4.0, 1.3125, 3.0, 0.0, 3.0, 0.0]
     """
     p = np.nan_to_num(np.asarray(stacked, dtype=np.float64), nan=0.0, neginf=0.0)
-    top = p[:, :, _MAX_ABS].max(axis=0)
+    top = p[:, :, Partial.MAX_ABS].max(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(top > 0, p[:, :, _MAX_ABS] / top, 0.0)
+        ratio = np.where(top > 0, p[:, :, Partial.MAX_ABS] / top, 0.0)
     out = p.sum(axis=0)
-    out[:, _MAX_ABS] = top
-    out[:, _SUMSQ] = (p[:, :, _SUMSQ] * ratio**2).sum(axis=0)
+    out[:, Partial.MAX_ABS] = top
+    out[:, Partial.SUMSQ_SCALED] = (p[:, :, Partial.SUMSQ_SCALED] * ratio**2).sum(axis=0)
     return out
 
 
 def _no_gradient_rows(partials: np.ndarray) -> np.ndarray:
     """Rows of a layer without gradient (size 0) back to NaN, as single-process tables have."""
     out = np.array(partials, dtype=np.float64)
-    empty = out[:, _SIZE] == 0
+    empty = out[:, Partial.SIZE] == 0
     out[empty] = np.nan
-    out[empty, _SIZE] = 0
+    out[empty, Partial.SIZE] = 0
     return out
 
 
@@ -161,12 +159,12 @@ class TorchDistributed:
         p = torch.as_tensor(
             np.nan_to_num(np.asarray(partials, np.float64), nan=0.0, neginf=0.0), device=device
         )
-        top = p[:, _MAX_ABS].clone()
+        top = p[:, Partial.MAX_ABS].clone()
         dist.all_reduce(top, op=dist.ReduceOp.MAX)
-        ratio = torch.where(top > 0, p[:, _MAX_ABS] / torch.where(top > 0, top, 1.0), 0.0)
-        p[:, _SUMSQ] = p[:, _SUMSQ] * ratio**2
+        ratio = torch.where(top > 0, p[:, Partial.MAX_ABS] / torch.where(top > 0, top, 1.0), 0.0)
+        p[:, Partial.SUMSQ_SCALED] = p[:, Partial.SUMSQ_SCALED] * ratio**2
         dist.all_reduce(p, op=dist.ReduceOp.SUM)
-        p[:, _MAX_ABS] = top
+        p[:, Partial.MAX_ABS] = top
         return _no_gradient_rows(p.cpu().numpy())
 
     def agree(self, due: bool) -> bool:

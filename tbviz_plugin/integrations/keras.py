@@ -720,8 +720,7 @@ class _TrainingGradients:
         self._armed = False
         self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
-        no_gradient = [np.nan] * 5 + [0.0, np.nan]  # size 0: see stats_from_partials
-        self._empty = tf.constant([no_gradient] * n_layers, tf.float32)
+        self._empty = tf.constant([common.NO_GRADIENT] * n_layers, tf.float32)
         self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
         original = self.optimizer.apply
         optimizer, armed, partials = self.optimizer, self.armed, self.partials
@@ -893,7 +892,7 @@ def _stack(tf: Any, tensors: List[Any]) -> Any:
 def _no_gradient(tf: Any, n_layers: int) -> Any:
     """``[layers, PARTIALS]`` rows of layers without a gradient (size 0: see
     ``common.stats_from_partials``)."""
-    return tf.constant([[np.nan] * 5 + [0.0, np.nan]] * n_layers, tf.float32)
+    return tf.constant([common.NO_GRADIENT] * n_layers, tf.float32)
 
 
 def _layer_sizes(pairs: List[Tuple[Any, int]], n_layers: int) -> np.ndarray:

@@ -36,6 +36,11 @@ from tbviz_plugin.integrations import common
 # (scores [N, ...], importance shaped like one input or None), on the host.
 Outputs = Tuple[np.ndarray, Optional[np.ndarray]]
 
+# Probe samples used for predictions, confusion and importance; more are cut, with a warning.
+MAX_PROBE_SAMPLES = 4096
+# Samples per forward and backward pass of the prediction probe.
+PROBE_BATCH = 256
+
 MAX_GRID_IMAGES = 16
 _GRID_COLUMNS = 8
 _TILE = 64  # small images are scaled up (nearest) to about this many pixels
@@ -44,51 +49,137 @@ _LABEL_HEIGHT = 14
 _RIGHT, _WRONG = (40, 160, 60), (210, 50, 40)
 
 
+def num_samples(x: Any) -> int:
+    """Samples in a probe input: the first dimension of an array, or of the first
+    array in a list, tuple or dict of inputs (a multi-input model)."""
+    if isinstance(x, dict):
+        x = next(iter(x.values()), None)
+    elif isinstance(x, (list, tuple)):
+        x = x[0] if x else None
+    shape = getattr(x, "shape", None)
+    if shape is None:
+        shape = np.shape(x)
+    if not shape:
+        raise ValueError(f"probe_data x must have a sample dimension, got shape {tuple(shape)}")
+    return int(shape[0])
+
+
+def take(x: Any, start: int, stop: int) -> Any:
+    """Samples ``start:stop`` of an array, or of each array of a list, tuple or dict."""
+    if x is None:
+        return None
+    if isinstance(x, dict):
+        return {k: take(v, start, stop) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return type(x)(take(v, start, stop) for v in x)
+    return x[start:stop]
+
+
+def cap_probe(probe_data: Tuple[Any, Any], who: str) -> Tuple[Any, Any]:
+    """``probe_data`` cut to ``MAX_PROBE_SAMPLES``, with a warning that says so."""
+    x, y = probe_data
+    n = num_samples(x)
+    if n <= MAX_PROBE_SAMPLES:
+        return x, y
+    common.logger.warning(
+        "%s: probe_data has %d samples; the first %d are used for predictions, the "
+        "confusion matrix and importance (run over the probe in batches of %d at each "
+        "logged step)",
+        who,
+        n,
+        MAX_PROBE_SAMPLES,
+        PROBE_BATCH,
+    )
+    return take(x, 0, MAX_PROBE_SAMPLES), take(y, 0, MAX_PROBE_SAMPLES)
+
+
+def describe(x: Any) -> str:
+    """``[64, 10] float32`` for an array; each input of a list or dict described."""
+    if isinstance(x, dict):
+        return "{" + ", ".join(f"{k!r}: {describe(v)}" for k, v in x.items()) + "}"
+    if isinstance(x, (list, tuple)):
+        return "[" + ", ".join(describe(v) for v in x) + "]"
+    shape = getattr(x, "shape", None)
+    dtype = getattr(x, "dtype", None)
+    if shape is None:
+        return type(x).__name__
+    return f"{list(int(n) if n is not None else None for n in shape)} {str(dtype).split('.')[-1]}"
+
+
 class PredictionProbe:
     """Writes the confusion matrix, feature importance and sample predictions of a probe set.
 
     Args:
       writer: a ``tbviz.Writer`` or attached writer.
       name: the model's tag prefix.
-      compute: runs the model on the probe batch and returns ``(scores, importance)``.
-      x, y: the probe batch on the host (``y`` class indices ``[N]`` or one-hot ``[N, C]``).
+      compute: ``compute(start, stop)`` runs the model on probe samples
+        ``start:stop`` and returns ``(scores, importance)``, the importance the
+        mean over those samples (or None).
+      x, y: the whole probe set on the host (``y`` class indices ``[N]`` or
+        one-hot ``[N, C]``); it is run in batches of ``PROBE_BATCH``.
       layout: ``channels_last`` (Keras) or ``channels_first`` (PyTorch) for image inputs.
       from_logits: for a single output ``[N, 1]``: True thresholds at 0, False at 0.5.
       class_names: names of the classes, when known.
+      expected: what the model takes, for the warning when the probe fails
+        (``"training batches are [32, 64] float32"``); None when unknown.
     """
 
     def __init__(
         self,
         writer: Any,
         name: str,
-        compute: Callable[[], Outputs],
+        compute: Callable[[int, int], Outputs],
         x: np.ndarray,
         y: Optional[np.ndarray],
         *,
         layout: str,
         from_logits: bool = True,
         class_names: Optional[Sequence[str]] = None,
+        expected: Optional[Callable[[], Optional[str]]] = None,
     ) -> None:
         self.writer, self.name, self.compute = writer, name, compute
         self.x, self.y, self.layout = x, y, layout
         self.from_logits = from_logits
         self.class_names = list(class_names) if class_names is not None else None
+        self.expected = expected
         self.failed = False
         self._said_no_classes = False
 
+    def run(self) -> Outputs:
+        """Scores of every probe sample and the importance averaged over all of them,
+        in batches of ``PROBE_BATCH``."""
+        n = num_samples(self.x)
+        scores, weighted, total = [], None, 0
+        for start in range(0, n, PROBE_BATCH):
+            stop = min(n, start + PROBE_BATCH)
+            batch_scores, importance = self.compute(start, stop)
+            scores.append(np.asarray(batch_scores))
+            if importance is not None:
+                part = np.asarray(importance, dtype=np.float64) * (stop - start)
+                weighted = part if weighted is None else weighted + part
+                total += stop - start
+        importance = None if weighted is None else (weighted / total).astype(np.float32)
+        return np.concatenate(scores), importance
+
     def log(self, step: int, outputs: Optional[Outputs] = None) -> None:
         """Runs the probe (or takes its ``outputs``, computed elsewhere) and writes what
-        it shows; a failure is logged once, never raised."""
+        it shows. A failure turns the predictions off with one warning that names
+        ``probe_data``; it never stops training."""
         if self.failed:
             return
         try:
-            scores, importance = outputs if outputs is not None else self.compute()
+            scores, importance = outputs if outputs is not None else self.run()
             self.write(step, scores, importance)
         except Exception as e:  # never stop training for a picture
             self.failed = True
+            expected = self.expected() if self.expected is not None else None
             common.logger.warning(
-                "tbviz: predictions on the probe set are off from step %d: %s: %s",
+                "tbviz: predictions on probe_data are off from step %d: the model could "
+                "not be run on probe_data x %s%s: %s: %s. Training goes on; pass "
+                "probe_data=(x, y) shaped like a training batch.",
                 step,
+                describe(self.x),
+                f" ({expected})" if expected else "",
                 type(e).__name__,
                 e,
             )
@@ -238,9 +329,14 @@ def _font() -> Any:
 
 
 def for_keras(
-    model: Any, probe: Tuple[Any, Any], loss_fn: Optional[Any], writer: Any, name: str
+    model: Any,
+    probe: Tuple[Any, Any],
+    loss_fn: Optional[Any],
+    writer: Any,
+    name: str,
+    expected: Optional[Callable[[], Optional[str]]] = None,
 ) -> Optional[PredictionProbe]:
-    """A ``PredictionProbe`` over a Keras model's probe batch, or None without labels."""
+    """A ``PredictionProbe`` over a Keras model's whole probe set, or None without labels."""
     x, y = probe
     if y is None or isinstance(x, (list, tuple, dict)):
         return None
@@ -254,28 +350,30 @@ def for_keras(
         y_host,
         layout="channels_last",
         from_logits=bool(getattr(loss_fn, "from_logits", False)),
+        expected=expected,
     )
 
 
 def keras_outputs(model: Any, loss_fn: Optional[Any], x: np.ndarray, y: np.ndarray):
-    """A function running ``model`` on the probe batch: ``(scores, gradient x input)``."""
+    """A function ``compute(start, stop)`` running ``model`` on probe samples
+    ``start:stop``: ``(scores, gradient x input)``."""
     import tensorflow as tf
 
     floating = x.dtype.kind == "f" and loss_fn is not None
-    x_tensor = tf.constant(x.astype(np.float32) if floating else x)
-    y_tensor = tf.constant(y)
+    x_all = x.astype(np.float32) if floating else x
 
     # Without AutoGraph: no Python control flow on tensors here, and converting
     # the function and its helpers (parsing their source) took 0.6 s of the first log.
-    @tf.function(autograph=False)
+    # reduce_retracing: the last, shorter batch does not trace it again.
+    @tf.function(autograph=False, reduce_retracing=True)
     def run(x, y):
         (scores,), importance = keras_in_graph(
             tf, lambda x: [model(x, training=False)], loss_fn if floating else None, x, y
         )
         return scores, importance
 
-    def compute() -> Outputs:
-        scores, importance = run(x_tensor, y_tensor)
+    def compute(start: int = 0, stop: Optional[int] = None) -> Outputs:
+        scores, importance = run(tf.constant(x_all[start:stop]), tf.constant(y[start:stop]))
         return np.asarray(scores), (np.asarray(importance) if floating else None)
 
     return compute
@@ -309,27 +407,32 @@ def keras_in_graph(tf: Any, forward: Callable[[Any], list], loss_fn: Optional[An
 
 
 def for_torch(
-    model: Any, probe_data: Optional[Tuple[Any, Any]], probe_size: int, writer: Any, name: str
+    model: Any,
+    probe_data: Optional[Tuple[Any, Any]],
+    writer: Any,
+    name: str,
+    expected: Optional[Callable[[], Optional[str]]] = None,
 ) -> Optional[PredictionProbe]:
-    """A ``PredictionProbe`` over a PyTorch model's probe batch, or None without labels."""
+    """A ``PredictionProbe`` over a PyTorch model's whole probe set, or None without labels."""
     if probe_data is None or probe_data[1] is None:
+        return None
+    if isinstance(probe_data[0], (tuple, list, dict)):
+        common.logger.info("tbviz watch: no predictions for a model with several inputs")
         return None
     import torch
 
     x, y = (
-        v[:probe_size]
-        if isinstance(v, torch.Tensor)
-        else torch.as_tensor(np.asarray(v)[:probe_size])
-        for v in probe_data
+        v if isinstance(v, torch.Tensor) else torch.as_tensor(np.asarray(v)) for v in probe_data
     )
     return PredictionProbe(
         writer,
         name,
-        lambda: torch_outputs(model, x, y),
+        lambda start, stop: torch_outputs(model, x[start:stop], y[start:stop]),
         x.detach().cpu().numpy(),
         y.detach().cpu().numpy(),
         layout="channels_first",
         from_logits=True,
+        expected=expected,
     )
 
 
@@ -354,7 +457,7 @@ def torch_outputs(model: Any, x: Any, y: Any) -> Outputs:
     try:
         model.eval()
         with torch.enable_grad():
-            scores = model(x)
+            scores = model_scores(model(x))
             loss = _torch_loss(scores, y) if floating else None
             grad = None
             if loss is not None and loss.requires_grad:
@@ -363,7 +466,20 @@ def torch_outputs(model: Any, x: Any, y: Any) -> Outputs:
         for m, mode in modes:
             m.training = mode
     importance = None if grad is None else (grad * x).abs().mean(dim=0).detach().cpu().numpy()
+    if not isinstance(scores, torch.Tensor):
+        raise TypeError(f"the model returned {type(scores).__name__}, not a tensor of scores")
     return scores.detach().float().cpu().numpy(), importance
+
+
+def model_scores(output: Any) -> Any:
+    """A model's scores: its output tensor, the ``logits`` of a Hugging Face output
+    object, or the first element of a tuple."""
+    logits = getattr(output, "logits", None)
+    if logits is not None:
+        return logits
+    if isinstance(output, (tuple, list)) and output:
+        return output[0]
+    return output
 
 
 def _torch_loss(scores: Any, y: Any) -> Optional[Any]:

@@ -4,47 +4,51 @@ Example::
 
     from tbviz_plugin.integrations.torch import watch
 
-    handle = watch(model, "logs/run1", optimizer=opt)   # logs after opt.step()
+    handle = watch(model, "logs/run1")      # a step is each optimizer.step()
     for x, y in loader:
         opt.zero_grad(); loss_fn(model(x), y).backward(); opt.step()
     handle.log_epoch(epoch, loss=train_loss, val_loss=val_loss)   # optional: curves
-    handle.remove()
+    handle.remove()                         # logs the last step, closes the file
 
-Without ``optimizer=``, call ``handle.step()`` once per training step, after
-``optimizer.step()`` and before the next ``zero_grad()`` (gradients are read
-from ``.grad``).
+Steps are the steps of the first optimizer that updates the model's parameters
+(found by PyTorch's global optimizer hooks), so gradient accumulation counts
+optimizer steps. ``optimizer=`` names the optimizer instead; a loop without one
+calls ``handle.step()`` after each update.
 
 What is recorded at each logged step (see ``every`` and docs/integrations.md):
 
 * ``<module>/<param>`` weight surfaces of every parameter;
-* ``<module>`` activation maps of every parameterised module's output, from the
-  probe batch (``probe_data=(x, y)``, run in eval mode without gradients) or,
-  without one, from the first ``probe_size`` samples of the training batch;
+* ``<module>`` activation maps of every parameterised module's output on the
+  probe batch (``probe_data=(x, y)``, else the first batch the model saw), run
+  in eval mode without gradients;
 * ``<model>/gradient_flow``: per-layer gradient statistics of ``.grad`` plus
   ``weight_l2`` and ``update_ratio``, layers in forward order;
 * ``<model>/health``: events from ``tbviz_plugin.diagnose`` (once per problem);
-* scalars: ``learning_rate`` (with ``optimizer=``), ``batch_loss`` (when
-  ``step(loss=...)``), ``system/*`` resource use (``system/gpu_memory_mb`` on CUDA).
+* scalars: ``learning_rate``, ``batch_loss`` (when ``step(loss=...)``),
+  ``system/*`` resource use (``system/gpu_memory_mb`` on CUDA).
 
-Statistics are reduced on the tensors' device; everything a logged step needs
-(the statistics, the weights, the activation slices) leaves the device in one
-``.cpu()`` per device.
+No hook stays on the model during training: the layers' outputs are read by
+hooks that exist only while the probe batch runs, at a logged step. Statistics
+are reduced on the tensors' device; everything a logged step needs leaves the
+device in one ``.cpu()`` per device.
 """
 
 from __future__ import annotations
 
-import functools
 import math
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
+from torch.optim.optimizer import register_optimizer_step_post_hook
 
 from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
+from tbviz_plugin.integrations.core import ActivationMap, StepLogger, Surface, to_number, unit_stats
+from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
 
-__all__ = ["watch", "WatchHandle"]
+__all__ = ["watch", "WatchHandle", "unwrap"]
 
 # Activation modules whose outputs tell dead (ReLU) or saturated (sigmoid/tanh) units.
 _ACTIVATIONS = {
@@ -64,8 +68,10 @@ def watch(
     every: Optional[int] = None,
     optimizer: Optional[torch.optim.Optimizer] = None,
     probe_data: Optional[Tuple[Any, Any]] = None,
-    probe_size: int = common.DEFAULT_PROBE_SIZE,
+    probe_size: int = DEFAULT_PROBE_SIZE,
     name: Optional[str] = None,
+    include: Any = None,
+    exclude: Any = None,
     log_graph: bool = False,
     weights: bool = True,
     activations: bool = True,
@@ -74,28 +80,34 @@ def watch(
     diagnosis: bool = True,
     thresholds: Optional[diagnose.Thresholds] = None,
     num_classes: Optional[int] = None,
-    overhead_budget: float = common.DEFAULT_BUDGET,
+    overhead_budget: float = DEFAULT_BUDGET,
     distributed: str = "auto",
 ) -> WatchHandle:
     """Starts recording ``model``; returns a handle whose ``remove()`` detaches everything.
 
     Args:
-      model: any ``torch.nn.Module``; every module with its own parameters is
-        a layer, in the order of the first forward pass.
+      model: any ``torch.nn.Module``; wrappers (``DistributedDataParallel``,
+        FSDP, ``torch.compile``) are seen through, and tags carry the inner
+        model's names. Every module with its own parameters is a layer, in
+        the order of the probe's forward pass.
       log_dir_or_writer: a log directory (a ``tbviz.Writer`` is created and
         closed by ``remove()``), a ``tbviz.Writer``, or an existing
         ``torch.utils.tensorboard`` / tensorboardX ``SummaryWriter``.
       every: log every N steps. None (default): as often as keeps the logging
-        time within ``overhead_budget`` of the training time.
-      optimizer: when given, a step hook counts and logs steps after
-        ``optimizer.step()``; otherwise call ``handle.step()``.
-      probe_data: ``(x, y)``; the first ``probe_size`` samples of ``x`` feed
-        the activation maps, and with labels ``y`` the confusion matrix,
-        feature importance and sample predictions (see ``integrations.probes``).
-      probe_size: samples kept for activation maps and unit statistics.
+        time within ``overhead_budget`` of the training time. The last step
+        is logged by ``remove()`` whatever the cadence.
+      optimizer: the optimizer whose ``step()`` ends a training step. None:
+        the first optimizer that steps the model's parameters.
+      probe_data: ``(x, y)``: the first ``probe_size`` samples of ``x`` feed
+        the activation maps; all of it (in batches) the confusion matrix,
+        feature importance and sample predictions when ``y`` is given. None:
+        activation maps of the first ``probe_size`` samples of the first batch.
+      probe_size: rows of the activation maps.
       name: the model's tag prefix (default: the class name).
+      include, exclude: fnmatch patterns over layer names (``"encoder.*"``):
+        which layers get surfaces, activation maps and gradient-flow rows.
       log_graph: also write the graph with ``SummaryWriter.add_graph`` (traced
-        once in eval mode on the probe batch or the first training batch).
+        once in eval mode on the probe batch).
       weights, activations, gradients, resources, diagnosis: switch parts off.
       thresholds: ``diagnose.Thresholds`` for the health rules.
       num_classes: for classifiers, lets ``log_epoch`` test loss against chance.
@@ -105,197 +117,175 @@ def watch(
         writes, gradient flow reduced over all ranks), ``"per_worker"``
         (``<log_dir>/worker_<rank>`` runs) or ``"off"``; see
         ``tbviz_plugin.integrations.distributed``.
+
+    Example::
+
+        handle = watch(model, "logs/run1", include="encoder.*", probe_data=(x_val, y_val))
     """
-    if not isinstance(model, torch.nn.Module):
-        raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    dist = _distributed.TorchDistributed(distributed)
-    writer, owned = dist.open_writer(log_dir_or_writer)
-    return WatchHandle(
-        model,
-        writer,
-        owned,
-        log_dir_or_writer=log_dir_or_writer,
+    options = Options(
         every=every,
-        optimizer=optimizer,
         probe_data=probe_data,
         probe_size=probe_size,
         name=name,
-        log_graph=log_graph,
+        include=include,
+        exclude=exclude,
         weights=weights,
         activations=activations,
         gradients=gradients,
         resources=resources,
         diagnosis=diagnosis,
         thresholds=thresholds,
-        num_classes=num_classes,
         overhead_budget=overhead_budget,
-        dist=dist,
+        distributed=distributed,
+    )
+    return WatchHandle(
+        model,
+        log_dir_or_writer,
+        options,
+        optimizer=optimizer,
+        log_graph=log_graph,
+        num_classes=num_classes,
     )
 
 
+def unwrap(model: torch.nn.Module) -> torch.nn.Module:
+    """The user's model inside ``DistributedDataParallel``, ``DataParallel``, FSDP and
+    ``torch.compile`` wrappers (nested ones too)."""
+    while True:
+        inner = getattr(model, "_orig_mod", None)  # torch.compile's OptimizedModule
+        if not isinstance(inner, torch.nn.Module):
+            wrapper = type(model).__name__ in (
+                "DistributedDataParallel",
+                "DataParallel",
+                "FullyShardedDataParallel",
+            )
+            inner = getattr(model, "module", None) if wrapper else None
+        if not isinstance(inner, torch.nn.Module):
+            return model
+        model = inner
+
+
 class WatchHandle:
-    """What ``watch`` returns: ``step()``, ``log_epoch()``, ``flush()``, ``remove()``."""
+    """What ``watch`` returns: ``step()``, ``log_epoch()``, ``flush()``, ``remove()``.
+
+    Also a context manager: ``with watch(model, "logs/run1"): train()``.
+    """
 
     def __init__(
         self,
-        model,
-        writer,
-        owned,
+        model: torch.nn.Module,
+        log_dir_or_writer: Any,
+        options: Options,
         *,
-        log_dir_or_writer,
-        every,
-        optimizer,
-        probe_data,
-        probe_size,
-        name,
-        log_graph,
-        weights,
-        activations,
-        gradients,
-        resources,
-        diagnosis,
-        thresholds,
-        num_classes,
-        overhead_budget,
-        dist=None,
+        optimizer: Optional[torch.optim.Optimizer] = None,
+        log_graph: bool = False,
+        num_classes: Optional[int] = None,
     ) -> None:
-        if isinstance(probe_size, bool) or not isinstance(probe_size, int) or probe_size < 1:
-            raise ValueError(f"probe_size must be a positive integer, got {probe_size!r}")
-        self.model = model
-        self.writer = writer
-        self._owned = owned
+        if not isinstance(model, torch.nn.Module):
+            raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+        if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
+            raise TypeError(
+                f"optimizer must be a torch.optim.Optimizer, got {type(optimizer).__name__}"
+            )
+        self.options = options
+        self.model = unwrap(model)
+        self._dist = _distributed.TorchDistributed(options.distributed)
+        self.writer, self._owned = self._dist.open_writer(log_dir_or_writer)
         self._user_writer = log_dir_or_writer if hasattr(log_dir_or_writer, "add_graph") else None
-        self.name = name or type(model).__name__
-        self._dist = dist or _distributed.TorchDistributed("off")
-        self.cadence = self._dist.wrap_cadence(
-            common.Cadence(every, overhead_budget, name="tbviz watch")
+        self.name = options.name or type(self.model).__name__
+        cadence = common.Cadence(options.every, options.overhead_budget, name="tbviz watch")
+        self.recorder = StepLogger(
+            self.writer, self.name, options, cadence=self._dist.wrap_cadence(cadence)
         )
-        self.optimizer = optimizer
-        self.probe_size = probe_size
-        self.probe_x = self._probe_input(probe_data)
-        self.predictions = probes.for_torch(model, probe_data, probe_size, writer, self.name)
-        self.log_graph = log_graph
-        self.parts = dict(
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-        )
+        self.cadence = self.recorder.cadence
+        self.health = self.recorder.health
         self.num_classes = num_classes
-        self.health = common.HealthLog(writer, f"{self.name}/health", thresholds)
-        self.resources = common.ResourceSampler() if resources else None
+        self.log_graph = log_graph
+        self._graph_done = not log_graph
 
-        self._names = {m: (n or self.name) for n, m in model.named_modules()}
+        self._names = {m: (n or self.name) for n, m in self.model.named_modules()}
         self._params = {
             m: [(pn, p) for pn, p in m.named_parameters(recurse=False) if p.requires_grad]
-            for m in model.modules()
+            for m in self.model.modules()
         }
-        self._order: List[torch.nn.Module] = []  # parameterised modules, forward order
-        self._shapes: Dict[torch.nn.Module, Any] = {}  # their first output shapes
-        self._layers: Optional[List[str]] = None  # fixed at the first logged step
-        self._captured: Dict[str, torch.Tensor] = {}
-        self._unit_captured: Dict[str, Tuple[str, torch.Tensor]] = {}
-        self._last_layer: Optional[str] = None
+        self._param_ids = {id(p) for ps in self._params.values() for _, p in ps}
+        self._modules: Dict[str, torch.nn.Module] = {}  # watched layers by name
+        self._layers: Optional[List[str]] = None  # watched layers, fixed at the first log
+        self._shapes: Dict[torch.nn.Module, Any] = {}  # first output shapes
         # Parameters at the last log, on their device, for update_ratio.
         self._prev_params: Dict[int, Tuple[torch.Tensor, torch.Tensor]] = {}
-        self._example_input: Optional[tuple] = None
-        self._graph_done = not log_graph
-        self._probing = False
-        self._suspended = False
-        self._step = 0
-        self._armed = True
-        self._removed = False
 
+        self._probe = _ProbeInput(options.probe_size)
+        self.predictions = None
+        if options.probe_data is not None:
+            x, y = probes.cap_probe(options.probe_data, "tbviz watch")
+            self._probe.set("probe_data x", x)
+            self.predictions = probes.for_torch(
+                self.model, (x, y), self.writer, self.name, expected=self._probe.training_shape
+            )
+
+        self.optimizer = optimizer  # the optimizer whose steps count; found when None
+        self._manual = False  # handle.step() counts the steps
+        self._step = 0  # steps completed
+        self._loss_step: Optional[int] = None  # the step batch_loss was last written for
+        self._removed = False
+        # The first batch the model sees: the probe without probe_data, and the shape
+        # probe_data is compared with. Removed at the step after it has seen one.
+        self._first_batch_hook: Optional[Any] = model.register_forward_pre_hook(
+            self._on_first_batch, with_kwargs=True
+        )
         self._hooks: List[Any] = []
-        for module in model.modules():
-            if self._params[module]:
-                self._hooks.append(module.register_forward_hook(self._on_layer))
-            kind = next((k for cls, k in _ACTIVATIONS.items() if type(module) is cls), None)
-            if kind is not None:
-                hook = functools.partial(self._on_activation, kind=kind)
-                self._hooks.append(module.register_forward_hook(hook))
-        if log_graph and self.probe_x is None:
-            self._hooks.append(model.register_forward_pre_hook(self._grab_input))
         if optimizer is not None:
-            self._hooks.append(optimizer.register_step_post_hook(lambda *a, **k: self._advance()))
+            self._hooks.append(optimizer.register_step_post_hook(self._on_step))
+        else:
+            self._hooks.append(
+                register_optimizer_step_post_hook(self._on_any_step)
+            )
 
     # ----------------------------------------------------------------- hooks
 
-    def _probe_input(self, probe_data: Any) -> Optional[Any]:
-        if probe_data is None:
-            return None
-        if not (isinstance(probe_data, (tuple, list)) and len(probe_data) == 2):
-            raise TypeError("probe_data must be a pair (x, y)")
-        x = probe_data[0]
-        if not isinstance(x, torch.Tensor):
-            x = torch.as_tensor(np.asarray(x))
-        return x[: self.probe_size]
+    def _on_first_batch(self, module: torch.nn.Module, args: tuple, kwargs: dict) -> None:
+        if not self._probe.training_seen:
+            self._probe.see_training(args, kwargs)
 
-    def _capturing(self, module: torch.nn.Module) -> bool:
-        if self._suspended:
-            return False
-        if self._probing:
-            return True
-        return self._armed and self.probe_x is None and module.training
+    def _on_step(self, optimizer: torch.optim.Optimizer, *args: Any) -> None:
+        self._advance()
 
-    def _on_layer(self, module: torch.nn.Module, inputs: Any, output: Any) -> None:
-        if self._layers is None and module not in self._shapes and not self._suspended:
-            self._order.append(module)  # forward order, until the layer list is fixed
-            self._shapes[module] = tuple(output.shape) if isinstance(output, torch.Tensor) else None
-        if not self._capturing(module):
+    def _on_any_step(self, optimizer: torch.optim.Optimizer, *args: Any) -> None:
+        """PyTorch's global step hook: the first optimizer that steps the model's
+        parameters is the one whose steps count (a second optimizer of the same
+        model, as in a GAN's or a per-part setup, does not count again)."""
+        if self._manual or self._removed:
             return
-        name = self._names[module]
-        self._last_layer = name
-        if self.parts["activations"] and isinstance(output, torch.Tensor) and output.ndim >= 1:
-            self._captured.setdefault(name, output.detach()[: self.probe_size])
-
-    def _on_activation(self, module: torch.nn.Module, inputs: Any, output: Any, kind: str) -> None:
-        if not (self.parts["diagnosis"] and self._capturing(module)):
-            return
-        if isinstance(output, torch.Tensor) and output.ndim >= 2:
-            key = self._last_layer or self._names[module]
-            self._unit_captured.setdefault(key, (kind, output.detach()[: self.probe_size]))
-
-    def _grab_input(self, module: torch.nn.Module, args: tuple) -> None:
-        if self._example_input is None and not self._suspended:
-            self._example_input = tuple(
-                a.detach()[: self.probe_size] if isinstance(a, torch.Tensor) else a for a in args
-            )
+        if self.optimizer is None:
+            if not any(
+                id(p) in self._param_ids
+                for group in optimizer.param_groups
+                for p in group["params"]
+            ):
+                return
+            self.optimizer = optimizer
+        if optimizer is self.optimizer:
+            self._advance()
 
     # ----------------------------------------------------------------- public
 
     def step(self, loss: Any = None) -> None:
-        """Ends one training step: logs it when due. Call after ``optimizer.step()``.
+        """Ends one training step and logs it when due. Call after the update.
 
-        With ``watch(..., optimizer=opt)`` the optimiser's step hook does this;
-        a call here then only records ``loss`` as ``batch_loss`` of the step
-        just logged, if it was logged.
+        When an optimizer's steps are counted (``optimizer=``, or one found by
+        its step hook), a call here does not count again: it records ``loss``
+        as ``batch_loss`` of the step just logged, once per step.
         """
-        if self.optimizer is not None:
-            if (
-                loss is not None
-                and not self._removed
-                and self.cadence.logged_steps
-                and (self.cadence.logged_steps[-1] == self._step - 1)
-            ):
-                self.writer.scalar("batch_loss", _number(loss), self._step - 1)
-            return
-        self._advance(loss)
-
-    def _advance(self, loss: Any = None) -> None:
         if self._removed:
             return
-        step = self._step
-        if self.resources is not None:
-            self.resources.count()
-        if self._armed:
-            self._log(step, loss)
-        self._captured.clear()
-        self._unit_captured.clear()
-        self._last_layer = None
-        self._step += 1
-        self._armed = self.cadence.due(self._step)
+        if self.optimizer is not None and not self._manual:
+            last = self._step - 1
+            if loss is not None and last == self.recorder.last_logged and self._loss_step != last:
+                self._write_loss(last, loss)
+            return
+        self._manual = True
+        self._advance(loss)
 
     def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
         """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
@@ -304,44 +294,48 @@ class WatchHandle:
             values["loss"] = loss
         if val_loss is not None:
             values["val_loss"] = val_loss
-        for key, value in values.items():
-            self.writer.scalar(f"epoch_{key}", _number(value), epoch)
-        if self.parts["diagnosis"] and loss is not None:
-            self.health.losses(
-                epoch,
-                _number(loss),
-                None if val_loss is None else _number(val_loss),
-                self.num_classes,
-            )
+        self.recorder.log_epoch(epoch, values, self.num_classes)
 
     @property
     def layers(self) -> List[str]:
-        """Parameterised modules in forward order (known after the first forward)."""
-        return list(self._layers or [self._names[m] for m in self._order])
+        """Watched layers in forward order (known after the first log)."""
+        return list(self._layers or [])
 
     @property
     def events(self) -> List[Dict[str, Any]]:
         """Health events written so far."""
-        return list(self.health.events)
+        return self.recorder.events
 
     def flush(self) -> None:
         self.writer.flush()
 
     def remove(self) -> None:
-        """Removes every hook this handle registered; closes the writer it created."""
+        """Logs the last step (when the cadence skipped it), removes every hook this
+        handle registered and closes the writer it created."""
+        if self._removed:
+            return
+        last = self._step - 1
+        if last >= 0 and self.recorder.last_logged != last:
+            self._log(last)
+        elif self._step == 0:
+            common.logger.warning(
+                "tbviz watch: %s was never stepped: no optimizer updated its parameters and "
+                "handle.step() was not called, so nothing was recorded. Steps are the "
+                "optimizer.step() calls of an optimizer holding the model's parameters; a "
+                "loop without one calls handle.step() after each update",
+                self.name,
+            )
+        self._removed = True
+        self._drop_first_batch_hook()
         for hook in self._hooks:
             hook.remove()
         self._hooks.clear()
-        self._captured.clear()
-        self._unit_captured.clear()
-        self._example_input = None
+        self._probe.clear()
         self._prev_params.clear()
-        if not self._removed:
-            self._removed = True
-            if self._owned:
-                self.writer.close()
-            else:
-                self.writer.flush()
+        if self._owned:
+            self.writer.close()
+        else:
+            self.writer.flush()
 
     def __enter__(self) -> WatchHandle:
         return self
@@ -349,135 +343,142 @@ class WatchHandle:
     def __exit__(self, *exc: Any) -> None:
         self.remove()
 
+    # ----------------------------------------------------------------- steps
+
+    def _advance(self, loss: Any = None) -> None:
+        if self._removed:
+            return
+        step = self._step
+        self._step += 1
+        self.recorder.count_step()
+        if self._probe.training_seen:
+            self._drop_first_batch_hook()  # no hook stays on the model during training
+        if self.cadence.due(step):
+            self._log(step, loss)
+
+    def _drop_first_batch_hook(self) -> None:
+        if self._first_batch_hook is not None:
+            self._first_batch_hook.remove()
+            self._first_batch_hook = None
+
+    def _write_loss(self, step: int, loss: Any) -> None:
+        number = to_number(loss)
+        if number is not None:
+            self.writer.scalar("batch_loss", number, step)
+            self._loss_step = step
+
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, loss: Any) -> None:
-        started = self.cadence.clock()
-        if self._layers is None:
-            self._layers = [self._names[m] for m in self._order]
-            if not self._layers:  # no forward seen yet: nothing to record
-                return
-            self._write_layer_table()
-        warmup = 0.0
-        if not self._graph_done:
-            t0 = self.cadence.clock()
-            self._write_graph()
-            warmup = self.cadence.clock() - t0
-        if self.probe_x is not None and (self.parts["activations"] or self.parts["diagnosis"]):
-            self._probe_forward()
-        host = self._transfer(step)
-        self._write(step, host, loss)
-        if self.predictions is not None:
-            self._suspended = True  # the probe's own forward pass: no capture, no layer order
-            try:
+    def _log(self, step: int, loss: Any = None) -> None:
+        with self.recorder.logging(step) as timing:
+            captured = self._run_probe()
+            if self._layers is None:
+                self._fix_layers()
+            captured.keep(self._layers or [])
+            if not self._graph_done:
+                t0 = self.recorder.clock()
+                self._write_graph()
+                timing.warmup += self.recorder.clock() - t0
+            self._log_parts(step, captured)
+            if loss is not None:
+                self._write_loss(step, loss)
+            if self.optimizer is not None and self.optimizer.param_groups:
+                self.recorder.log_scalars(
+                    step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}
+                )
+            if self.predictions is not None:
                 self.predictions.log(step)
-            finally:
-                self._suspended = False
-        if self.resources is not None:
-            sampled = self.resources.sample()
             device = _device_of(self.model)
-            if device is not None and device.type == "cuda":
-                sampled["system/gpu_memory_mb"] = torch.cuda.memory_allocated(device) / 2**20
-            for key, value in sampled.items():
-                self.writer.scalar(key, value, step)
-        self.cadence.record(step, started, warmup, getattr(self.writer, "background_seconds", None))
-        if self.resources is not None:
-            self.resources.exclude(self.cadence.clock() - started)
+            if device is not None and device.type == "cuda" and self.recorder.resources:
+                gpu = torch.cuda.memory_allocated(device) / 2**20
+                self.recorder.log_scalars(step, {"system/gpu_memory_mb": gpu})
 
-    def _probe_forward(self) -> None:
-        modes = [(m, m.training) for m in self.model.modules()]
-        device = _device_of(self.model)
-        x = self.probe_x.to(device) if device is not None else self.probe_x
-        self._captured.clear()
-        self._unit_captured.clear()
-        self._last_layer = None
-        try:
-            self.model.eval()
-            self._probing = True
-            with torch.no_grad():
-                self.model(x)
-        finally:
-            self._probing = False
-            for m, mode in modes:
-                m.training = mode
-
-    def _transfer(self, step: int) -> Dict[str, Any]:
-        """Reduces on device and moves everything to the host in one copy per device."""
-        pieces: Dict[Any, List[torch.Tensor]] = {}
-        filled: Dict[Any, int] = {}  # elements put per device so far
-        plan: List[Tuple[str, Any, Any, torch.device, int, int]] = []
-
-        def put(kind: str, key: Any, tensor: torch.Tensor, extra: Any = None) -> None:
-            t = tensor.detach().reshape(-1).float()
-            pieces.setdefault(t.device, []).append(t)
-            offset = filled.get(t.device, 0)
-            filled[t.device] = offset + t.numel()
-            plan.append((kind, key, extra, t.device, offset, t.numel()))
-
-        modules = {self._names[m]: m for m in self._order}
-        layer_grads: Dict[str, List[torch.Tensor]] = {}
-        for layer in self._layers:
-            params = self._params[modules[layer]] if layer in modules else []
-            if self.parts["gradients"]:
+    def _log_parts(self, step: int, captured: _Captured) -> None:
+        """Reduces on the device, copies to the host once per device, writes each part."""
+        copy = _HostCopy()
+        layers = self._layers or []
+        surfaces, partials, sums, layer_grads = [], {}, {}, {}
+        for layer in layers:
+            params = self._params[self._modules[layer]]
+            if self.options.gradients:
                 grads = [p.grad for _, p in params if p.grad is not None]
                 if grads:
                     layer_grads[layer] = grads
-                    if self._dist.reduces:  # this rank's slice, reduced in _write
-                        put("partials", layer, self._dist.local_partials(grads, _partials))
+                    if self._dist.reduces:  # this rank's slice, reduced below
+                        partials[layer] = copy.add(self._dist.local_partials(grads, _partials))
                     else:
-                        put("partials", layer, _partials(grads))
-            if self.parts["weights"]:
+                        partials[layer] = copy.add(_partials(grads))
+                if params:
+                    sums[layer] = copy.add(self._weight_sums([p for _, p in params]))
+            if self.options.weights:
                 for pname, p in params:
                     surface = _pooled_surface(p)
                     if surface is not None:
                         pooled, matrix_shape, form = surface
-                        extra = (pname, tuple(pooled.shape), tuple(p.shape), matrix_shape, form)
-                        put("surface", layer, pooled, extra)
-            if self.parts["gradients"] and params:
-                put("norms", layer, self._weight_sums([p for _, p in params]))
-        if self.parts["activations"]:
-            for layer, out in self._captured.items():
-                one = out if out.ndim <= 2 else out[:1]  # conv maps show one sample
-                put("activation", layer, one, tuple(one.shape))
-        for layer, (kind, out) in self._unit_captured.items():
-            put("units", layer, _unit_fractions(out, kind, self.health.thresholds), kind)
+                        surfaces.append(
+                            (f"{layer}/{pname}", copy.add(pooled), p, matrix_shape, form)
+                        )
+        maps = [(layer, copy.add(out)) for layer, out in captured.outputs.items()]
+        units = [
+            (layer, kind, copy.add(_unit_fractions(out, kind, self.options.thresholds)))
+            for layer, (kind, out) in captured.units.items()
+        ]
+        copy.fetch()
 
-        # One copy per device; a lone CPU chunk may be a view of a parameter, so copy it.
-        host_by_device = {d: _to_host(chunks) for d, chunks in pieces.items()}
-        out: Dict[str, Any] = {
-            "partials": {},
-            "surface": {},
-            "activation": {},
-            "units": {},
-            "norms": {},
-        }
-        for kind, key, extra, device, offset, n in plan:
-            value = host_by_device[device][offset : offset + n]
-            if kind == "surface":
-                out["surface"].setdefault(key, []).append((value.reshape(extra[1]), extra))
-            elif kind == "activation":
-                out["activation"][key] = value.reshape(extra)
-            elif kind == "units":
-                out["units"][key] = (extra, value)
-            elif kind == "norms":
-                out["norms"][key] = value
-            else:
-                out["partials"][key] = value
-        # The fast partials assume finite gradients; layers with NaN/Inf (a broken
-        # run) are counted again exactly, in a second copy only then.
-        bad = [k for k, v in out["partials"].items() if v[5] > 0 and not np.all(np.isfinite(v[:3]))]
-        if bad and not self._dist.reduces:  # the distributed slices are exact already
-            exact = _to_host([_partials(layer_grads[k], exact=True) for k in bad])
-            for i, k in enumerate(bad):
-                out["partials"][k] = exact[
-                    i * len(common.PARTIALS) : (i + 1) * len(common.PARTIALS)
-                ]
-        return out
+        self.recorder.log_weights(
+            step,
+            (
+                Surface(tag, value(), tuple(p.shape), matrix_shape, form)
+                for tag, value, p, matrix_shape, form in surfaces
+            ),
+        )
+        if self.options.gradients:
+            self._log_gradient_flow(step, layers, partials, sums, layer_grads)
+        self.recorder.log_activations(
+            step, (ActivationMap(layer, value(), "channels_first") for layer, value in maps)
+        )
+        for layer, kind, value in units:
+            self.recorder.log_units(step, layer, unit_stats(kind, value()[0]))
+
+    def _log_gradient_flow(
+        self,
+        step: int,
+        layers: List[str],
+        partials: Dict[str, Callable[[], np.ndarray]],
+        sums: Dict[str, Callable[[], np.ndarray]],
+        layer_grads: Dict[str, List[torch.Tensor]],
+    ) -> None:
+        table = np.array([common.NO_GRADIENT] * len(layers))
+        for i, layer in enumerate(layers):
+            if layer in partials:
+                table[i] = partials[layer]()
+        if self._dist.reduces:  # the slices' sums are exact already
+            table = self._dist.reduce_partials(table)
+        else:
+            # The fast partials assume finite gradients; layers with NaN/Inf (a broken
+            # run) are counted again exactly, in a second copy only then.
+            P = common.Partial
+            bad = [
+                i
+                for i, layer in enumerate(layers)
+                if table[i, P.SIZE] > 0 and not np.all(np.isfinite(table[i, : P.SUMSQ_SCALED + 1]))
+            ]
+            if bad:
+                exact = _HostCopy()
+                getters = [exact.add(_partials(layer_grads[layers[i]], exact=True)) for i in bad]
+                exact.fetch()
+                for i, value in zip(bad, getters):
+                    table[i] = value()
+        weight_sums = np.full((len(layers), len(common.WeightSum)), np.nan)
+        for i, layer in enumerate(layers):
+            if layer in sums:
+                weight_sums[i] = sums[layer]()
+        self.recorder.log_gradient_flow(step, layers, table, weight_sums)
 
     def _weight_sums(self, params: Sequence[torch.Tensor]) -> torch.Tensor:
-        """``[sum w², sum (w - w_prev)², sum w_prev²]`` of one layer, on its device
-        (NaN for the change without a previous log); keeps ``w`` and its ``sum w²``
-        for the next log, in a buffer reused from log to log."""
+        """``common.WeightSum`` of one layer, on its device (NaN for the change without
+        a previous log); keeps ``w`` and its ``sum w²`` for the next log, in a buffer
+        reused from log to log."""
         sq = diff = prev_sq = torch.zeros((), device=params[0].device)
         known = True
         for p in params:
@@ -499,54 +500,31 @@ class WatchHandle:
             diff = torch.full((), math.nan, device=sq.device)
         return torch.stack([sq, diff, prev_sq])
 
-    def _write(self, step: int, host: Dict[str, Any], loss: Any) -> None:
-        w = self.writer
-        for layer in self._layers:
-            for pooled, (pname, _, shape, matrix_shape, form) in host["surface"].get(layer, []):
-                common.write_pooled_surface(
-                    w,
-                    f"{layer}/{pname}",
-                    pooled,
-                    step,
-                    shape=shape,
-                    matrix_shape=matrix_shape,
-                    form=form,
-                )
-        if self.parts["gradients"]:
-            partials = np.full((len(self._layers), len(common.PARTIALS)), np.nan)
-            partials[:, 5] = 0  # size 0: no gradient this step
-            for i, layer in enumerate(self._layers):
-                if layer in host["partials"]:
-                    partials[i] = host["partials"][layer]
-            if self._dist.reduces:
-                partials = self._dist.reduce_partials(partials)
-            grad_stats = common.stats_from_partials(partials)
-            sums = np.full((len(self._layers), 3), np.nan)
-            for i, layer in enumerate(self._layers):
-                if layer in host["norms"]:
-                    sums[i] = host["norms"][layer]
-            table = np.concatenate([grad_stats, common.weight_columns_from_sums(sums)], axis=1)
-            w.gradient_flow_table(
-                f"{self.name}/gradient_flow", self._layers, common.FLOW_STATS, table, step
-            )
-            if self.parts["diagnosis"]:
-                self.health.flow(self._layers, step, table)
-        for layer, value in host["activation"].items():
-            w.activation_map(layer, value, step, layout="channels_first")
-        if self.parts["diagnosis"]:
-            for layer, (kind, fractions) in host["units"].items():
-                key = "dead_frac" if kind in diagnose.RELU_LIKE else "saturated_frac"
-                self.health.activations(layer, step, {key: float(fractions[0])})
-        if loss is not None:
-            w.scalar("batch_loss", _number(loss), step)
-        if self.optimizer is not None and self.optimizer.param_groups:
-            lr = self.optimizer.param_groups[0].get("lr")
-            if lr is not None:
-                w.scalar("learning_rate", _number(lr), step)
+    # ----------------------------------------------------------------- layers
 
-    def _write_layer_table(self) -> None:
+    def _fix_layers(self) -> None:
+        """The watched layers: parameterised modules in the probe's forward order;
+        modules the forward never called as modules (``MultiheadAttention``'s
+        ``out_proj``) follow the module registered before them."""
+        called = [m for m in self._shapes if self._params.get(m)]
+        order = list(called)
+        placed = set(called)
+        previous = None
+        for m in self.model.modules():
+            if m in placed:
+                previous = m
+            elif self._params.get(m):
+                order.insert(order.index(previous) + 1 if previous is not None else 0, m)
+                placed.add(m)
+                previous = m
+        names = [self._names[m] for m in order]
+        self._layers = self.options.select(names, self.name)
+        self._modules = {self._names[m]: m for m in order}
+        self._write_layer_table(order)
+
+    def _write_layer_table(self, order: List[torch.nn.Module]) -> None:
         rows = []
-        for m in self._order:
+        for m in order:
             shape = self._shapes.get(m)
             rows.append(
                 {
@@ -559,17 +537,74 @@ class WatchHandle:
             )
         common.write_layer_table(self.writer, f"{self.name}/layers", rows)
 
+    # ----------------------------------------------------------------- probe
+
+    def _run_probe(self) -> _Captured:
+        """Runs the probe batch through the model in eval mode without gradients, with
+        hooks that exist only for this pass: the layers' outputs (copied, so an
+        in-place activation after them cannot change them), the activation modules'
+        outputs, and, the first time, the layers' forward order and shapes."""
+        captured = _Captured()
+        first = self._layers is None
+        want_maps = self.options.activations
+        want_units = self.options.diagnosis
+        if not (first or want_maps or want_units):
+            return captured
+        inputs = self._probe.inputs(_device_and_dtype(self.model))
+        if inputs is None:
+            return captured
+        watched = set(self._layers) if self._layers is not None else None
+        size = self.options.probe_size
+        last_layer: List[Optional[str]] = [None]
+
+        def on_layer(module: torch.nn.Module, args: Any, output: Any) -> None:
+            out = _first_tensor(output)
+            if first and module not in self._shapes:
+                self._shapes[module] = tuple(out.shape) if out is not None else None
+            name = self._names[module]
+            last_layer[0] = name
+            selected = watched is None or name in watched
+            if want_maps and selected and out is not None and out.ndim >= 1:
+                kept = out.detach()[:size]
+                captured.outputs.setdefault(name, (kept if kept.ndim <= 2 else kept[:1]).clone())
+
+        def on_activation(module: torch.nn.Module, args: Any, output: Any) -> None:
+            out = _first_tensor(output)
+            layer = last_layer[0] or self._names[module]
+            if want_units and out is not None and out.ndim >= 2:
+                if watched is None or layer in watched:
+                    kind = _ACTIVATIONS[type(module)]
+                    captured.units.setdefault(layer, (kind, out.detach()[:size].clone()))
+
+        hooks = []
+        for module in self.model.modules():
+            if self._params[module]:
+                hooks.append(module.register_forward_hook(on_layer))
+            elif type(module) in _ACTIVATIONS:
+                hooks.append(module.register_forward_hook(on_activation))
+        modes = [(m, m.training) for m in self.model.modules()]
+        try:
+            self.model.eval()
+            with torch.no_grad():
+                args, kwargs = inputs
+                self.model(*args, **kwargs)
+        except Exception as e:  # a probe never stops training
+            self._probe.fail(e)
+            return _Captured()
+        finally:
+            for hook in hooks:
+                hook.remove()
+            for m, mode in modes:
+                m.training = mode
+        return captured
+
     def _write_graph(self) -> None:
         self._graph_done = True
-        example = (self.probe_x,) if self.probe_x is not None else self._example_input
-        if example is None:
+        inputs = self._probe.inputs(_device_and_dtype(self.model))
+        if inputs is None:
             common.logger.warning("tbviz watch: no input seen yet; the graph is not written")
             return
-        device = _device_of(self.model)
-        example = tuple(
-            a.to(device) if isinstance(a, torch.Tensor) and device is not None else a
-            for a in example
-        )
+        example = inputs[0]
         sw, created = self._user_writer, False
         if sw is None:
             logdir = common.writer_logdir(self.writer)
@@ -583,19 +618,166 @@ class WatchHandle:
             sw, created = SummaryWriter(logdir, filename_suffix=".graph"), True
         modes = [(m, m.training) for m in self.model.modules()]
         try:
-            self._suspended = True
             self.model.eval()
             with torch.no_grad():
                 sw.add_graph(self.model, example if len(example) > 1 else example[0])
         except Exception as e:  # tracing fails on some dynamic models; never stop training
             common.logger.warning("tbviz watch: the graph could not be traced: %s", e)
         finally:
-            self._suspended = False
             for m, mode in modes:
                 m.training = mode
             if created:
                 sw.close()
-            self._example_input = None
+
+
+class _Captured:
+    """What the probe's forward pass kept: each layer's output, and the activation
+    modules' outputs (``(kind, tensor)``) under the layer before them."""
+
+    def __init__(self) -> None:
+        self.outputs: Dict[str, torch.Tensor] = {}
+        self.units: Dict[str, Tuple[str, torch.Tensor]] = {}
+
+    def keep(self, layers: Sequence[str]) -> None:
+        """Keeps only the outputs of the watched ``layers``."""
+        watched = set(layers)
+        self.outputs = {k: v for k, v in self.outputs.items() if k in watched}
+        self.units = {k: v for k, v in self.units.items() if k in watched}
+
+
+class _ProbeInput:
+    """The probe batch's inputs: ``probe_data``'s first ``probe_size`` samples, else the
+    first batch the model saw in training (the same samples at every log).
+
+    A probe that fails (its shape, dtype or device) turns the activation maps off
+    with one warning that names it; training goes on.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.source = "the first training batch"
+        self.args: Optional[tuple] = None
+        self.kwargs: Dict[str, Any] = {}
+        self.explicit = False
+        self.training_seen = False
+        self._training: Optional[str] = None  # the first training batch, described
+        self.failed = False
+
+    def set(self, source: str, x: Any) -> None:
+        """Uses ``x`` (the probe_data inputs: a tensor or array, a tuple of them for a
+        model with several inputs, or a dict of keyword inputs) as the probe batch."""
+        self.source, self.explicit = source, True
+        x = probes.take(x, 0, self.size)
+        if isinstance(x, dict):
+            self.args, self.kwargs = (), {k: _tensor(v) for k, v in x.items()}
+        elif isinstance(x, (tuple, list)):
+            self.args = tuple(_tensor(v) for v in x)
+        else:
+            self.args = (_tensor(x),)
+
+    def see_training(self, args: tuple, kwargs: dict) -> None:
+        """Keeps the first training batch's first samples (the probe without
+        probe_data) and remembers its shape for the warnings."""
+        self.training_seen = True
+        self._training = probes.describe(list(args) + list(kwargs.values()))
+        if self.explicit:
+            return
+        batch = next((a.shape[0] for a in args if isinstance(a, torch.Tensor) and a.ndim), None)
+        if batch is None:
+            batch = next(
+                (a.shape[0] for a in kwargs.values() if isinstance(a, torch.Tensor) and a.ndim),
+                None,
+            )
+
+        def keep(a: Any) -> Any:
+            if isinstance(a, torch.Tensor) and a.ndim and a.shape[0] == batch:
+                return a.detach()[: self.size].clone()
+            return a
+
+        self.args = tuple(keep(a) for a in args)
+        self.kwargs = {k: keep(v) for k, v in kwargs.items()}
+
+    def training_shape(self) -> Optional[str]:
+        return None if self._training is None else f"training batches are {self._training}"
+
+    def inputs(self, target: Tuple[Optional[torch.device], Optional[torch.dtype]]) -> Any:
+        """``(args, kwargs)`` on the model's device (floating inputs in its dtype), or
+        None without a probe."""
+        if self.failed or self.args is None:
+            return None
+        device, dtype = target
+
+        def move(a: Any) -> Any:
+            if not isinstance(a, torch.Tensor):
+                return a
+            if a.is_floating_point() and dtype is not None:
+                return a.to(device=device, dtype=dtype)
+            return a.to(device) if device is not None else a
+
+        return tuple(move(a) for a in self.args), {k: move(v) for k, v in self.kwargs.items()}
+
+    def fail(self, error: Exception) -> None:
+        self.failed = True
+        given = probes.describe(list(self.args or ()) + list(self.kwargs.values()))
+        training = self.training_shape() if self.explicit else None
+        common.logger.warning(
+            "tbviz watch: activation maps and unit statistics are off: the model could not "
+            "be run on %s %s%s: %s: %s. Training goes on%s.",
+            self.source,
+            given,
+            f" ({training})" if training else "",
+            type(error).__name__,
+            error,
+            "; pass probe_data=(x, y) shaped like a training batch" if self.explicit else "",
+        )
+
+    def clear(self) -> None:
+        self.args, self.kwargs = None, {}
+
+
+class _HostCopy:
+    """Tensors gathered per device and moved to the host in one copy per device.
+
+    ``add`` returns a getter for the tensor's values, valid after ``fetch``.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: Dict[torch.device, List[torch.Tensor]] = {}
+        self._filled: Dict[torch.device, int] = {}
+        self._host: Dict[torch.device, np.ndarray] = {}
+
+    def add(self, tensor: torch.Tensor) -> Callable[[], np.ndarray]:
+        t = tensor.detach().reshape(-1).float()
+        device, n, shape = t.device, t.numel(), tuple(tensor.shape)
+        offset = self._filled.get(device, 0)
+        self._chunks.setdefault(device, []).append(t)
+        self._filled[device] = offset + n
+        return lambda: self._host[device][offset : offset + n].reshape(shape)
+
+    def fetch(self) -> None:
+        self._host = {d: _to_host(chunks) for d, chunks in self._chunks.items()}
+
+
+def _tensor(value: Any) -> torch.Tensor:
+    return value if isinstance(value, torch.Tensor) else torch.as_tensor(np.asarray(value))
+
+
+def _first_tensor(output: Any) -> Optional[torch.Tensor]:
+    """A module's output tensor: the output itself, or the first tensor of a tuple
+    (``nn.LSTM``'s ``(output, (h, c))``, ``nn.MultiheadAttention``'s ``(output, weights)``)."""
+    if isinstance(output, torch.Tensor):
+        return output
+    if isinstance(output, (tuple, list)):
+        return next((o for o in output if isinstance(o, torch.Tensor)), None)
+    return None
+
+
+def _device_and_dtype(
+    model: torch.nn.Module,
+) -> Tuple[Optional[torch.device], Optional[torch.dtype]]:
+    for p in model.parameters():
+        return p.device, (p.dtype if p.is_floating_point() else None)
+    return None, None
 
 
 def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor:
@@ -631,7 +813,7 @@ def _partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tenso
             )
         )
     if not sums:
-        return torch.tensor([math.nan] * 5 + [0.0, math.nan])
+        return torch.tensor(common.NO_GRADIENT)
     per = torch.stack(sums)
     max_abs = per[:, 1].max()
     scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
@@ -744,12 +926,4 @@ def _to_host(chunks: List[torch.Tensor]) -> np.ndarray:
 
 
 def _device_of(model: torch.nn.Module) -> Optional[torch.device]:
-    for p in model.parameters():
-        return p.device
-    return None
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, torch.Tensor):
-        return float(value.detach().float().cpu().reshape(-1)[0])
-    return float(value)
+    return _device_and_dtype(model)[0]

@@ -244,7 +244,12 @@ def test_one_hot_labels_and_nan_scores(tmp_path):
     images = np.random.default_rng(0).random((4, 5, 5, 1))
     with tbviz.Writer(tmp_path) as w:
         probe = probes.PredictionProbe(
-            w, "m", lambda: (scores, None), images, y, layout="channels_last"
+            w,
+            "m",
+            lambda start, stop: (scores[start:stop], None),
+            images,
+            y,
+            layout="channels_last",
         )
         probe.log(3)
     tensors = read_tensors(tmp_path)
@@ -257,7 +262,7 @@ def test_one_hot_labels_and_nan_scores(tmp_path):
 def test_a_failing_probe_is_reported_once_and_training_goes_on(tmp_path, caplog):
     import tbviz_plugin as tbviz
 
-    def broken():
+    def broken(start, stop):
         raise RuntimeError("shape mismatch in the model")
 
     with tbviz.Writer(tmp_path) as w:

@@ -92,7 +92,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     content = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)
     assert content["layers"] == ["0", "2", "4"] and content["stats"] == list(common.FLOW_STATS)
     steps = [s for s, *_ in flow]
-    assert steps == list(range(0, 94, 5))  # 2 epochs x 47 batches, every 5th
+    assert steps == list(range(0, 94, 5)) + [93]  # 2 epochs x 47 batches: every 5th, the last
     last = flow[-1][2]
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
     assert tensors["0"][0][2].shape == (64, 32)  # the probe batch, [samples, units]
@@ -102,7 +102,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     assert rows[0] == {
         "name": "0",
         "type": "Linear",
-        "output_shape": [32, 32],
+        "output_shape": [64, 32],  # on the probe batch
         "params": 2080,
         "trainable_params": 2080,
     }
@@ -168,7 +168,10 @@ def test_remove_leaves_no_hooks(digits, tmp_path):
     torch.nn.functional.cross_entropy(model(x[:32]), y[:32]).backward()
     opt.step()
     assert all(m.training for m in model.modules())  # restored after the eval-mode passes
-    assert any(m._forward_hooks for m in model.modules())
+    assert opt._optimizer_step_post_hooks
+    # No hook stays on the model during training: the probe's exist only while it runs.
+    for m in model.modules():
+        assert not m._forward_hooks and not m._forward_pre_hooks
     handle.remove()
     for m in model.modules():
         assert not m._forward_hooks and not m._forward_pre_hooks
@@ -202,7 +205,7 @@ def test_one_host_transfer_per_logged_step(digits, tmp_path, monkeypatch):
     x, y = digits
     train(digits, lambda: mlp(2), log=tmp_path, every=10, epochs=1, probe_data=(x[:64], y[:64]))
     flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
-    assert len(calls) == len(flow) == 5  # steps 0, 10, 20, 30, 40 of 47
+    assert len(calls) == len(flow) == 6  # steps 0, 10, 20, 30, 40 and the last, 46
 
 
 def test_step_without_optimizer_and_existing_writers(digits, tmp_path):
@@ -296,7 +299,7 @@ def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(digits,
         opt.zero_grad()
         torch.nn.functional.cross_entropy(model(x[:32]), y[:32]).backward()
         opt.step()
-        if step % 4 == 0:
+        if step % 4 == 0 or step == 11:
             seen[step] = [
                 np.concatenate([p.detach().numpy().ravel() for p in m.parameters()])
                 for m in model
@@ -305,11 +308,12 @@ def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(digits,
         handle.step()
     handle.remove()
     flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
-    assert [s for s, *_ in flow] == [0, 4, 8]
+    assert [s for s, *_ in flow] == [0, 4, 8, 11]  # the last step, logged by remove()
     columns = list(common.FLOW_STATS)
+    previous = {0: None, 4: 0, 8: 4, 11: 8}
     for step, _, table, _ in flow:
         for i, w in enumerate(seen[step]):
-            want = reduce.weight_stats(w, seen.get(step - 4, [None] * 3)[i])
+            want = reduce.weight_stats(w, seen.get(previous[step], [None] * 3)[i])
             assert table[i, columns.index("weight_l2")] == pytest.approx(
                 want["weight_l2"], rel=1e-5
             )
@@ -358,7 +362,7 @@ def test_step_with_an_optimizer_hook_only_records_the_loss(digits, tmp_path):
         handle.step(loss=loss)  # counted once, by the optimiser hook
     handle.remove()
     tensors = read_tensors(tmp_path)
-    assert [s for s, *_ in tensors["Sequential/gradient_flow"]] == [0, 2]
+    assert [s for s, *_ in tensors["Sequential/gradient_flow"]] == [0, 2, 3]  # 3: remove()
     assert [s for s, *_ in tensors["batch_loss"]] == [0, 2]
 
 

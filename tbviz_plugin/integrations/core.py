@@ -1,0 +1,251 @@
+"""What a logged step records, the same for every framework.
+
+An adapter (``integrations.torch``, ``integrations.keras``) knows its framework:
+it lists the layers, reduces weights, gradients and activations on the device
+and runs the probe. It hands the host arrays to a ``StepLogger``, which writes
+each part with its own method, keeps the health diagnosis and asks the cadence
+which steps come next:
+
+* ``log_weights``: weight surfaces pooled on the device;
+* ``log_gradient_flow``: the per-layer table from the gradients' partial sums
+  (``common.Partial``) and the weights' sums of squares (``common.WeightSum``);
+* ``log_activations``: activation maps, and the dead/saturated unit rules;
+* ``log_scalars``, ``log_resources``, ``log_epoch``: TensorBoard scalars and the
+  loss-curve rules.
+
+Example::
+
+    recorder = StepLogger(writer, "mlp", Options(every=10), cadence_name="tbviz watch")
+    if recorder.cadence.due(step):
+        with recorder.logging(step) as log:
+            recorder.log_weights(step, surfaces)
+            recorder.log_gradient_flow(step, layers, partials, weight_sums)
+
+Nothing here imports TensorFlow or PyTorch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from typing import Any, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+
+from tbviz_plugin import diagnose
+from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations.options import Options
+
+
+@dataclasses.dataclass
+class Surface:
+    """A weight surface already max-abs pooled on the device (``write_pooled_surface``)."""
+
+    tag: str
+    pooled: np.ndarray
+    shape: Tuple[int, ...]  # the parameter's own shape
+    matrix_shape: Tuple[int, int]
+    form: str
+
+
+@dataclasses.dataclass
+class ActivationMap:
+    """One layer's output on the probe batch."""
+
+    layer: str
+    values: np.ndarray
+    layout: str  # "channels_first" (PyTorch) or "channels_last" (Keras)
+
+
+@dataclasses.dataclass
+class LogTiming:
+    """Seconds of a log that are one-off costs (tracing, the graph): in the governor's
+    account, not in its estimate of what a log costs."""
+
+    warmup: float = 0.0
+
+
+class StepLogger:
+    """Writes the parts of a logged step and times it for the governor.
+
+    Args:
+      writer: a ``tbviz.Writer``, an attached writer or a ``NullWriter``.
+      name: the model's tag prefix (``<name>/gradient_flow``, ``<name>/health``).
+      options: the integration's ``Options``.
+      cadence_name: how the governor's messages name the integration.
+      cadence: a ``common.Cadence`` to use instead of a new one (distributed
+        training wraps it so that every worker agrees).
+    """
+
+    def __init__(
+        self,
+        writer: Any,
+        name: str,
+        options: Options,
+        *,
+        cadence_name: str = "tbviz",
+        cadence: Optional[common.Cadence] = None,
+    ) -> None:
+        self.writer = writer
+        self.name = name
+        self.options = options
+        self.cadence = cadence or common.Cadence(
+            options.every, options.overhead_budget, name=cadence_name
+        )
+        self.health = common.HealthLog(writer, f"{name}/health", options.thresholds)
+        self.resources = common.ResourceSampler() if options.resources else None
+        self.last_logged: Optional[int] = None
+
+    @property
+    def clock(self) -> Any:
+        return self.cadence.clock
+
+    def set_writer(self, writer: Any) -> None:
+        """Writes into ``writer`` from now on (a callback reused for a second ``fit``)."""
+        self.writer = writer
+        self.health.writer = writer
+
+    # ----------------------------------------------------------------- timing
+
+    @contextlib.contextmanager
+    def logging(self, step: int, extra_seconds: float = 0.0) -> Iterator[LogTiming]:
+        """Times one full log of ``step``: samples resource use at its end and tells
+        the governor what it cost. ``extra_seconds`` of logging work happened
+        before it (Keras: the armed train step's gradient sums)."""
+        started = self.clock() - extra_seconds
+        timing = LogTiming()
+        yield timing
+        self.log_resources(step)
+        self.last_logged = step
+        self.cadence.record(
+            step, started, timing.warmup, getattr(self.writer, "background_seconds", None)
+        )
+        if self.resources is not None:
+            self.resources.exclude(self.clock() - started)
+
+    def count_step(self, samples: int = 0) -> None:
+        """Counts one training step for the step-time scalars."""
+        if self.resources is not None:
+            self.resources.count(samples)
+
+    # ----------------------------------------------------------------- parts
+
+    def log_weights(self, step: int, surfaces: Iterable[Surface]) -> None:
+        """Weight surfaces, each the record ``Writer.weight_surface`` writes for the
+        full parameter (only the pooling ran on the device)."""
+        for s in surfaces:
+            common.write_pooled_surface(
+                self.writer,
+                s.tag,
+                s.pooled,
+                step,
+                shape=s.shape,
+                matrix_shape=s.matrix_shape,
+                form=s.form,
+            )
+
+    def log_gradient_flow(
+        self,
+        step: int,
+        layers: Sequence[str],
+        partials: np.ndarray,
+        weight_sums: np.ndarray,
+    ) -> np.ndarray:
+        """The ``<name>/gradient_flow`` row of ``step`` and its health rules.
+
+        Args:
+          layers: layer names in depth order.
+          partials: ``[layers, common.Partial]`` sums of each layer's gradients
+            (``common.NO_GRADIENT`` rows for layers without one).
+          weight_sums: ``[layers, common.WeightSum]`` sums of squares.
+        Returns the ``[layers, FLOW_STATS]`` table written.
+        """
+        grad_stats = common.stats_from_partials(partials)
+        table = np.concatenate([grad_stats, common.weight_columns_from_sums(weight_sums)], axis=1)
+        self.writer.gradient_flow_table(
+            f"{self.name}/gradient_flow", list(layers), common.FLOW_STATS, table, step
+        )
+        if self.options.diagnosis:
+            self.health.flow(list(layers), step, table)
+        return table
+
+    def log_activations(self, step: int, maps: Iterable[ActivationMap]) -> None:
+        """Activation maps of the probe batch, one tag per layer."""
+        for m in maps:
+            self.writer.activation_map(m.layer, m.values, step, layout=m.layout)
+
+    def log_units(self, step: int, layer: str, stats: Mapping[str, float]) -> None:
+        """The dead/saturated unit rules on a layer's unit statistics
+        (``dead_frac`` or ``saturated_frac``, as ``diagnose.activation_unit_stats``)."""
+        if self.options.diagnosis:
+            self.health.activations(layer, step, dict(stats))
+
+    def log_scalars(self, step: int, values: Mapping[str, Any], prefix: str = "") -> None:
+        """``prefix + key`` scalars; values that are not numbers are skipped."""
+        for key, value in values.items():
+            number = to_number(value)
+            if number is not None:
+                self.writer.scalar(f"{prefix}{key}", number, step)
+
+    def log_resources(self, step: int, extra: Optional[Mapping[str, float]] = None) -> None:
+        """``system/*`` scalars: step time, throughput, CPU and memory since the last log."""
+        if self.resources is None:
+            return
+        sampled: Dict[str, float] = self.resources.sample()
+        sampled.update(extra or {})
+        self.log_scalars(step, sampled)
+
+    def log_epoch(
+        self,
+        epoch: int,
+        values: Mapping[str, Any],
+        num_classes: Optional[int] = None,
+    ) -> None:
+        """``epoch_<key>`` scalars at step ``epoch`` and the loss-curve rules
+        (``values`` holds ``loss`` and, when known, ``val_loss``)."""
+        self.log_scalars(epoch, values, prefix="epoch_")
+        if self.options.diagnosis:
+            self.health.losses(
+                epoch, to_number(values.get("loss")), to_number(values.get("val_loss")), num_classes
+            )
+
+    @property
+    def events(self) -> list:
+        """Health events written so far."""
+        return list(self.health.events)
+
+
+def unit_stats(kind: str, fraction: float) -> Dict[str, float]:
+    """The unit statistic the health rules read, from a fraction of dead (ReLU-like)
+    or saturated (sigmoid/tanh-like) units."""
+    key = "dead_frac" if kind in diagnose.RELU_LIKE else "saturated_frac"
+    return {key: float(fraction)}
+
+
+def to_number(value: Any) -> Optional[float]:
+    """A Python float of a scalar (a number, a numpy, torch, TensorFlow or JAX scalar
+    or one-element array); None when it is not one.
+
+    Example:
+        >>> to_number(np.float32(0.5)), to_number([2]), to_number("loss")
+        (0.5, 2.0, None)
+    """
+    if value is None:
+        return None
+    try:
+        if hasattr(value, "detach"):  # a torch tensor, maybe on a GPU
+            value = value.detach().float().cpu().numpy()
+        flat = np.asarray(value, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):
+        return None
+    return float(flat[0]) if flat.size == 1 else None
+
+
+__all__ = [
+    "ActivationMap",
+    "LogTiming",
+    "StepLogger",
+    "Surface",
+    "to_number",
+    "unit_stats",
+]
