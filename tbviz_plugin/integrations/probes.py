@@ -99,6 +99,8 @@ def describe(x: Any) -> str:
         return "{" + ", ".join(f"{k!r}: {describe(v)}" for k, v in x.items()) + "}"
     if isinstance(x, (list, tuple)):
         return "[" + ", ".join(describe(v) for v in x) + "]"
+    if isinstance(x, str):
+        return x
     shape = getattr(x, "shape", None)
     dtype = getattr(x, "dtype", None)
     if shape is None:

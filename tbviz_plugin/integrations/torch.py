@@ -372,6 +372,8 @@ class WatchHandle:
     def _log(self, step: int, loss: Any = None) -> None:
         with self.recorder.logging(step) as timing:
             captured = self._run_probe()
+            if self._probe.failed and self._probe.explicit:
+                self.predictions = None  # the same input; its warning was given
             if self._layers is None:
                 self._fix_layers()
             captured.keep(self._layers or [])
@@ -432,7 +434,7 @@ class WatchHandle:
                 for tag, value, p, matrix_shape, form in surfaces
             ),
         )
-        if self.options.gradients:
+        if self.options.gradients and layers:
             self._log_gradient_flow(step, layers, partials, sums, layer_grads)
         self.recorder.log_activations(
             step, (ActivationMap(layer, value(), "channels_first") for layer, value in maps)
@@ -448,7 +450,7 @@ class WatchHandle:
         sums: Dict[str, Callable[[], np.ndarray]],
         layer_grads: Dict[str, List[torch.Tensor]],
     ) -> None:
-        table = np.array([common.NO_GRADIENT] * len(layers))
+        table = np.tile(np.asarray(common.NO_GRADIENT), (len(layers), 1))
         for i, layer in enumerate(layers):
             if layer in partials:
                 table[i] = partials[layer]()
@@ -679,7 +681,7 @@ class _ProbeInput:
         """Keeps the first training batch's first samples (the probe without
         probe_data) and remembers its shape for the warnings."""
         self.training_seen = True
-        self._training = probes.describe(list(args) + list(kwargs.values()))
+        self._training = _describe_inputs(args, kwargs)
         if self.explicit:
             return
         batch = next((a.shape[0] for a in args if isinstance(a, torch.Tensor) and a.ndim), None)
@@ -718,7 +720,7 @@ class _ProbeInput:
 
     def fail(self, error: Exception) -> None:
         self.failed = True
-        given = probes.describe(list(self.args or ()) + list(self.kwargs.values()))
+        given = _describe_inputs(self.args or (), self.kwargs)
         training = self.training_shape() if self.explicit else None
         common.logger.warning(
             "tbviz watch: activation maps and unit statistics are off: the model could not "
@@ -756,6 +758,13 @@ class _HostCopy:
 
     def fetch(self) -> None:
         self._host = {d: _to_host(chunks) for d, chunks in self._chunks.items()}
+
+
+def _describe_inputs(args: Sequence[Any], kwargs: Dict[str, Any]) -> str:
+    """``[32, 64] float32`` for one input; a list, with keyword inputs by name, for several."""
+    if len(args) == 1 and not kwargs:
+        return probes.describe(args[0])
+    return probes.describe(list(args) + [f"{k}={probes.describe(v)}" for k, v in kwargs.items()])
 
 
 def _tensor(value: Any) -> torch.Tensor:

@@ -40,7 +40,8 @@ def main(argv):
         net = torch.nn.parallel.DistributedDataParallel(model)
         kwargs = {"distributed": mode}
     opt = torch.optim.SGD(net.parameters(), lr=0.5)
-    handle = watch(model, logdir, every=1, optimizer=opt, name="mlp", **kwargs)
+    # As users write it: the DDP wrapper itself, no optimizer= (its steps are found).
+    handle = watch(net, logdir, every=1, name="mlp", **kwargs)
     for step in range(STEPS):
         xb = x[step * GLOBAL_BATCH : (step + 1) * GLOBAL_BATCH]
         yb = y[step * GLOBAL_BATCH : (step + 1) * GLOBAL_BATCH]

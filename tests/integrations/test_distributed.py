@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from integration_helpers import read_tensors
 
+from tbviz_plugin import metadata
 from tbviz_plugin.integrations import common, distributed
 
 WORKER = os.path.join(os.path.dirname(__file__), "distributed_torch_worker.py")
@@ -47,6 +48,11 @@ def _flow(logdir):
     return {step: table for step, _, table, _ in read_tensors(logdir)["mlp/gradient_flow"]}
 
 
+def _layers(logdir):
+    rows = read_tensors(logdir)["mlp/gradient_flow"]
+    return metadata.parse_plugin_metadata(rows[0][3].plugin_data.content)["layers"]
+
+
 @pytest.fixture(scope="module")
 def single_flow(tmp_path_factory):
     pytest.importorskip("torch")
@@ -67,6 +73,7 @@ def test_ddp_chief_writes_one_run_equal_to_the_single_process_flow(tmp_path, sin
     assert len(glob.glob(str(logdir / "events.out.tfevents.*"))) == 1  # rank 1 wrote nothing
     assert not glob.glob(str(logdir / "worker_*"))
     flow = _flow(logdir)
+    assert _layers(logdir) == ["0", "2", "4"]  # watch(ddp): the inner model's names
     assert sorted(flow) == sorted(single_flow) == [0, 1, 2, 3]
     for step, table in flow.items():
         assert table.shape == (3, len(common.FLOW_STATS))
