@@ -238,9 +238,7 @@ class WatchHandle:
         if optimizer is not None:
             self._hooks.append(optimizer.register_step_post_hook(self._on_step))
         else:
-            self._hooks.append(
-                register_optimizer_step_post_hook(self._on_any_step)
-            )
+            self._hooks.append(register_optimizer_step_post_hook(self._on_any_step))
 
     # ----------------------------------------------------------------- hooks
 
