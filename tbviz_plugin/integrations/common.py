@@ -183,6 +183,12 @@ class Cadence:
                 )
         return spaced and paid
 
+    def restart_spacing(self) -> None:
+        """Counts the spacing from now, as after a log of this cadence (another
+        cadence's log just wrote what this one would have)."""
+        if self._last_end is not None:
+            self._last_end = self.clock()
+
     def charge(self, seconds: float) -> None:
         """Counts ``seconds`` spent for logging outside a log (set-up, tracing) in
         the account; not in the estimate of a log's cost."""
@@ -226,7 +232,7 @@ class Cadence:
         ):
             interval = step - self._last_step
             logger.info(
-                "%s: a full log takes %.1f ms; logging about every %d steps to keep the "
+                "%s: a log takes %.1f ms; logging about every %d steps to keep the "
                 "overhead under %.0f%% (pass every=N to choose)",
                 self.name,
                 1e3 * self.estimate(),

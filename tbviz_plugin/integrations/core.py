@@ -13,12 +13,20 @@ which steps come next:
 * ``log_scalars``, ``log_resources``, ``log_epoch``: TensorBoard scalars and the
   loss-curve rules.
 
+Two kinds of logged step share the overhead budget (``StepLogger.due``): a
+*full* log records every part; a *flow* log only the cheap per-layer
+statistics (the gradient-flow row, its health rules and the step's scalars), so
+with the default cadence the gradient-flow map gets many more columns than
+there are weight surfaces. With ``every=N`` every N-th step is a full log.
+
 Example::
 
-    recorder = StepLogger(writer, "mlp", Options(every=10), cadence_name="tbviz watch")
-    if recorder.cadence.due(step):
-        with recorder.logging(step) as log:
-            recorder.log_weights(step, surfaces)
+    recorder = StepLogger(writer, "mlp", Options(), cadence_name="tbviz watch")
+    part = recorder.due(step)               # FULL, FLOW or None
+    if part is not None:
+        with recorder.logging(step, part):
+            if part == FULL:
+                recorder.log_weights(step, surfaces)
             recorder.log_gradient_flow(step, layers, partials, weight_sums)
 
 Nothing here imports TensorFlow or PyTorch.
@@ -28,13 +36,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from typing import Any, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations import common
 from tbviz_plugin.integrations.options import Options
+
+FULL, FLOW = "full", "flow"
+
+# The budget's share of full logs (surfaces, activations, predictions); flow logs get the rest.
+FULL_SHARE = 2 / 3
 
 
 @dataclasses.dataclass
@@ -73,8 +86,8 @@ class StepLogger:
       name: the model's tag prefix (``<name>/gradient_flow``, ``<name>/health``).
       options: the integration's ``Options``.
       cadence_name: how the governor's messages name the integration.
-      cadence: a ``common.Cadence`` to use instead of a new one (distributed
-        training wraps it so that every worker agrees).
+      wrap_cadence: applied to each new ``common.Cadence`` (distributed
+        training makes every worker agree on its decisions).
     """
 
     def __init__(
@@ -84,17 +97,26 @@ class StepLogger:
         options: Options,
         *,
         cadence_name: str = "tbviz",
-        cadence: Optional[common.Cadence] = None,
+        wrap_cadence: Callable[[common.Cadence], common.Cadence] = lambda c: c,
     ) -> None:
         self.writer = writer
         self.name = name
         self.options = options
-        self.cadence = cadence or common.Cadence(
-            options.every, options.overhead_budget, name=cadence_name
+        budget = options.overhead_budget
+        self.cadence = wrap_cadence(
+            common.Cadence(options.every, budget * FULL_SHARE, name=f"{cadence_name}, full logs")
+        )
+        # With every=N the flow cadence is never asked: every logged step is full.
+        self.flow_cadence = wrap_cadence(
+            common.Cadence(
+                options.every, budget * (1 - FULL_SHARE), name=f"{cadence_name}, gradient flow"
+            )
         )
         self.health = common.HealthLog(writer, f"{name}/health", options.thresholds)
         self.resources = common.ResourceSampler() if options.resources else None
         self.last_logged: Optional[int] = None
+        self._background_seen = 0.0
+        self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
 
     @property
     def clock(self) -> Any:
@@ -107,19 +129,42 @@ class StepLogger:
 
     # ----------------------------------------------------------------- timing
 
+    def due(self, step: int, previous: Optional[int] = None) -> Optional[str]:
+        """``FULL`` when ``step`` gets a full log, ``FLOW`` when only its gradient-flow
+        row and scalars, None when it is not logged. ``previous``: the step counted
+        before it, when steps advance by more than one (``Cadence.due``)."""
+        if self.cadence.due(step, previous):
+            return FULL
+        if self.options.every is None and self.flow_cadence.due(step, previous):
+            return FLOW
+        return None
+
     @contextlib.contextmanager
-    def logging(self, step: int, extra_seconds: float = 0.0) -> Iterator[LogTiming]:
-        """Times one full log of ``step``: samples resource use at its end and tells
-        the governor what it cost. ``extra_seconds`` of logging work happened
-        before it (Keras: the armed train step's gradient sums)."""
+    def logging(
+        self, step: int, part: str = FULL, extra_seconds: float = 0.0
+    ) -> Iterator[LogTiming]:
+        """Times one log of ``step`` (``FULL`` or ``FLOW``): samples resource use at
+        its end and tells that part's governor what it cost, the writer thread's
+        CPU time since the last log included. ``extra_seconds`` of logging work
+        happened before it (Keras: the armed train step's gradient sums)."""
         started = self.clock() - extra_seconds
         timing = LogTiming()
         yield timing
         self.log_resources(step)
         self.last_logged = step
-        self.cadence.record(
-            step, started, timing.warmup, getattr(self.writer, "background_seconds", None)
+        background = getattr(self.writer, "background_seconds", None)
+        if background is not None:
+            self._background[part] += max(0.0, background - self._background_seen)
+            self._background_seen = background
+        cadence = self.cadence if part == FULL else self.flow_cadence
+        cadence.record(
+            step,
+            started,
+            timing.warmup,
+            None if background is None else self._background[part],
         )
+        if part == FULL:
+            self.flow_cadence.restart_spacing()  # a full log holds a gradient-flow row too
         if self.resources is not None:
             self.resources.exclude(self.clock() - started)
 
@@ -242,6 +287,8 @@ def to_number(value: Any) -> Optional[float]:
 
 
 __all__ = [
+    "FLOW",
+    "FULL",
     "ActivationMap",
     "LogTiming",
     "StepLogger",

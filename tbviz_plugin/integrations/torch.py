@@ -45,7 +45,15 @@ from torch.optim.optimizer import register_optimizer_step_post_hook
 from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
-from tbviz_plugin.integrations.core import ActivationMap, StepLogger, Surface, to_number, unit_stats
+from tbviz_plugin.integrations.core import (
+    FLOW,
+    FULL,
+    ActivationMap,
+    StepLogger,
+    Surface,
+    to_number,
+    unit_stats,
+)
 from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
 
 __all__ = ["watch", "WatchHandle", "unwrap"]
@@ -193,9 +201,12 @@ class WatchHandle:
         self.writer, self._owned = self._dist.open_writer(log_dir_or_writer)
         self._user_writer = log_dir_or_writer if hasattr(log_dir_or_writer, "add_graph") else None
         self.name = options.name or type(self.model).__name__
-        cadence = common.Cadence(options.every, options.overhead_budget, name="tbviz watch")
         self.recorder = StepLogger(
-            self.writer, self.name, options, cadence=self._dist.wrap_cadence(cadence)
+            self.writer,
+            self.name,
+            options,
+            cadence_name="tbviz watch",
+            wrap_cadence=self._dist.wrap_cadence,
         )
         self.cadence = self.recorder.cadence
         self.health = self.recorder.health
@@ -351,8 +362,9 @@ class WatchHandle:
         self.recorder.count_step()
         if self._probe.training_seen:
             self._drop_first_batch_hook()  # no hook stays on the model during training
-        if self.cadence.due(step):
-            self._log(step, loss)
+        part = self.recorder.due(step)
+        if part is not None:
+            self._log(step, loss, part)
 
     def _drop_first_batch_hook(self) -> None:
         if self._first_batch_hook is not None:
@@ -367,37 +379,42 @@ class WatchHandle:
 
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, loss: Any = None) -> None:
-        with self.recorder.logging(step) as timing:
-            captured = self._run_probe()
-            if self._probe.failed and self._probe.explicit:
-                self.predictions = None  # the same input; its warning was given
-            if self._layers is None:
-                self._fix_layers()
-            captured.keep(self._layers or [])
+    def _log(self, step: int, loss: Any = None, part: str = FULL) -> None:
+        """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only."""
+        full = part == FULL or self._layers is None
+        with self.recorder.logging(step, FULL if full else FLOW) as timing:
+            captured = _Captured()
+            if full:
+                captured = self._run_probe()
+                if self._probe.failed and self._probe.explicit:
+                    self.predictions = None  # the same input; its warning was given
+                if self._layers is None:
+                    self._fix_layers()
+                captured.keep(self._layers or [])
             if not self._graph_done:
                 t0 = self.recorder.clock()
                 self._write_graph()
                 timing.warmup += self.recorder.clock() - t0
-            self._log_parts(step, captured)
+            self._log_parts(step, captured, surfaces=full)
             if loss is not None:
                 self._write_loss(step, loss)
             if self.optimizer is not None and self.optimizer.param_groups:
                 self.recorder.log_scalars(
                     step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}
                 )
-            if self.predictions is not None:
+            if self.predictions is not None and full:
                 self.predictions.log(step)
             device = _device_of(self.model)
             if device is not None and device.type == "cuda" and self.recorder.resources:
                 gpu = torch.cuda.memory_allocated(device) / 2**20
                 self.recorder.log_scalars(step, {"system/gpu_memory_mb": gpu})
 
-    def _log_parts(self, step: int, captured: _Captured) -> None:
-        """Reduces on the device, copies to the host once per device, writes each part."""
+    def _log_parts(self, step: int, captured: _Captured, surfaces: bool = True) -> None:
+        """Reduces on the device, copies to the host once per device, writes each part
+        (the weight surfaces only with ``surfaces``)."""
         copy = _HostCopy()
         layers = self._layers or []
-        surfaces, partials, sums, layer_grads = [], {}, {}, {}
+        pooled_surfaces, partials, sums, layer_grads = [], {}, {}, {}
         for layer in layers:
             params = self._params[self._modules[layer]]
             if self.options.gradients:
@@ -410,12 +427,12 @@ class WatchHandle:
                         partials[layer] = copy.add(_partials(grads))
                 if params:
                     sums[layer] = copy.add(self._weight_sums([p for _, p in params]))
-            if self.options.weights:
+            if self.options.weights and surfaces:
                 for pname, p in params:
                     surface = _pooled_surface(p)
                     if surface is not None:
                         pooled, matrix_shape, form = surface
-                        surfaces.append(
+                        pooled_surfaces.append(
                             (f"{layer}/{pname}", copy.add(pooled), p, matrix_shape, form)
                         )
         maps = [(layer, copy.add(out)) for layer, out in captured.outputs.items()]
@@ -429,7 +446,7 @@ class WatchHandle:
             step,
             (
                 Surface(tag, value(), tuple(p.shape), matrix_shape, form)
-                for tag, value, p, matrix_shape, form in surfaces
+                for tag, value, p, matrix_shape, form in pooled_surfaces
             ),
         )
         if self.options.gradients and layers:

@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 import pytest
+from integration_helpers import read_tensors
 
 from tbviz_plugin.integrations import common
 
@@ -132,8 +133,11 @@ def test_a_bad_budget_is_refused(budget):
 
 
 def test_watch_follows_the_governor(tmp_path, caplog, monkeypatch):
-    """The PyTorch integration reads the governor's clock: with every log made to
-    "cost" 5 ms and every step 1 ms, it logs about every 167 steps, and says so once."""
+    """The PyTorch integration reads the governors' clock. With every step "taking"
+    1 ms, a full log 5 ms and a gradient-flow row 0.5 ms, the full logs get 2/3 of
+    the 3% budget (every 250 steps) and the cheap rows the rest (every 50 steps):
+    the gradient-flow map has about five times as many columns as there are surfaces,
+    logging stays within the budget, and each governor says so once."""
     torch = pytest.importorskip("torch")
     from tbviz_plugin.integrations.torch import watch
     from tbviz_plugin.writer import Writer
@@ -145,25 +149,38 @@ def test_watch_follows_the_governor(tmp_path, caplog, monkeypatch):
     model = torch.nn.Sequential(torch.nn.Linear(8, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2))
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
     x, y = torch.randn(16, 8), torch.randint(0, 2, (16,))
-    handle = watch(model, tmp_path, optimizer=opt, resources=False)
+    handle = watch(model, tmp_path, resources=False)
     clock = FakeClock()
-    handle.cadence.clock = clock
+    handle.recorder.cadence.clock = handle.recorder.flow_cadence.clock = clock
     write = handle._log_parts
+    spent = []
 
-    def slow_write(*args, **kwargs):
-        write(*args, **kwargs)
-        clock.now += 0.005
+    def slow_write(step, captured, surfaces=True):
+        write(step, captured, surfaces)
+        cost = 0.005 if surfaces else 0.0005
+        clock.now += cost
+        spent.append(cost)
 
     handle._log_parts = slow_write
     with caplog.at_level(logging.INFO, logger="tbviz"):
-        for _ in range(800):
+        for _ in range(3000):
             clock.now += 0.001
             opt.zero_grad()
             torch.nn.functional.cross_entropy(model(x), y).backward()
             opt.step()
     handle.remove()
-    logged = handle.cadence.logged_steps
-    assert logged[:2] == [0, 1] and logged[-1] == 799  # the last step, by remove()
-    assert set(intervals([s for s in logged[:-1] if s > 100])) <= {167, 168}
+    full = handle.recorder.cadence.logged_steps
+    rows = sorted(full + handle.recorder.flow_cadence.logged_steps)
+    assert full[:2] == [0, 1] and full[-1] == 2999  # the last step, by remove()
+    assert set(intervals([s for s in full[:-1] if s > 500])) <= {248, 249, 250, 251}
+    flow_only = [s for s in handle.recorder.flow_cadence.logged_steps if s > 500]
+    assert 45 <= np.median(intervals(flow_only)) <= 55
+    assert len(rows) >= 4 * len(full)
+    flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
+    assert [s for s, *_ in flow] == rows
+    assert len(read_tensors(tmp_path)["0/weight"]) == len(full)
+    assert sum(spent) <= 0.03 * 3.0 + 0.02  # the budget, and the first logs
     messages = [r.getMessage() for r in caplog.records if "tbviz watch" in r.getMessage()]
-    assert len(messages) == 1 and re.search(r"every 16[78] steps", messages[0]), messages
+    assert len(messages) == 2, messages
+    assert any(re.search(r"full logs: .* every 2[45]\d steps", m) for m in messages), messages
+    assert any(re.search(r"gradient flow: .* every (4\d|5\d) steps", m) for m in messages)
