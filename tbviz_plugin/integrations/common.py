@@ -175,7 +175,7 @@ class Cadence:
                 self._said_held = True
                 logger.info(
                     "%s: logging has taken %.2f s so far (set-up, tracing, first logs); "
-                    "the next full log waits until that is within %.0f%% of the training "
+                    "the next log waits until that is within %.0f%% of the training "
                     "time (pass every=N or a larger overhead_budget to log more often)",
                     self.name,
                     self.spent_seconds,
@@ -209,9 +209,11 @@ class Cadence:
         started: float,
         warmup_seconds: float = 0.0,
         background_total: Optional[float] = None,
+        final: bool = False,
     ) -> None:
         """Records a log that started at ``clock()`` value ``started``;
-        ``background_total`` is the writer's ``background_seconds`` (when it has them)."""
+        ``background_total`` is the writer's ``background_seconds`` (when it has them).
+        ``final``: the run's last log, taken whatever the cadence (not announced)."""
         end = self.clock()
         background = 0.0
         if background_total is not None:
@@ -225,6 +227,7 @@ class Cadence:
         self._estimate = self.estimate()
         if (
             self.every is None
+            and not final
             and not self._announced
             and self._last_step is not None
             and len(self._costs) >= 3

@@ -47,7 +47,7 @@ from tbviz_plugin.integrations.options import Options
 FULL, FLOW = "full", "flow"
 
 # The budget's share of full logs (surfaces, activations, predictions); flow logs get the rest.
-FULL_SHARE = 2 / 3
+FULL_SHARE = 0.5
 
 
 @dataclasses.dataclass
@@ -141,12 +141,13 @@ class StepLogger:
 
     @contextlib.contextmanager
     def logging(
-        self, step: int, part: str = FULL, extra_seconds: float = 0.0
+        self, step: int, part: str = FULL, extra_seconds: float = 0.0, final: bool = False
     ) -> Iterator[LogTiming]:
         """Times one log of ``step`` (``FULL`` or ``FLOW``): samples resource use at
         its end and tells that part's governor what it cost, the writer thread's
         CPU time since the last log included. ``extra_seconds`` of logging work
-        happened before it (Keras: the armed train step's gradient sums)."""
+        happened before it (Keras: the armed train step's gradient sums); ``final``:
+        the run's last step, logged whatever the cadence."""
         started = self.clock() - extra_seconds
         timing = LogTiming()
         yield timing
@@ -162,6 +163,7 @@ class StepLogger:
             started,
             timing.warmup,
             None if background is None else self._background[part],
+            final=final,
         )
         if part == FULL:
             self.flow_cadence.restart_spacing()  # a full log holds a gradient-flow row too

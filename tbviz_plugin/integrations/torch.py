@@ -325,7 +325,7 @@ class WatchHandle:
             return
         last = self._step - 1
         if last >= 0 and self.recorder.last_logged != last:
-            self._log(last)
+            self._log(last, final=True)
         elif self._step == 0:
             common.logger.warning(
                 "tbviz watch: %s was never stepped: no optimizer updated its parameters and "
@@ -379,10 +379,10 @@ class WatchHandle:
 
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, loss: Any = None, part: str = FULL) -> None:
+    def _log(self, step: int, loss: Any = None, part: str = FULL, final: bool = False) -> None:
         """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only."""
         full = part == FULL or self._layers is None
-        with self.recorder.logging(step, FULL if full else FLOW) as timing:
+        with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
             captured = _Captured()
             if full:
                 captured = self._run_probe()
