@@ -435,7 +435,7 @@ class WatchHandle:
                         pooled_surfaces.append(
                             (f"{layer}/{pname}", copy.add(pooled), p, matrix_shape, form)
                         )
-        maps = [(layer, copy.add(out)) for layer, out in captured.outputs.items()]
+        maps = [(layer, copy.add(out), layout) for layer, (out, layout) in captured.outputs.items()]
         units = [
             (layer, kind, copy.add(_unit_fractions(out, kind, self.options.thresholds)))
             for layer, (kind, out) in captured.units.items()
@@ -452,7 +452,7 @@ class WatchHandle:
         if self.options.gradients and layers:
             self._log_gradient_flow(step, layers, partials, sums, layer_grads)
         self.recorder.log_activations(
-            step, (ActivationMap(layer, value(), "channels_first") for layer, value in maps)
+            step, (ActivationMap(layer, value(), layout) for layer, value, layout in maps)
         )
         for layer, kind, value in units:
             self.recorder.log_units(step, layer, unit_stats(kind, value()[0]))
@@ -583,7 +583,8 @@ class WatchHandle:
             selected = watched is None or name in watched
             if want_maps and selected and out is not None and out.ndim >= 1:
                 kept = out.detach()[:size]
-                captured.outputs.setdefault(name, (kept if kept.ndim <= 2 else kept[:1]).clone())
+                one = (kept if kept.ndim <= 2 else kept[:1]).clone()  # conv maps: one sample
+                captured.outputs.setdefault(name, (one, _layout(module, one)))
 
         def on_activation(module: torch.nn.Module, args: Any, output: Any) -> None:
             out = _first_tensor(output)
@@ -652,7 +653,7 @@ class _Captured:
     modules' outputs (``(kind, tensor)``) under the layer before them."""
 
     def __init__(self) -> None:
-        self.outputs: Dict[str, torch.Tensor] = {}
+        self.outputs: Dict[str, Tuple[torch.Tensor, str]] = {}  # (output, its layout)
         self.units: Dict[str, Tuple[str, torch.Tensor]] = {}
 
     def keep(self, layers: Sequence[str]) -> None:
@@ -773,6 +774,24 @@ class _HostCopy:
 
     def fetch(self) -> None:
         self._host = {d: _to_host(chunks) for d, chunks in self._chunks.items()}
+
+
+# Modules whose 3-D outputs are [N, C, L] (channels first); other 3-D outputs are
+# sequences [N, L, features] (Linear, LSTM, attention, LayerNorm on tokens).
+_CHANNELS_FIRST_1D = (
+    torch.nn.modules.conv._ConvNd,
+    torch.nn.modules.batchnorm._BatchNorm,
+    torch.nn.modules.instancenorm._InstanceNorm,
+    torch.nn.GroupNorm,
+)
+
+
+def _layout(module: torch.nn.Module, output: torch.Tensor) -> str:
+    """How ``activation_map`` reads a module's output: images and conv feature maps
+    ``[N, C, ...]`` channels first, token sequences ``[N, L, D]`` channels last."""
+    if output.ndim == 3 and not isinstance(module, _CHANNELS_FIRST_1D):
+        return "channels_last"
+    return "channels_first"
 
 
 def _describe_inputs(args: Sequence[Any], kwargs: Dict[str, Any]) -> str:

@@ -233,3 +233,7 @@ def test_recurrent_and_attention_layers_get_maps_surfaces_and_rows(tmp_path):
     assert {"lstm", "attn", "attn.out_proj/weight", "lstm/weight_hh_l0"} <= set(tensors)
     table = tensors["Tagger/gradient_flow"][-1][2]
     assert np.all(np.isfinite(table[:, 0])) and np.all(table[:, 0] > 0)
+    # Token sequences [N, L, D] read channels last, as Keras stores them: D units over L.
+    for layer in ("embed", "lstm", "attn"):
+        content = metadata.parse_plugin_metadata(tensors[layer][0][3].plugin_data.content)
+        assert content["layout"] == "channels_last" and content["sample_shape"] == [12, 16]
