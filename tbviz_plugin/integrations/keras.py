@@ -14,21 +14,26 @@ backends (JAX, PyTorch) are refused with a clear error: use
 ``tbviz_plugin.integrations.torch.watch`` for PyTorch, or ``tbviz.Writer`` with
 arrays for JAX.
 
-The callback never changes training. Gradient statistics come from the
-training step's own gradients: the callback wraps the optimiser's ``apply``
-so that, on the steps it logs (and only then), per-layer sums of the gradients
-are reduced inside the compiled train step and kept on the device. Weights are
-pooled to their surface grid on the device too, so a logged step moves only
-pooled surfaces, activations of the probe batch and a few sums to the host,
-in one copy. The log of the state before the first batch has no training
-gradient yet, so it has weights and activations but no gradient-flow row; the
-first batch's gradients (taken at those same initial weights) are the flow of
-the next log, which the governor always takes.
+The callback is an adapter on ``integrations.core``: it reduces on the device
+and hands host arrays to a ``StepLogger``, which writes each part. It never
+changes training. Gradient statistics come from the training step's own
+gradients: the callback wraps the optimiser's ``apply`` so that, on the steps
+it logs (and only then), per-layer sums of the gradients are reduced inside
+the compiled train step and kept on the device. Weights are pooled to their
+surface grid on the device too, so a logged step moves only pooled surfaces,
+activations of the probe batch and a few sums to the host, in one copy. The
+log of the state before the first batch has no training gradient yet, so it
+has weights but no gradient-flow row; the first batch's gradients (taken at
+those same initial weights) are the flow of the next log, which the governor
+always takes.
+
+Without ``probe_data`` the probe batch is the first ``probe_size`` samples of
+the first training batch, kept by the train step itself (arrays, datasets and
+generators alike), so activation maps start with the log after that batch.
 """
 
 from __future__ import annotations
 
-import inspect
 import time
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -38,8 +43,18 @@ import numpy as np
 from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
+from tbviz_plugin.integrations.core import (
+    ActivationMap,
+    LogTiming,
+    StepLogger,
+    Surface,
+)
+from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
 
 __all__ = ["TbvizCallback"]
+
+# What the snapshot function returns, split by ``_unpack``: {(part, index): array}.
+Snapshot = Dict[Tuple[str, int], np.ndarray]
 
 
 class TbvizCallback(keras.callbacks.Callback):
@@ -54,16 +69,18 @@ class TbvizCallback(keras.callbacks.Callback):
         ``overhead_budget`` of the training time. The state before the first
         batch, after it (the first gradient-flow row) and after a fit's last
         batch are always logged.
-      probe_data: ``(x, y)``, a small fixed batch for activation maps (the
-        gradient flow comes from the training step's own gradients) and, with
-        labels ``y``, the confusion
-        matrix, feature importance and sample predictions (see
-        ``integrations.probes``). None: the first ``probe_size`` samples of the
-        ``x`` and ``y`` given to ``fit`` (NumPy arrays or tensors; with a
-        ``tf.data.Dataset`` or a generator pass ``probe_data``).
-      probe_size: at most this many probe samples are used (default 64).
+      probe_data: ``(x, y)``, a fixed set of samples: its first ``probe_size``
+        samples feed the activation maps; with labels ``y``, all of it (in
+        batches, up to ``probes.MAX_PROBE_SAMPLES``) the confusion matrix,
+        feature importance and sample predictions (see ``integrations.probes``).
+        None: the first ``probe_size`` samples of the first training batch
+        (arrays, ``tf.data`` datasets and generators alike), from the log
+        after that batch on.
+      probe_size: rows of the activation maps (default 64).
       name: the model's tag prefix (default: ``model.name``).
-      write_graph: write the train-step graph for TensorBoard's Graphs view
+      include, exclude: fnmatch patterns over Keras layer names (``"dense*"``):
+        which layers get weight surfaces, activation maps and gradient-flow rows.
+      write_graph: write the model's graph for TensorBoard's Graphs view
         (through ``tf.summary.graph``, as Keras's TensorBoard callback does).
       weights, activations, gradients, resources, diagnosis: switch parts off.
       thresholds: ``diagnose.Thresholds`` for the health rules.
@@ -73,13 +90,24 @@ class TbvizCallback(keras.callbacks.Callback):
         ``"auto"``/``"chief"`` (the chief writes; the probe batch is split over
         the replicas and the gradient flow reduced with the strategy's
         collectives), ``"per_worker"`` (``<log_dir>/worker_<task>`` runs) or
-        ``"off"``; see ``tbviz_plugin.integrations.distributed``.
+        ``"off"``; see ``tbviz_plugin.integrations.distributed``. Several
+        replicas need ``probe_data`` for activation maps and predictions.
+
+    A probe the model cannot run (its shape or dtype) turns the activation maps
+    and predictions off with one warning naming ``probe_data``; everything else
+    is logged and training goes on.
 
     Tags: ``<layer>/<param>`` (weight surfaces), ``<layer>`` (activation maps),
     ``<name>/gradient_flow``, ``<name>/health``, ``<name>/layers`` (a text
     table), ``<name>/confusion_matrix``, ``<name>/feature_importance``,
     ``<name>/predictions`` (images), scalars ``epoch_<metric>`` (step =
     epoch), ``batch_<metric>`` and ``learning_rate`` (step = batch), ``system/*``.
+
+    Example::
+
+        callback = TbvizCallback("logs/run1", every=50, exclude="dropout*",
+                                 probe_data=(x_val[:512], y_val[:512]))
+        model.fit(x, y, epochs=10, callbacks=[callback])
     """
 
     def __init__(
@@ -88,8 +116,10 @@ class TbvizCallback(keras.callbacks.Callback):
         *,
         every: Optional[int] = None,
         probe_data: Optional[Tuple[Any, Any]] = None,
-        probe_size: int = common.DEFAULT_PROBE_SIZE,
+        probe_size: int = DEFAULT_PROBE_SIZE,
         name: Optional[str] = None,
+        include: Any = None,
+        exclude: Any = None,
         write_graph: bool = True,
         weights: bool = True,
         activations: bool = True,
@@ -97,7 +127,7 @@ class TbvizCallback(keras.callbacks.Callback):
         resources: bool = True,
         diagnosis: bool = True,
         thresholds: Optional[diagnose.Thresholds] = None,
-        overhead_budget: float = common.DEFAULT_BUDGET,
+        overhead_budget: float = DEFAULT_BUDGET,
         distributed: str = "auto",
     ) -> None:
         super().__init__()
@@ -107,143 +137,97 @@ class TbvizCallback(keras.callbacks.Callback):
                 f"{keras.backend.backend()!r}. For PyTorch use "
                 "tbviz_plugin.integrations.torch.watch; for JAX use tbviz.Writer with arrays."
             )
-        if isinstance(probe_size, bool) or not isinstance(probe_size, int) or probe_size < 1:
-            raise ValueError(f"probe_size must be a positive integer, got {probe_size!r}")
-        if probe_data is not None and not (
-            isinstance(probe_data, (tuple, list)) and len(probe_data) == 2
-        ):
-            raise TypeError("probe_data must be a pair (x, y)")
-        self.cadence = common.Cadence(every, overhead_budget, name="tbviz callback")
-        self.clock = self.cadence.clock
-        self.log_dir = log_dir
-        self.every = every
-        self.probe_data = probe_data
-        self.probe_size = probe_size
-        self.name = name
-        self.write_graph = write_graph
-        self.parts = dict(
+        self.options = Options(
+            every=every,
+            probe_data=probe_data,
+            probe_size=probe_size,
+            name=name,
+            include=include,
+            exclude=exclude,
             weights=weights,
             activations=activations,
             gradients=gradients,
             resources=resources,
             diagnosis=diagnosis,
+            thresholds=thresholds,
+            overhead_budget=overhead_budget,
+            distributed=distributed,
         )
-        self.thresholds = thresholds
-        self.overhead_budget = overhead_budget
-        self.distributed = _distributed.check_mode(distributed)
-        self._dist: Optional[_distributed.TFDistributed] = None
-        self._probe_partials = None
+        self.log_dir = log_dir
+        self.write_graph = write_graph
         self.writer: Any = None
         self._owned = False
-        self.health: Optional[common.HealthLog] = None
-        self.events: List[Dict[str, Any]] = []
+        # Its writer is opened at the start of fit; its name is the model's unless given.
+        self.recorder = StepLogger(
+            None, self.options.name or "model", self.options, cadence_name="tbviz callback"
+        )
+        self.cadence = self.recorder.cadence
+        self.clock = self.recorder.clock
+        self._dist: Optional[_distributed.TFDistributed] = None
+
+        # The probe: probe_data (capped) for the predictions; its first probe_size
+        # samples, or those of the first training batch, for the activation maps.
+        self._probe_set = (
+            None if probe_data is None else probes.cap_probe(probe_data, "tbviz callback")
+        )
+        self._probe: Optional[Tuple[Any, Any]] = None  # (x, y) on the host
+        self._probe_failed = False  # the model could not run it: maps and predictions off
+        self._first_batch: Optional[_FirstBatch] = None
+        self._predictions: Optional[probes.PredictionProbe] = None
+        self._probe_partials: Any = None  # several replicas: the probe batch's gradient sums
+
+        # Per fit (``_setup``): the watched layers and the device-side readers.
+        self._ready = False
+        self._layers: List[Any] = []
+        self._layer_names: List[str] = []
+        self._tap_layers: List[Any] = []
+        self._variables: List[Any] = []
+        self._owner_names: List[str] = []
+        self._owners: List[int] = []
+        self._train_grads: Optional[_TrainingGradients] = None
+        self._snapshot_fn: Any = None  # built and traced at the next log
+        self._merge_predictions = True  # False once the merged forward failed to trace
+        self._prev_vars: Optional[List[Any]] = None  # weights at the last log, on the device
+        self._prev_sq: Optional[np.ndarray] = None  # their sums of squares per layer
+
         # Kept across fit() calls, so a second fit continues the steps of the first.
         self._step = 0
         self._epoch_base = 0
-        self._last_logged: Optional[int] = None
-        self._prev_weights: Dict[str, np.ndarray] = {}
-        self._started = False
-        self._ready = False
-        self._probe_source: Optional[Tuple[Any, Any]] = None
-        self._train_grads: Optional[_TrainingGradients] = None
+        self._epoch = 0
+        self._started = False  # the layer table (and the graph) written
+        self._graph_pending = False
         self._pending = False  # the running batch is armed: log at its end
         self._had_gradients = False  # a log with the training step's gradients was written
         self._batch_started = 0.0
         self._plain_step = 0.0  # seconds of an unarmed train step, smoothed
-        self._epoch = 0
+
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """Health events written so far."""
+        return self.recorder.events
 
     # ----------------------------------------------------------------- fit hooks
 
     def on_train_begin(self, logs: Optional[Dict[str, Any]] = None) -> None:
-        self._dist = _distributed.TFDistributed(self.model.distribute_strategy, self.distributed)
-        self._dist.check_cadence(self.every)
+        self._dist = _distributed.TFDistributed(
+            self.model.distribute_strategy, self.options.distributed
+        )
+        self._dist.check_cadence(self.options.every)
         if self.writer is None or (self._owned and self.writer.closed):
             self.writer, self._owned = self._dist.open_writer(self.log_dir)
-        self._name = self.name or self.model.name
-        if self.health is None:
-            self.health = common.HealthLog(self.writer, f"{self._name}/health", self.thresholds)
-        self.health.writer = self.writer
-        self.resources = common.ResourceSampler() if self.parts["resources"] else None
+        if self.options.name is None and not self._started:
+            self.recorder.name = self.model.name
+            self.recorder.health.tag = f"{self.model.name}/health"
+        self.recorder.set_writer(self.writer)
+        if self.options.resources:  # step times of this fit only
+            self.recorder.resources = common.ResourceSampler()
         self._ready = False
+        self._watch_first_batch()
         if self.model.built and self.model.trainable_weights:
             self._setup()
-            if self._last_logged != self._step:
+            if self.recorder.last_logged != self._step:
                 self._log(self._step, {})  # the state before this fit's first update
         # else: a model without an Input is built by its first batch; start after it
-
-    def _setup(self) -> None:
-        """Finds the layers and the probe batch, wraps the optimiser for the training
-        gradients and builds the snapshot function (traced at the first log).
-
-        Its time counts in the governor's account (``Cadence.charge``)."""
-        started = self.clock()
-        try:
-            self._setup_untimed()
-        finally:
-            self.cadence.charge(self.clock() - started)
-
-    def _setup_untimed(self) -> None:
-        self._ready = True
-        self._layers = [layer for layer in _walk(self.model) if layer.trainable_weights]
-        self._layer_names = [layer.name for layer in self._layers]
-        self._variables = [v for layer in self._layers for v in layer.trainable_weights]
-        self._owner_names = [layer.name for layer in self._layers for _ in layer.trainable_weights]
-        # The index in self._layers of each variable's layer.
-        self._owners = [i for i, layer in enumerate(self._layers) for _ in layer.trainable_weights]
-        if self._probe_source is None:
-            self._probe_source = self._find_probe()
-        self._probe = self._probe_source
-        self._predictions = (
-            None
-            if self._probe is None
-            else probes.for_keras(
-                self.model, self._probe, _loss_function(self.model), self.writer, self._name
-            )
-        )
-        self._tap_layers: List[Any] = []
-        if self._train_grads is not None:
-            self._train_grads.remove()
-            self._train_grads = None
-        # Over several replicas each train step sees only its replica's gradients,
-        # so the flow comes from the probe batch, split over the replicas and
-        # reduced with the strategy's collectives (see integrations/distributed.py).
-        reduces = self._dist is not None and self._dist.reduces
-        if (
-            self.parts["gradients"]
-            and getattr(self.model, "optimizer", None) is not None
-            and not reduces
-        ):
-            self._train_grads = _TrainingGradients(self.model, self._layers)
-            # Keras builds an unbuilt optimiser (its slot variables) inside the first
-            # train step, and a tf.function that creates variables is traced twice,
-            # the wrapped optimiser with it. Built first, as Keras' own symbolic build
-            # does under a distribution strategy, the train step is traced once.
-            optimizer = self.model.optimizer
-            if not optimizer.built:
-                with self.model.distribute_strategy.scope():
-                    optimizer.build(self.model.trainable_variables)
-            # The train function may have been traced without the wrapped optimiser
-            # (an earlier fit, or the batch that built the model): trace it again.
-            self.model.make_train_function(force=True)
-        self._snapshot_fn = self._build_snapshot_fn()
-        self._snapshot_traced = False
-        self._probe_partials = None
-        if self._probe is not None and reduces:
-            loss_fn = _loss_function(self.model)
-            if self.parts["gradients"] and loss_fn is not None:
-                self._probe_partials = self._dist.build_probe_partials(
-                    self.model,
-                    loss_fn,
-                    self._variables,
-                    self._owners,
-                    len(self._layers),
-                    _layer_partials,
-                )
-        if not self._started:  # once per callback: the table, the graph
-            self._started = True
-            self._write_layer_table()
-            if self.write_graph:
-                self._write_graph()
 
     def on_epoch_begin(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         self._epoch_base = self._step
@@ -275,8 +259,7 @@ class TbvizCallback(keras.callbacks.Callback):
         # steps_per_execution; count from it rather than from the calls.
         previous = self._step
         self._step = max(previous + 1, self._epoch_base + int(batch) + 1)
-        if self.resources is not None:
-            self.resources.count()
+        self.recorder.count_step()
         if not self._ready:
             self._setup()
             self._log(self._step, logs or {})
@@ -301,77 +284,183 @@ class TbvizCallback(keras.callbacks.Callback):
             self._log(self._step, logs or {})
 
     def on_epoch_end(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
-        logs = dict(logs or {})
-        for key, value in logs.items():
-            number = _scalar(value)
-            if number is not None:
-                self.writer.scalar(f"epoch_{key}", number, epoch)
+        values = dict(logs or {})
         lr = self._learning_rate()
         if lr is not None:
-            self.writer.scalar("epoch_learning_rate", lr, epoch)
-        if self.parts["diagnosis"]:
-            self.health.losses(
-                epoch,
-                _scalar(logs.get("loss")),
-                _scalar(logs.get("val_loss")),
-                self._num_classes(),
-            )
-            self.events = list(self.health.events)
+            values["learning_rate"] = lr
+        self.recorder.log_epoch(epoch, values, self._num_classes())
 
     def on_train_end(self, logs: Optional[Dict[str, Any]] = None) -> None:
-        if self._ready and self._last_logged != self._step:
-            self._log(self._step, {})
+        if self._ready and self.recorder.last_logged != self._step:
+            self._log(self._step, {})  # the final state, whatever the cadence
+        wrapped = False
         if self._train_grads is not None:
             self._train_grads.remove()
             self._train_grads = None
-            self.model.make_train_function(force=True)  # without the wrapped optimiser
-        self.events = list(self.health.events)
+            wrapped = True
+        if self._first_batch is not None:
+            self._first_batch.remove()
+            self._first_batch = None
+            wrapped = True
+        if wrapped:  # a train function without the wrapped optimiser and train step
+            self.model.make_train_function(force=True)
         if self._owned:
             self.writer.close()
         else:
             self.writer.flush()
 
+    # ----------------------------------------------------------------- set-up
+
+    def _setup(self) -> None:
+        """Finds the layers, wraps the optimiser for the training gradients and readies
+        the probe; the snapshot function is built and traced at the next log.
+
+        Its time counts in the governor's account (``Cadence.charge``)."""
+        started = self.clock()
+        try:
+            self._setup_untimed()
+        finally:
+            self.cadence.charge(self.clock() - started)
+
+    def _setup_untimed(self) -> None:
+        self._ready = True
+        model = self.model
+        layers = [x for x in _walk(model) if not isinstance(x, keras.layers.InputLayer)]
+        # include/exclude select the layers once: the surfaces, the gradient sums in
+        # the train step, the snapshot's norms and the tap model all use this list.
+        selected = set(self.options.select([x.name for x in layers], self.recorder.name))
+        self._layers = [x for x in layers if x.trainable_weights and x.name in selected]
+        self._tap_layers = [x for x in layers if x.name in selected]
+        self._layer_names = [x.name for x in self._layers]
+        self._variables = [v for x in self._layers for v in x.trainable_weights]
+        self._owner_names = [x.name for x in self._layers for _ in x.trainable_weights]
+        # The index in self._layers of each variable's layer.
+        self._owners = [i for i, x in enumerate(self._layers) for _ in x.trainable_weights]
+        if self._train_grads is not None:
+            self._train_grads.remove()
+            self._train_grads = None
+        # Over several replicas each train step sees only its replica's gradients,
+        # so the flow comes from the probe batch, split over the replicas and
+        # reduced with the strategy's collectives (see integrations/distributed.py).
+        if (
+            self.options.gradients
+            and self._layers
+            and getattr(model, "optimizer", None) is not None
+            and not self._dist.reduces
+        ):
+            self._train_grads = _TrainingGradients(model, self._layers)
+            # Keras builds an unbuilt optimiser (its slot variables) inside the first
+            # train step, and a tf.function that creates variables is traced twice,
+            # the wrapped optimiser with it. Built first, as Keras' own symbolic build
+            # does under a distribution strategy, the train step is traced once.
+            optimizer = model.optimizer
+            if not optimizer.built:
+                with model.distribute_strategy.scope():
+                    optimizer.build(model.trainable_variables)
+            # The train function may have been traced without the wrapped optimiser
+            # (an earlier fit, or the batch that built the model): trace it again.
+            model.make_train_function(force=True)
+        self._snapshot_fn = None
+        if self._probe is None and self._probe_set is not None:
+            x, y = self._probe_set
+            size = self.options.probe_size
+            self._probe = (_host(probes.take(x, 0, size)), _host(probes.take(y, 0, size)))
+        self._use_probe()
+        if not self._started:  # once per callback: the table, the graph
+            self._started = True
+            common.write_layer_table(
+                self.writer, f"{self.recorder.name}/layers", _layer_rows(model)
+            )
+            # Without known inputs the graph is traced on the probe, once it ran.
+            self._graph_pending = self.write_graph
+            if self.write_graph and _input_specs(model) is not None:
+                self._write_graph()
+
     # ----------------------------------------------------------------- probe
 
-    def _find_probe(self) -> Optional[Tuple[Any, Any]]:
-        data = self.probe_data
-        if data is None:
-            data = _fit_arrays(self.model)
-            if data is None:
-                common.logger.warning(
-                    "tbviz callback: no probe batch (fit got a dataset or generator); pass "
-                    "probe_data=(x, y) to record activation maps and predictions"
-                )
-                return None
-        x, y = data
-        n = self.probe_size
-        return _slice(x, n), _slice(y, n)
-
-    def _build_tap(self) -> Any:
-        """A model returning every layer's output and the model's output (graph models)."""
-        if not (self.parts["activations"] and self._probe is not None):
-            return None
-        if not _is_graph_model(self.model):
-            return None
-        inputs = keras.layers.InputLayer
-        self._tap_layers = [x for x in _walk(self.model) if not isinstance(x, inputs)]
-        try:
-            return keras.Model(
-                self.model.inputs,
-                [layer.output for layer in self._tap_layers] + list(self.model.outputs),
+    def _watch_first_batch(self) -> None:
+        """Without probe_data, keeps the first training batch's first samples (in the
+        train step, ``_FirstBatch``) until the probe is known."""
+        if self._probe_set is not None or self._probe is not None or self._first_batch:
+            return
+        if self.model.distribute_strategy.num_replicas_in_sync > 1:
+            common.logger.warning(
+                "tbviz callback: no probe batch over several replicas; pass "
+                "probe_data=(x, y) to record activation maps and predictions"
             )
-        except Exception as e:  # shared or nested layers without a single output
-            common.logger.warning("tbviz callback: no activation maps: %s", e)
-            self._tap_layers = []
-            return None
+            return
+        self._first_batch = _FirstBatch(self.model, self.options.probe_size)
+        self.model.make_train_function(force=True)  # a train step with the copy in it
 
-    def _build_snapshot_fn(self, with_predictions: bool = True):
-        """One ``tf.function`` for what every log reads, packed into one float32 vector:
-        the weights pooled to their surface grid, per-layer weight and update sums
-        of squares, the probe batch's activations and the training gradients' sums,
-        and (``with_predictions``, for a single-output graph model with a
-        prediction probe) the probe's scores and input importance from the same
-        forward pass.
+    def _take_first_batch(self) -> None:
+        """The probe from the first training batch, once the train step has kept it."""
+        if self._probe is not None or self._first_batch is None:
+            return
+        kept = self._first_batch.take()
+        if kept is not None:
+            self._probe = kept
+            self._use_probe()
+
+    def _use_probe(self) -> None:
+        """Readies what runs on the probe: the predictions over the whole probe set
+        and, over several replicas, the probe batch's gradient sums. The snapshot
+        function is traced again, with the activations."""
+        self._predictions = None
+        self._probe_partials = None
+        if self._probe is None or self._probe_failed:
+            return
+        self._snapshot_fn = None
+        model, loss_fn = self.model, _loss_function(self.model)
+        x, y = self._probe_set if self._probe_set is not None else self._probe
+        if y is not None and not isinstance(y, (list, tuple, dict)):
+            self._predictions = probes.for_keras(
+                model, (x, y), loss_fn, self.writer, self.recorder.name, expected=self._expected
+            )
+        if self._dist.reduces and self.options.gradients and loss_fn is not None:
+            self._probe_partials = self._dist.build_probe_partials(
+                model,
+                loss_fn,
+                self._variables,
+                self._owners,
+                len(self._layers),
+                _layer_partials,
+            )
+
+    def _probe_off(self, error: Exception) -> None:
+        """A probe the model cannot run: activation maps and predictions off, with one
+        warning that names the probe and says what the model takes."""
+        self._probe_failed = True
+        self._predictions = None
+        self._probe_partials = None
+        explicit = self._probe_set is not None
+        source = "probe_data x" if explicit else "the first training batch"
+        given = self._probe_set[0] if explicit else self._probe[0]
+        expected = self._expected()
+        common.logger.warning(
+            "tbviz callback: activation maps and predictions are off: the model could not "
+            "be run on %s %s%s: %s: %s. Training goes on; pass probe_data=(x, y) shaped "
+            "like a training batch.",
+            source,
+            probes.describe(given),
+            f" ({expected})" if expected else "",
+            type(error).__name__,
+            " ".join(str(error).split()),
+        )
+
+    def _expected(self) -> Optional[str]:
+        """What the model takes, for the probe's warnings; None when it is not known."""
+        inputs = _inputs(self.model)
+        return None if inputs is None else f"the model takes {probes.describe(inputs)}"
+
+    # ----------------------------------------------------------------- snapshot
+
+    def _build_snapshot_fn(self) -> Tuple[Any, Any]:
+        """One ``tf.function`` for what every log reads, packed into one float32 vector,
+        and the probe input it takes (None without activations): the weights pooled
+        to their surface grid, per-layer weight and update sums of squares, the
+        training gradients' sums, the probe batch's activations and (for a
+        single-output graph model whose probe set is the probe batch) the probe's
+        scores and input importance from the same forward pass.
 
         Everything is reduced on the device; the full weights never go to the host.
         The weights at the last log are kept in device variables for ``update_ratio``.
@@ -379,61 +468,67 @@ class TbvizCallback(keras.callbacks.Callback):
         import tensorflow as tf
 
         tap = self._build_tap()
-        n_tap = len(self._tap_layers)
+        x = self._probe[0] if tap is not None else None
+        n_tap = len(self._tap_used)
         predictions = self._predictions
-        self._merged_predictions = bool(
-            with_predictions
+        self._merged = bool(
+            self._merge_predictions
             and predictions is not None
             and tap is not None
             and len(self.model.outputs) == 1
+            and probes.num_samples(predictions.x) <= self.options.probe_size
         )
-        if self._merged_predictions:
+        if self._merged:
             loss_fn = _loss_function(self.model)
             if predictions.x.dtype.kind != "f":
                 loss_fn = None  # integer inputs (token ids) have no input gradient
             y = tf.constant(predictions.y)
         variables = self._variables
-        owners = self._owners
         n_layers = len(self._layers)
-        if getattr(self, "_prev_vars", None) is None or len(self._prev_vars) != len(variables):
+        if self._prev_vars is None or len(self._prev_vars) != len(variables):
             self._prev_vars = [
                 tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False) for v in variables
             ]
-            self._prev_sq: Optional[np.ndarray] = None  # no weights kept yet
+            self._prev_sq = None  # no weights kept yet
         prev_vars = self._prev_vars
         grads = self._train_grads
+        want_weights = self.options.weights
         self._surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
         surfaces = self._surfaces
         # Variables of one shape are read, pooled and summed as one stack: a
         # deep stack of equal layers costs the ops (and the tracing) of one.
         groups = _same_shape_groups(variables)
         self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
-        group_owners = tf.constant([owners[i] for g in groups for i in g], tf.int32)
+        group_owners = tf.constant([self._owners[i] for g in groups for i in g], tf.int32)
         layout: List[Tuple[str, int, Tuple[int, ...]]] = []
         self._layout = layout
+        WS = common.WeightSum
 
         def snapshot(x):
             parts = []
-            sq, diff = [], []
+            sq, change_sq = [], []
             for j, members in enumerate(groups):
                 value = _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
                 prev = _stack(tf, [prev_vars[i] for i in members])
                 flat = tf.reshape(value, [len(members), -1])
                 sq.append(tf.reduce_sum(tf.square(flat), axis=1))
                 change = flat - tf.reshape(prev, [len(members), -1])
-                diff.append(tf.reduce_sum(tf.square(change), axis=1))
+                change_sq.append(tf.reduce_sum(tf.square(change), axis=1))
                 form = surfaces[members[0]]
-                if form is not None and self.parts["weights"]:
+                if form is not None and want_weights:
                     parts.append(("weight", j, _pool_tf(tf, value, form)))
             for v, prev in zip(variables, prev_vars):
                 prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
-            # Per layer: [sum w², sum (w - w_prev)²].
-            per_variable = tf.stack([tf.concat(sq, 0), tf.concat(diff, 0)], axis=1)
-            norms = tf.math.unsorted_segment_sum(per_variable, group_owners, n_layers)
-            parts.append(("norms", 0, tf.reshape(norms, [n_layers, 2])))
+            if groups:
+                # Per layer, columns WeightSum.SQ and WeightSum.CHANGE_SQ; the previous
+                # log's sums of squares (PREV_SQ) are kept on the host.
+                columns = {WS.SQ: tf.concat(sq, 0), WS.CHANGE_SQ: tf.concat(change_sq, 0)}
+                per_variable = tf.stack([columns[c] for c in sorted(columns)], axis=1)
+                norms = tf.math.unsorted_segment_sum(per_variable, group_owners, n_layers)
+                parts.append(("norms", 0, norms))
             if grads is not None:
                 parts.append(("partials", 0, grads.partials.value()))
-            if tap is not None and self._merged_predictions:
+            if tap is not None and self._merged:
                 outs, importance = probes.keras_in_graph(
                     tf, lambda x: tap(x, training=False), loss_fn, x, y
                 )
@@ -444,13 +539,61 @@ class TbvizCallback(keras.callbacks.Callback):
             elif tap is not None:
                 outs = tap(x, training=False)
                 parts += [("activation", i, a) for i, a in enumerate(outs[:n_tap])]
+            if not parts:
+                return tf.zeros([0])
             # Static shapes, recorded while tracing; the probe batch's shape never changes.
             layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
             return tf.concat([tf.reshape(tf.cast(t, tf.float32), [-1]) for _, _, t in parts], 0)
 
         # Without AutoGraph: snapshot has no Python control flow on tensors, and
         # converting it and its helpers (parsing their source) is slow to trace.
-        return tf.function(snapshot, autograph=False)
+        return tf.function(snapshot, autograph=False), x
+
+    def _build_tap(self) -> Any:
+        """A model returning the watched layers' outputs and the model's output (graph
+        models with a probe batch), or None."""
+        self._tap_used: List[Any] = []
+        if not (self.options.activations and self._probe is not None and not self._probe_failed):
+            return None
+        if not _is_graph_model(self.model) or not self._tap_layers:
+            return None
+        try:
+            tap = keras.Model(
+                self.model.inputs,
+                [layer.output for layer in self._tap_layers] + list(self.model.outputs),
+            )
+        except Exception as e:  # shared or nested layers without a single output
+            common.logger.warning("tbviz callback: no activation maps: %s", e)
+            return None
+        self._tap_used = list(self._tap_layers)
+        return tap
+
+    def _snapshot(self, timing: LogTiming) -> Snapshot:
+        """One run of the snapshot function, on the host. Built and traced when first
+        needed (one-off time: warm-up). When the probe's forward fails, the predictions
+        run apart; when the probe cannot run at all, the rest is logged without it."""
+        while True:
+            try:
+                if self._snapshot_fn is None:
+                    t0 = self.clock()
+                    try:
+                        self._snapshot_fn, self._snapshot_x = self._build_snapshot_fn()
+                        self._snapshot_fn.get_concrete_function(self._snapshot_x)
+                    finally:
+                        timing.warmup += self.clock() - t0
+                return _unpack(np.asarray(self._snapshot_fn(self._snapshot_x)), self._layout)
+            except Exception as e:
+                self._snapshot_fn = None
+                if self._merged:
+                    # The probe's loss did not trace with the model's outputs: the
+                    # predictions get their own pass (whose failure PredictionProbe
+                    # reports, once).
+                    common.logger.info("tbviz callback: predictions run apart: %s", e)
+                    self._merge_predictions = False
+                elif self._tap_used:
+                    self._probe_off(e)
+                else:
+                    raise
 
     # ----------------------------------------------------------------- logging
 
@@ -463,92 +606,100 @@ class TbvizCallback(keras.callbacks.Callback):
     ) -> None:
         """Writes one full log; ``extra_seconds`` of logging work happened before it
         (the armed train step's gradient sums) and count towards its cost."""
-        started = self.clock() - extra_seconds
-        warmup = 0.0
-        w = self.writer
-        x = self._probe[0] if self._probe is not None and self._tap_layers else None
-        if not self._snapshot_traced:  # trace once, outside the overhead estimate
-            self._snapshot_traced = True
-            t0 = self.clock()
-            try:
-                self._snapshot_fn.get_concrete_function(x)
-            except Exception as e:
-                if not self._merged_predictions:
-                    raise
-                # The probe's loss did not trace with the model's outputs: predictions
-                # get their own pass (whose failure PredictionProbe reports, once).
-                common.logger.info("tbviz callback: predictions run apart: %s", e)
-                self._snapshot_fn = self._build_snapshot_fn(with_predictions=False)
-                self._snapshot_fn.get_concrete_function(x)
-            warmup += self.clock() - t0
-        unpacked = _unpack(np.asarray(self._snapshot_fn(x)), self._layout)  # one host copy
+        with self.recorder.logging(step, extra_seconds=extra_seconds) as timing:
+            self._take_first_batch()
+            values = self._snapshot(timing)  # one host copy
+            self._log_weights(step, values)
+            self._log_gradient_flow(step, values, fresh_gradients)
+            self._log_activations(step, values)
+            self._log_predictions(step, values)
+            self._log_scalars(step, logs)
+            if self._graph_pending and self._graph_example() is not None:
+                t0 = self.clock()
+                self._write_graph()
+                timing.warmup += self.clock() - t0
+
+    def _log_weights(self, step: int, values: Snapshot) -> None:
+        if not self.options.weights:
+            return
+        surfaces = []
+        for i, v in enumerate(self._variables):
+            form = self._surfaces[i]
+            if form is None:
+                continue
+            group, index = self._surface_slots[i]
+            surfaces.append(
+                Surface(
+                    f"{self._owner_names[i]}/{_param_name(v)}",
+                    values[("weight", group)][index],
+                    tuple(v.shape),
+                    form[0],
+                    form[1],
+                )
+            )
+        self.recorder.log_weights(step, surfaces)
+
+    def _log_gradient_flow(self, step: int, values: Snapshot, fresh_gradients: bool) -> None:
+        """The gradient-flow row: the armed train step's gradient sums (or, over several
+        replicas, the probe batch's), with the weights' sums of squares."""
+        if not self._layers:
+            return
+        weight_sums = self._weight_sums(values[("norms", 0)])
         partials = None
         if fresh_gradients and self._train_grads is not None:
-            partials = unpacked[("partials", 0)]
+            partials = values[("partials", 0)]
             self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
-        if self.parts["weights"]:
-            for i, v in enumerate(self._variables):
-                form = self._surfaces[i]
-                if form is None:
-                    continue
-                group, index = self._surface_slots[i]
-                common.write_pooled_surface(
-                    w,
-                    f"{self._owner_names[i]}/{_param_name(v)}",
-                    unpacked[("weight", group)][index],
-                    step,
-                    shape=tuple(v.shape),
-                    matrix_shape=form[0],
-                    form=form[1],
-                )
-        norms = unpacked[("norms", 0)].astype(np.float64)  # [sum w², sum (w - w_prev)²]
-        known = self._prev_sq is not None
-        prev_sq = self._prev_sq if known else np.full(len(norms), np.nan)
-        diff = norms[:, 1] if known else np.full(len(norms), np.nan)
-        sums = np.stack([norms[:, 0], diff, prev_sq], axis=1)
-        weight_cols = common.weight_columns_from_sums(sums)
-        self._prev_sq = norms[:, 0]
         if partials is not None:
-            grad_stats = common.stats_from_partials(partials)
-            table = np.concatenate([grad_stats, weight_cols], axis=1)
-            w.gradient_flow_table(
-                f"{self._name}/gradient_flow", self._layer_names, common.FLOW_STATS, table, step
-            )
-            if self.parts["diagnosis"]:
-                self.health.flow(self._layer_names, step, table)
-        for i, layer in enumerate(self._tap_layers):
-            array = unpacked[("activation", i)]
+            self.recorder.log_gradient_flow(step, self._layer_names, partials, weight_sums)
+
+    def _weight_sums(self, norms: np.ndarray) -> np.ndarray:
+        """``[layers, common.WeightSum]`` from the snapshot's sums, the previous log's
+        sums of squares kept here (NaN for the change without a previous log)."""
+        WS = common.WeightSum
+        norms = norms.astype(np.float64)
+        sums = np.full((len(norms), len(WS)), np.nan)
+        sums[:, WS.SQ] = norms[:, WS.SQ]
+        if self._prev_sq is not None:
+            sums[:, WS.CHANGE_SQ] = norms[:, WS.CHANGE_SQ]
+            sums[:, WS.PREV_SQ] = self._prev_sq
+        self._prev_sq = norms[:, WS.SQ]
+        return sums
+
+    def _log_activations(self, step: int, values: Snapshot) -> None:
+        maps = []
+        for i, layer in enumerate(self._tap_used):
+            array = values[("activation", i)]
             if array.ndim >= 2 and array.size:
-                w.activation_map(layer.name, array, step, layout="channels_last")
-                kind = diagnose.normalise_activation(_activation_name(layer))
-                if self.parts["diagnosis"] and kind is not None:
-                    self.health.activations(
-                        layer.name,
-                        step,
-                        diagnose.activation_unit_stats(array, kind, thresholds=self.thresholds),
-                    )
-        if self._predictions is not None and self._merged_predictions:
-            importance = unpacked.get(("importance", 0))
-            self._predictions.log(step, (unpacked[("scores", 0)], importance))
-        elif self._predictions is not None:
+                maps.append((layer, array))
+        self.recorder.log_activations(
+            step, (ActivationMap(layer.name, array, "channels_last") for layer, array in maps)
+        )
+        if not self.options.diagnosis:
+            return
+        for layer, array in maps:
+            kind = diagnose.normalise_activation(_activation_name(layer))
+            if kind is not None:
+                stats = diagnose.activation_unit_stats(
+                    array, kind, thresholds=self.options.thresholds
+                )
+                self.recorder.log_units(step, layer.name, stats)
+
+    def _log_predictions(self, step: int, values: Snapshot) -> None:
+        if self._predictions is None:
+            return
+        if self._merged:  # scores and importance from the snapshot's forward pass
+            outputs = (values[("scores", 0)], values.get(("importance", 0)))
+            self._predictions.log(step, outputs)
+        else:  # the whole probe set, in batches
             self._predictions.log(step)
-        for key, value in logs.items():
-            number = _scalar(value)
-            if number is not None:
-                w.scalar(f"batch_{key}", number, step)
+
+    def _log_scalars(self, step: int, logs: Dict[str, Any]) -> None:
+        self.recorder.log_scalars(step, logs, prefix="batch_")
         lr = self._learning_rate()
         if lr is not None:
-            w.scalar("learning_rate", lr, step)
-        if self.resources is not None:
-            for key, value in self.resources.sample().items():
-                w.scalar(key, value, step)
-        self.events = list(self.health.events)
-        self._last_logged = step
-        self.cadence.record(step, started, warmup, getattr(self.writer, "background_seconds", None))
-        if self.resources is not None:
-            self.resources.exclude(self.clock() - started)
+            self.recorder.log_scalars(step, {"learning_rate": lr})
 
     def _learning_rate(self) -> Optional[float]:
         optimizer = getattr(self.model, "optimizer", None)
@@ -570,26 +721,17 @@ class TbvizCallback(keras.callbacks.Callback):
             return None
         return units if units > 1 else None
 
-    def _write_layer_table(self) -> None:
-        rows = []
-        for layer in _walk(self.model):
-            if isinstance(layer, keras.layers.InputLayer):
-                continue
-            try:
-                shape = [None if n is None else int(n) for n in layer.output.shape]
-            except Exception:  # not built, or several outputs
-                shape = None
-            rows.append(
-                {
-                    "name": layer.name,
-                    "type": type(layer).__name__,
-                    "output_shape": shape,
-                    "params": int(sum(np.prod(v.shape) for v in layer.weights)),
-                    "trainable_params": int(sum(np.prod(v.shape) for v in layer.trainable_weights)),
-                    "activation": _activation_name(layer),
-                }
-            )
-        common.write_layer_table(self.writer, f"{self._name}/layers", rows)
+    # ----------------------------------------------------------------- graph
+
+    def _graph_example(self) -> Any:
+        """What the forward pass is traced with for the graph: the model's input specs,
+        else the probe batch; None before either is known."""
+        specs = _input_specs(self.model)
+        if specs is not None:
+            return specs
+        failed = self._probe_failed or (self._predictions is not None and self._predictions.failed)
+        # A probe the model could not run was reported once already.
+        return self._probe[0] if self._probe is not None and not failed else None
 
     def _write_graph(self) -> None:
         """The model's graph for TensorBoard's Graphs view, written with TensorFlow's own ops.
@@ -600,6 +742,7 @@ class TbvizCallback(keras.callbacks.Callback):
         Keras 3's own train function is no longer a single ``tf.function``).
         They go to a second event file (suffix ``.graph``) in the same run.
         """
+        self._graph_pending = False
         logdir = common.writer_logdir(self.writer)
         if logdir is None:
             common.logger.warning("tbviz callback: write_graph needs a log directory")
@@ -617,18 +760,183 @@ class TbvizCallback(keras.callbacks.Callback):
                 # AutoGraph would parse this file's source to convert the lambda
                 # (a third of a second); Keras 3 layers need no conversion.
                 forward = tf.function(lambda x: model(x, training=False), autograph=False)
-                if self._probe is not None:
-                    example = self._probe[0]
-                else:
-                    example = [tf.TensorSpec(t.shape, t.dtype) for t in model.inputs]
-                    example = example[0] if len(example) == 1 else example
-                tf.summary.graph(forward.get_concrete_function(example).graph)
+                tf.summary.graph(forward.get_concrete_function(self._graph_example()).graph)
             graph_writer.close()
         except Exception as e:  # never stop training for a picture
             common.logger.warning("tbviz callback: the graph could not be written: %s", e)
 
 
+class _FirstBatch:
+    """The probe without ``probe_data``: the first ``size`` samples of the first
+    training batch, kept on the device by the train step and read on the host once.
+
+    Wraps ``model.train_step`` on the instance (Keras' train function calls it
+    while it is traced): a ``tf.cond`` on a "taken" flag copies the batch's
+    first samples into device variables on the first step only; later steps
+    skip the branch. The samples are kept as bytes (``tf.bitcast``) with their
+    shapes, so inputs of any dtype and nesting (a list or dict for a model with
+    several inputs) fit variables made before the step is traced: a variable made
+    while tracing would make TensorFlow trace the train step twice. Nothing the
+    step computes reads them, so training is unchanged. It sees the batch Keras
+    hands the step, whatever the data: arrays, a ``tf.data.Dataset`` or a
+    generator. ``remove()`` gives the model its own ``train_step`` back.
+    """
+
+    def __init__(self, model: Any, size: int) -> None:
+        import tensorflow as tf
+
+        self.model = model
+        self.size = size
+        self.taken = tf.Variable(False, trainable=False, name="tbviz_probe_taken")
+        unknown = tf.TensorShape(None)
+        self._bytes = tf.Variable(
+            tf.zeros([0], tf.uint8), shape=unknown, validate_shape=False, trainable=False
+        )
+        self._shapes = tf.Variable(
+            tf.zeros([0], tf.int64), shape=unknown, validate_shape=False, trainable=False
+        )
+        # (structure of (x, y), each leaf's numpy dtype and rank or None), recorded
+        # while the train step is traced.
+        self._layout: Optional[Tuple[Any, List[Optional[Tuple[np.dtype, int]]]]] = None
+        self.skipped: Optional[str] = None  # why the batch could not be kept
+        original = model.train_step
+
+        def train_step(data: Any) -> Any:
+            self._keep(data)
+            return original(data)
+
+        # A train_step set on the instance before comes back at ``remove``.
+        self._own = "train_step" in vars(model)
+        self._original = original
+        self._wrapper = train_step
+        model.train_step = train_step
+
+    def _keep(self, data: Any) -> None:
+        import tensorflow as tf
+
+        x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
+        leaves = tf.nest.flatten((x, y))
+        kept = [t for t in leaves if t is not None]
+        for t in kept:
+            if not (isinstance(t, tf.Tensor) and t.shape.rank and t.dtype not in (tf.string,)):
+                self.skipped = probes.describe(t)
+                return
+        self._layout = (
+            tf.nest.map_structure(lambda t: 0, (x, y)),
+            [
+                None if t is None else (np.dtype(t.dtype.as_numpy_dtype), t.shape.rank)
+                for t in leaves
+            ],
+        )
+        size, taken, data_var, shapes_var = self.size, self.taken, self._bytes, self._shapes
+
+        @tf.autograph.experimental.do_not_convert
+        def copy() -> Any:
+            first = [t[:size] for t in kept]
+            as_bytes = [
+                tf.reshape(
+                    tf.bitcast(tf.cast(t, tf.uint8) if t.dtype == tf.bool else t, tf.uint8), [-1]
+                )
+                for t in first
+            ]
+            data_var.assign(tf.concat(as_bytes, 0))
+            shapes_var.assign(tf.concat([tf.shape(t, out_type=tf.int64) for t in first], 0))
+            taken.assign(True)
+            return tf.constant(True)
+
+        @tf.autograph.experimental.do_not_convert
+        def skip() -> Any:
+            return tf.constant(False)
+
+        tf.cond(taken, skip, copy)
+
+    def take(self) -> Optional[Tuple[Any, Any]]:
+        """``(x, y)`` of the kept samples on the host, as the train step got them
+        (nested alike); None before a train step kept them."""
+        import tensorflow as tf
+
+        if self._layout is None or not bool(self.taken.numpy()):
+            return None
+        structure, leaves = self._layout
+        data, shapes = self._bytes.numpy(), self._shapes.numpy()
+        values, offset, dim = [], 0, 0
+        for leaf in leaves:
+            if leaf is None:
+                values.append(None)
+                continue
+            dtype, rank = leaf
+            shape = tuple(int(n) for n in shapes[dim : dim + rank])
+            dim += rank
+            n = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+            values.append(data[offset : offset + n].copy().view(dtype).reshape(shape))
+            offset += n
+        return tuple(tf.nest.pack_sequence_as(structure, values))
+
+    def remove(self) -> None:
+        if vars(self.model).get("train_step") is not self._wrapper:
+            return  # already removed, or wrapped again by someone else since
+        if self._own:
+            self.model.train_step = self._original
+        else:
+            del self.model.train_step
+
+
 # --------------------------------------------------------------------------- helpers
+
+
+def _host(value: Any) -> Any:
+    """A probe input on the host: numpy arrays, nested as given."""
+    import tensorflow as tf
+
+    return tf.nest.map_structure(lambda v: None if v is None else np.asarray(v), value)
+
+
+def _inputs(model: Any) -> Any:
+    """The model's symbolic inputs, nested as it takes them (one, a list or a dict), or
+    None when they are not known (a subclassed model)."""
+    try:
+        inputs = list(model.inputs or [])
+    except (AttributeError, ValueError):
+        return None
+    if not inputs:
+        return None
+    try:
+        return model.input  # a Functional model's own nesting (a dict for named inputs)
+    except (AttributeError, ValueError):  # a Sequential model has no ``input`` before a call
+        return inputs[0] if len(inputs) == 1 else inputs
+
+
+def _input_specs(model: Any) -> Any:
+    """``tf.TensorSpec`` of the model's inputs, nested as it takes them, or None."""
+    import tensorflow as tf
+
+    inputs = _inputs(model)
+    if inputs is None:
+        return None
+    return tf.nest.map_structure(lambda t: tf.TensorSpec(t.shape, t.dtype), inputs)
+
+
+def _layer_rows(model: Any) -> List[Dict[str, Any]]:
+    """The layer table's rows: every layer but the inputs, in depth order."""
+    rows = []
+    for layer in _walk(model):
+        if isinstance(layer, keras.layers.InputLayer):
+            continue
+        try:
+            shape = [None if n is None else int(n) for n in layer.output.shape]
+        except Exception:  # not built, or several outputs
+            shape = None
+        rows.append(
+            {
+                "name": layer.name,
+                "type": type(layer).__name__,
+                "output_shape": shape,
+                "params": int(sum(np.prod(v.shape) for v in layer.weights)),
+                "trainable_params": int(sum(np.prod(v.shape) for v in layer.trainable_weights)),
+                "activation": _activation_name(layer),
+            }
+        )
+    return rows
 
 
 def _walk(model: Any) -> List[Any]:
@@ -955,37 +1263,3 @@ def _unpack(flat: np.ndarray, layout: List[Tuple[str, int, Tuple[int, ...]]]) ->
     if offset != flat.size:
         raise RuntimeError(f"tbviz: probe output has {flat.size} values, its layout {offset}")
     return out
-
-
-def _fit_arrays(model: Any) -> Optional[Tuple[Any, Any]]:
-    """The ``x`` and ``y`` given to ``model.fit``, read from its frame (arrays only)."""
-    frame = inspect.currentframe()
-    try:
-        while frame is not None:
-            if frame.f_code.co_name == "fit" and frame.f_locals.get("self") is model:
-                x, y = frame.f_locals.get("x"), frame.f_locals.get("y")
-                if _is_array(x) and (y is None or _is_array(y)):
-                    return x, y
-                return None
-            frame = frame.f_back
-        return None
-    finally:
-        del frame
-
-
-def _is_array(value: Any) -> bool:
-    return hasattr(value, "shape") and hasattr(value, "__getitem__") and len(value.shape) >= 1
-
-
-def _slice(value: Any, n: int) -> Any:
-    if value is None:
-        return None
-    return np.asarray(value[:n]) if not hasattr(value, "numpy") else value[:n]
-
-
-def _scalar(value: Any) -> Optional[float]:
-    try:
-        number = float(np.asarray(value).reshape(-1)[0]) if value is not None else None
-    except (TypeError, ValueError, IndexError):
-        return None
-    return number

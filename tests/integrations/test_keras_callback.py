@@ -97,8 +97,10 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     assert [s for s, *_ in tensors["dense/kernel"]] == [0, 1] + list(range(10, 94, 10)) + [94]
     last = flow[-1][2]
     assert last.shape == (3, 9) and np.all(np.isfinite(last)) and np.all(last[:, 2] > 0)
-    # the probe batch defaults to the first 64 samples given to fit
-    assert tensors["dense"][0][2].shape == (64, 32)
+    # without probe_data the probe is the first training batch (32 samples, fewer than
+    # probe_size), kept by the train step: activation maps start after that batch
+    assert [s for s, *_ in tensors["dense"]] == [1] + list(range(10, 94, 10)) + [94]
+    assert tensors["dense"][0][2].shape == (32, 32)
     ((layer_step, _, table, _),) = tensors["mlp/layers"]
     rows = [json.loads(b) for b in table.ravel()]
     assert layer_step == 0
@@ -209,10 +211,13 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     with caplog.at_level(logging.WARNING, logger="tbviz"):
         model.fit(ds, epochs=1, verbose=0, callbacks=[TbvizCallback(tmp_path / "ds", every=4)])
-    assert "probe_data" in caplog.text  # says how to get activation maps with a dataset
+    assert not caplog.text  # a dataset needs no probe_data
     tensors = read_tensors(tmp_path / "ds")
-    written = set(kinds(tensors).values())
-    assert metadata.WEIGHT_SURFACE in written and metadata.ACTIVATION_MAP not in written
+    # the probe is the first batch, kept by the train step: maps from the log after it
+    maps = tensors[model.layers[0].name]  # Keras numbers unnamed layers per session
+    assert [s for s, *_ in maps] == [1, 4, 8]
+    hidden = keras.Model(model.inputs[0], model.layers[0].output)
+    np.testing.assert_allclose(maps[-1][2], hidden(x[:32]), rtol=1e-5, atol=1e-6)
     # the training step's gradients need no probe; only the state before it has none
     assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 4, 8]
 
@@ -494,3 +499,180 @@ def test_embedding_gradients_of_unknown_shape_are_summed(tmp_path):
     assert np.all(table[:, :3] > 0) and np.all(table[:, 4:6] == 0)  # finite, measured
     # a batch looks up at most 256 of the 5000 rows: most of the gradient is zero
     assert table[0, common.FLOW_STATS.index("zero_frac")] > 0.5
+
+
+def named_mlp():
+    return keras.Sequential(
+        [
+            keras.Input((64,)),
+            keras.layers.Dense(32, activation="relu", name="enc_1"),
+            keras.layers.Dropout(0.1, name="enc_drop"),
+            keras.layers.Dense(16, activation="relu", name="enc_2"),
+            keras.layers.Dense(10, name="head"),
+        ],
+        name="mlp",
+    )
+
+
+def test_include_and_exclude_select_surfaces_maps_and_flow_rows(digits, tmp_path, caplog):
+    every = TbvizCallback(tmp_path / "all", every=5, write_graph=False)
+    fit(digits, named_mlp, epochs=1, n_train=320, callback=every)
+    chosen = TbvizCallback(
+        tmp_path / "some", every=5, include=["enc_*", "encoder*"], exclude="enc_2"
+    )
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        fit(digits, named_mlp, epochs=1, n_train=320, callback=chosen)
+    # a pattern matching no layer is named once, with the layers there are
+    assert "include='encoder*' matches no layer" in caplog.text and "enc_1" in caplog.text
+    tensors = read_tensors(tmp_path / "some")
+    k = kinds(tensors)
+    assert k["enc_1/kernel"] == metadata.WEIGHT_SURFACE
+    assert k["enc_1"] == k["enc_drop"] == metadata.ACTIVATION_MAP
+    for absent in ("enc_2/kernel", "head/kernel", "enc_2", "head"):
+        assert absent not in tensors, absent
+    flow = tensors["mlp/gradient_flow"]
+    content = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)
+    assert content["layers"] == ["enc_1"]
+    assert [s for s, *_ in flow] == [1, 5, 10]
+    # the selected layer's row is the one it has when every layer is watched
+    everything = read_tensors(tmp_path / "all")["mlp/gradient_flow"]
+    assert metadata.parse_plugin_metadata(everything[0][3].plugin_data.content)["layers"] == [
+        "enc_1",
+        "enc_2",
+        "head",
+    ]
+    for (_, _, some, _), (_, _, all_rows, _) in zip(flow, everything):
+        np.testing.assert_allclose(some[0], all_rows[0], rtol=1e-5)
+    # the layer table still lists the whole model
+    ((_, _, table, _),) = tensors["mlp/layers"]
+    assert [json.loads(b)["name"] for b in table.ravel()] == ["enc_1", "enc_drop", "enc_2", "head"]
+
+
+def test_default_probe_from_a_generator_and_no_frame_walking(digits, tmp_path):
+    x, y = digits
+
+    def batches():
+        while True:
+            for i in range(0, 320, 40):
+                yield x[i : i + 40], y[i : i + 40]
+
+    model = mlp(1)
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    callback = TbvizCallback(tmp_path, every=4, probe_size=16)
+    model.fit(batches(), steps_per_epoch=8, epochs=2, verbose=0, callbacks=[callback])
+    tensors = read_tensors(tmp_path)
+    maps = tensors[model.layers[0].name]
+    assert [s for s, *_ in maps] == [1, 4, 8, 12, 16]  # from the log after the first batch
+    assert all(m.shape == (16, 32) for _, _, m, _ in maps)  # probe_size of its 40 samples
+    hidden = keras.Model(model.inputs[0], model.layers[0].output)
+    np.testing.assert_allclose(maps[-1][2], hidden(x[:16]), rtol=1e-5, atol=1e-6)
+    # with labels, the default probe feeds the confusion matrix too
+    assert all(c.sum() == 16 for _, _, c, _ in tensors["mlp/confusion_matrix"])
+    # the train step is the model's own again after fit
+    assert "train_step" not in vars(model)
+
+    package = os.path.join(os.path.dirname(__file__), "..", "..", "tbviz_plugin")
+    for root, _, files in os.walk(package):
+        for f in files:
+            if f.endswith(".py"):
+                with open(os.path.join(root, f)) as source:
+                    text = source.read()
+                assert "currentframe" not in text and "f_back" not in text, f
+
+
+def test_default_probe_of_a_model_with_two_inputs(digits, tmp_path):
+    x, y = digits
+    left, right = keras.Input((32,), name="left"), keras.Input((32,), name="right")
+    joined = keras.layers.Concatenate(name="join")([left, right])
+    hidden = keras.layers.Dense(16, activation="relu", name="hidden")(joined)
+    model = keras.Model({"left": left, "right": right}, keras.layers.Dense(10)(hidden))
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    inputs = {"left": x[:320, :32], "right": x[:320, 32:]}
+    model.fit(
+        inputs,
+        y[:320],
+        epochs=1,
+        batch_size=32,
+        verbose=0,
+        shuffle=False,
+        callbacks=[TbvizCallback(tmp_path, every=5)],
+    )
+    tensors = read_tensors(tmp_path)
+    assert [s for s, *_ in tensors["hidden"]] == [1, 5, 10]
+    tap = keras.Model(model.inputs, model.get_layer("hidden").output)
+    expected = tap({"left": x[:32, :32], "right": x[:32, 32:]})
+    np.testing.assert_allclose(tensors["hidden"][-1][2], expected, rtol=1e-5, atol=1e-6)
+    assert [s for s, *_ in tensors[f"{model.name}/gradient_flow"]] == [1, 5, 10]
+
+
+def test_probe_data_is_used_whole_for_predictions_and_probe_size_for_maps(digits, tmp_path):
+    x, y = digits
+    probe = (x[1000:1300], y[1000:1300])
+    model = mlp(1)
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    callback = TbvizCallback(tmp_path, every=5, probe_data=probe, probe_size=48)
+    model.fit(x[:320], y[:320], epochs=1, batch_size=32, verbose=0, callbacks=[callback])
+    tensors = read_tensors(tmp_path)
+    matrices = tensors["mlp/confusion_matrix"]
+    assert [s for s, *_ in matrices] == [0, 1, 5, 10]
+    assert all(c.sum() == 300 for _, _, c, _ in matrices)
+    np.testing.assert_array_equal(matrices[-1][2].sum(axis=1), np.bincount(probe[1], minlength=10))
+    predicted = np.argmax(model.predict(probe[0], verbose=0), axis=1)
+    expected = np.histogram2d(probe[1], predicted, bins=10, range=[[0, 10], [0, 10]])[0]
+    np.testing.assert_array_equal(matrices[-1][2], expected)
+    maps = tensors[model.layers[0].name]
+    assert all(m.shape == (48, 32) for _, _, m, _ in maps)
+    hidden = keras.Model(model.inputs[0], model.layers[0].output)
+    np.testing.assert_allclose(maps[-1][2], hidden(probe[0][:48]), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("kind", ["sequential", "subclassed"])
+def test_a_wrong_shaped_probe_warns_once_and_training_goes_on(digits, tmp_path, caplog, kind):
+    x, y = digits
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__(name="mlp")
+            self.hidden = keras.layers.Dense(16, activation="relu")
+            self.out = keras.layers.Dense(10)
+
+        def call(self, inputs):
+            return self.out(self.hidden(inputs))
+
+    model = mlp(1) if kind == "sequential" else Net()
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    callback = TbvizCallback(tmp_path, every=5, probe_data=(x[:100, :10], y[:100]))
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        history = model.fit(
+            x[:320], y[:320], epochs=1, batch_size=32, verbose=0, callbacks=[callback]
+        )
+    assert len(history.history["loss"]) == 1  # training completed
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "probe_data" in warning and "[100, 10] float32" in warning
+    if kind == "sequential":
+        assert "the model takes [None, 64] float32" in warning
+    tensors = read_tensors(tmp_path)
+    written = kinds(tensors)
+    assert metadata.WEIGHT_SURFACE in written.values()
+    # a subclassed model is built by its first batch: its first gradients come after it
+    first = 1 if kind == "sequential" else 2
+    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [first, 5, 10]
+    assert "epoch_loss" in written
+    assert metadata.ACTIVATION_MAP not in written.values()
+    assert "mlp/confusion_matrix" not in tensors
+
+
+@pytest.mark.parametrize("gradients", [True, False])
+def test_the_last_step_is_logged_whatever_every(digits, tmp_path, gradients):
+    callback = TbvizCallback(tmp_path, every=7, gradients=gradients)
+    fit(digits, lambda: mlp(1), epochs=2, n_train=320, callback=callback)  # 2 x 10 batches
+    tensors = read_tensors(tmp_path)
+    kernel = next(t for t, kind in kinds(tensors).items() if kind == metadata.WEIGHT_SURFACE)
+    steps = [s for s, *_ in tensors[kernel]]
+    if gradients:  # the first batch is logged for its gradients at the initial weights
+        assert steps == [0, 1, 7, 14, 20]
+        assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 7, 14, 20]
+    else:
+        assert steps == [0, 7, 14, 20]
+        assert "mlp/gradient_flow" not in tensors
+    assert callback.cadence.logged_steps == steps
