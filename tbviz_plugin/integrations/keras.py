@@ -34,6 +34,7 @@ generators alike), so activation maps start with the log after that batch.
 
 from __future__ import annotations
 
+import enum
 import time
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -186,6 +187,12 @@ class TbvizCallback(keras.callbacks.Callback):
         self._owners: List[int] = []
         self._train_grads: Optional[_TrainingGradients] = None
         self._snapshot_fn: Any = None  # built and traced at the next log
+        self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
+        self._layout: List[Tuple[str, int, Tuple[int, ...]]] = []  # its parts, by shape
+        self._surfaces: List[Any] = []  # each variable's surface form, or None
+        self._surface_slots: Dict[int, Tuple[int, int]] = {}  # variable -> (group, index)
+        self._tap_used: List[Any] = []  # layers whose activations it returns
+        self._merged = False  # it returns the probe's scores and importance too
         self._merge_predictions = True  # False once the merged forward failed to trace
         self._prev_vars: Optional[List[Any]] = None  # weights at the last log, on the device
         self._prev_sq: Optional[np.ndarray] = None  # their sums of squares per layer
@@ -552,7 +559,7 @@ class TbvizCallback(keras.callbacks.Callback):
     def _build_tap(self) -> Any:
         """A model returning the watched layers' outputs and the model's output (graph
         models with a probe batch), or None."""
-        self._tap_used: List[Any] = []
+        self._tap_used = []
         if not (self.options.activations and self._probe is not None and not self._probe_failed):
             return None
         if not _is_graph_model(self.model) or not self._tap_layers:
@@ -798,7 +805,7 @@ class _FirstBatch:
         # (structure of (x, y), each leaf's numpy dtype and rank or None), recorded
         # while the train step is traced.
         self._layout: Optional[Tuple[Any, List[Optional[Tuple[np.dtype, int]]]]] = None
-        self.skipped: Optional[str] = None  # why the batch could not be kept
+        self._said_skipped = False
         original = model.train_step
 
         def train_step(data: Any) -> Any:
@@ -818,8 +825,15 @@ class _FirstBatch:
         leaves = tf.nest.flatten((x, y))
         kept = [t for t in leaves if t is not None]
         for t in kept:
-            if not (isinstance(t, tf.Tensor) and t.shape.rank and t.dtype not in (tf.string,)):
-                self.skipped = probes.describe(t)
+            if not (isinstance(t, tf.Tensor) and t.shape.rank and t.dtype != tf.string):
+                if not self._said_skipped:
+                    self._said_skipped = True
+                    common.logger.warning(
+                        "tbviz callback: no probe batch: the training batch holds a %s, "
+                        "which is not kept; pass probe_data=(x, y) to record activation "
+                        "maps and predictions",
+                        type(t).__name__,
+                    )
                 return
         self._layout = (
             tf.nest.map_structure(lambda t: 0, (x, y)),
@@ -1129,38 +1143,51 @@ def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -
         g = tf.reshape(tf.cast(_stack(tf, group), tf.float32), [k, size])
         a = tf.abs(g)
         nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
-        per_group.append(
-            tf.stack(
-                [
-                    tf.reduce_sum(a, axis),
-                    tf.reduce_max(a, axis) if size else tf.zeros([k]),
-                    tf.reduce_sum(tf.square(g), axis),
-                    nonzero,
-                ],
-                axis=1,
-            )
-        )
+        columns = {
+            _TensorSum.SUM_ABS: tf.reduce_sum(a, axis),
+            _TensorSum.MAX_ABS: tf.reduce_max(a, axis) if size else tf.zeros([k]),
+            _TensorSum.SUMSQ: tf.reduce_sum(tf.square(g), axis),
+            _TensorSum.NONZERO: nonzero,
+        }
+        per_group.append(tf.stack([columns[c] for c in _TensorSum], axis=1))
         order += members
     owners = tf.constant([pairs[m][1] for m in order], tf.int32)
-    stats = tf.concat(per_group, 0)  # [tensors, 4]
+    stats = tf.concat(per_group, 0)  # [tensors, _TensorSum]
     sums = tf.math.unsorted_segment_sum(stats, owners, n_layers)
-    max_abs = tf.math.unsorted_segment_max(stats[:, 1], owners, n_layers)
+    max_abs = tf.math.unsorted_segment_max(stats[:, _TensorSum.MAX_ABS], owners, n_layers)
     sizes = _layer_sizes(pairs, n_layers)
     n = tf.constant(sizes, tf.float32)
     scale = tf.where(max_abs > 0, max_abs, 1.0)
-    fast = tf.stack(
-        [sums[:, 0], max_abs, sums[:, 2] / scale / scale, n, tf.zeros_like(n), n, n - sums[:, 3]],
-        axis=1,
-    )
+    P = common.Partial
+    partials = {
+        P.SUM_ABS: sums[:, _TensorSum.SUM_ABS],
+        P.MAX_ABS: max_abs,
+        P.SUMSQ_SCALED: sums[:, _TensorSum.SUMSQ] / scale / scale,
+        P.FINITE: n,
+        P.NAN: tf.zeros_like(n),
+        P.SIZE: n,
+        P.ZEROS: n - sums[:, _TensorSum.NONZERO],
+    }
+    fast = tf.stack([partials[p] for p in P], axis=1)
     fast = tf.where(tf.constant(sizes > 0)[:, None], fast, _no_gradient(tf, n_layers))
     # Not finite, or the squares underflowed float32 (vanishing gradients below
     # about 1e-20: the scaled sum of squares, at least 1 when exact, falls to 0).
-    ok = tf.reduce_all(tf.math.is_finite(fast[:, :3]) | tf.constant(sizes == 0)[:, None]) & (
-        tf.reduce_all((fast[:, 2] >= 0.5) | (max_abs == 0) | tf.constant(sizes == 0))
+    magnitudes = fast[:, : P.SUMSQ_SCALED + 1]
+    ok = tf.reduce_all(tf.math.is_finite(magnitudes) | tf.constant(sizes == 0)[:, None]) & (
+        tf.reduce_all((fast[:, P.SUMSQ_SCALED] >= 0.5) | (max_abs == 0) | tf.constant(sizes == 0))
     )
     grads = [g for g, _ in pairs]
     owner_list = [i for _, i in pairs]
     return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owner_list, n_layers))
+
+
+class _TensorSum(enum.IntEnum):
+    """Columns of the sums ``_fast_layer_partials`` takes of each gradient tensor."""
+
+    SUM_ABS = 0
+    MAX_ABS = 1
+    SUMSQ = 2
+    NONZERO = 3
 
 
 def _same_shape_groups(tensors: List[Any], max_elements: int = 8 << 20) -> List[List[int]]:
@@ -1238,18 +1265,17 @@ def _layer_partials(tf: Any, grads: List[Any], owners: List[int], n_layers: int)
     safe = tf.abs(tf.where(finite, g, 0.0))
     max_abs = tf.maximum(tf.math.unsorted_segment_max(safe, ids, n_layers), 0.0)
     scale = tf.where(max_abs > 0, max_abs, 1.0)
-    rows = tf.stack(
-        [
-            per_layer(safe),
-            max_abs,
-            per_layer(tf.square(safe / tf.gather(scale, ids))),
-            per_layer(tf.cast(finite, tf.float32)),
-            per_layer(tf.cast(tf.math.is_nan(g), tf.float32)),
-            tf.constant(sizes, tf.float32),
-            per_layer(tf.cast(tf.equal(g, 0.0), tf.float32)),
-        ],
-        axis=1,
-    )
+    P = common.Partial
+    columns = {
+        P.SUM_ABS: per_layer(safe),
+        P.MAX_ABS: max_abs,
+        P.SUMSQ_SCALED: per_layer(tf.square(safe / tf.gather(scale, ids))),
+        P.FINITE: per_layer(tf.cast(finite, tf.float32)),
+        P.NAN: per_layer(tf.cast(tf.math.is_nan(g), tf.float32)),
+        P.SIZE: tf.constant(sizes, tf.float32),
+        P.ZEROS: per_layer(tf.cast(tf.equal(g, 0.0), tf.float32)),
+    }
+    rows = tf.stack([columns[p] for p in P], axis=1)
     return tf.where(tf.constant(sizes > 0)[:, None], rows, _no_gradient(tf, n_layers))
 
 
