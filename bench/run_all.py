@@ -36,6 +36,7 @@ from bench import report  # noqa: E402
 BENCHMARKS = [
     ("writer_throughput", "Writer throughput (issue 3, issue 7 §1)"),
     ("training_overhead", "Training overhead, Keras and PyTorch (issue 7 §2, §3)"),
+    ("default_cadence", "The default cadence in short runs (issue 19 §9)"),
     ("plugin_routes", "Reading: plugin routes (issue 7 §4)"),
     ("browser", "Reading: the browser, and the bundle's memory (issue 7 §4, §5)"),
     ("writer_memory", "Memory: the writer logging a 100-layer model (issue 7 §5)"),

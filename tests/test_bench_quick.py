@@ -25,7 +25,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def _expected_rows(name):
     """Row starts that benchmark ``name``'s quick run must write."""
     sys.path.insert(0, REPO)
-    from bench import training_overhead, writer_memory, writer_throughput
+    from bench import default_cadence, training_overhead, writer_memory, writer_throughput
 
     if name == "writer_throughput":
         return list(writer_throughput.PEERS) + [ratio for ratio, *_ in writer_throughput.TARGETS]
@@ -41,12 +41,15 @@ def _expected_rows(name):
         ]
     if name == "writer_memory":
         return list(writer_memory.PEERS)
+    if name == "default_cadence":
+        return list(default_cadence.RUNS)
     raise AssertionError(f"add the rows {name} must write here")
 
 
 BENCHMARK_NAMES = [
     "writer_throughput",
     "training_overhead",
+    "default_cadence",
     "plugin_routes",
     "browser",
     "writer_memory",

@@ -117,6 +117,7 @@ class StepLogger:
         self.last_logged: Optional[int] = None
         self._background_seen = 0.0
         self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
+        self._last_part = FULL
 
     @property
     def clock(self) -> Any:
@@ -149,26 +150,37 @@ class StepLogger:
         happened before it (Keras: the armed train step's gradient sums); ``final``:
         the run's last step, logged whatever the cadence."""
         started = self.clock() - extra_seconds
+        # The writer's thread encodes a log's records after the log returns: its time
+        # until this log starts is the previous log's, its time during this log this one's.
+        self._charge_background(self._last_part)
         timing = LogTiming()
         yield timing
         self.log_resources(step)
         self.last_logged = step
-        background = getattr(self.writer, "background_seconds", None)
-        if background is not None:
-            self._background[part] += max(0.0, background - self._background_seen)
-            self._background_seen = background
+        self._last_part = part
+        known = self._charge_background(part)
         cadence = self.cadence if part == FULL else self.flow_cadence
         cadence.record(
             step,
             started,
             timing.warmup,
-            None if background is None else self._background[part],
+            self._background[part] if known else None,
             final=final,
         )
         if part == FULL:
             self.flow_cadence.restart_spacing()  # a full log holds a gradient-flow row too
         if self.resources is not None:
             self.resources.exclude(self.clock() - started)
+
+    def _charge_background(self, part: str) -> bool:
+        """Adds the writer thread's CPU time since the last call to ``part``'s account;
+        False when the writer does not measure it."""
+        background = getattr(self.writer, "background_seconds", None)
+        if background is None:
+            return False
+        self._background[part] += max(0.0, background - self._background_seen)
+        self._background_seen = background
+        return True
 
     def count_step(self, samples: int = 0) -> None:
         """Counts one training step for the step-time scalars."""
