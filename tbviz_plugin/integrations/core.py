@@ -47,7 +47,9 @@ from tbviz_plugin.integrations.options import Options
 FULL, FLOW = "full", "flow"
 
 # The budget's share of full logs (surfaces, activations, predictions); flow logs get the rest.
-FULL_SHARE = 0.5
+FULL_SHARE = 1 / 3
+# Gradient-flow rows a run of known length gets at least (``StepLogger.expect_steps``).
+MIN_FLOW_ROWS = 30
 
 
 @dataclasses.dataclass
@@ -72,10 +74,16 @@ class ActivationMap:
 
 @dataclasses.dataclass
 class LogTiming:
-    """Seconds of a log that are one-off costs (tracing, the graph): in the governor's
-    account, not in its estimate of what a log costs."""
+    """Seconds of a log that are one-off costs.
+
+    ``warmup`` (tracing, the graph): in this part's account, not in its estimate
+    of what a log costs. ``set_up``: moved to the full logs' account with the
+    other set-up costs (a gradient-flow row's first run of a traced function), so
+    that the cheap rows are paced by what they cost from then on.
+    """
 
     warmup: float = 0.0
+    set_up: float = 0.0
 
 
 class StepLogger:
@@ -118,10 +126,16 @@ class StepLogger:
         self._background_seen = 0.0
         self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
         self._last_part = FULL
+        self._row_spacing: Optional[int] = None  # steps between rows at least (expect_steps)
 
     @property
     def clock(self) -> Any:
         return self.cadence.clock
+
+    def rename(self, name: str) -> None:
+        """Uses ``name`` as the model's tag prefix (Keras knows it only at ``fit``)."""
+        self.name = name
+        self.health.tag = f"{name}/health"
 
     def set_writer(self, writer: Any) -> None:
         """Writes into ``writer`` from now on (a callback reused for a second ``fit``)."""
@@ -136,9 +150,22 @@ class StepLogger:
         before it, when steps advance by more than one (``Cadence.due``)."""
         if self.cadence.due(step, previous):
             return FULL
-        if self.options.every is None and self.flow_cadence.due(step, previous):
-            return FLOW
+        if self.options.every is None:
+            if self.flow_cadence.due(step, previous) or self._row_floor_due(step):
+                return FLOW
         return None
+
+    def expect_steps(self, steps: int) -> None:
+        """The run has ``steps`` steps (Keras knows it from ``fit``'s epochs and steps):
+        the gradient-flow map then gets at least ``MIN_FLOW_ROWS`` columns spread over
+        the run, even when the run is too short for the budget to pay for them (a
+        few seconds)."""
+        self._row_spacing = max(1, steps // MIN_FLOW_ROWS)
+
+    def _row_floor_due(self, step: int) -> bool:
+        if self._row_spacing is None or self.last_logged is None:
+            return False
+        return step - self.last_logged >= self._row_spacing
 
     @contextlib.contextmanager
     def logging(
@@ -160,9 +187,11 @@ class StepLogger:
         self._last_part = part
         known = self._charge_background(part)
         cadence = self.cadence if part == FULL else self.flow_cadence
+        if timing.set_up:
+            self.cadence.charge(timing.set_up)
         cadence.record(
             step,
-            started,
+            started + timing.set_up,
             timing.warmup,
             self._background[part] if known else None,
             final=final,

@@ -45,6 +45,8 @@ from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations import distributed as _distributed
 from tbviz_plugin.integrations.core import (
+    FLOW,
+    FULL,
     ActivationMap,
     LogTiming,
     StepLogger,
@@ -189,6 +191,8 @@ class TbvizCallback(keras.callbacks.Callback):
         self._snapshot_fn: Any = None  # built and traced at the next log
         self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
         self._layout: List[Tuple[str, int, Tuple[int, ...]]] = []  # its parts, by shape
+        self._flow_fn: Any = None  # the gradient-flow row's reader, traced at its first use
+        self._flow_layout: List[Tuple[str, int, Tuple[int, ...]]] = []
         self._surfaces: List[Any] = []  # each variable's surface form, or None
         self._surface_slots: Dict[int, Tuple[int, int]] = {}  # variable -> (group, index)
         self._tap_used: List[Any] = []  # layers whose activations it returns
@@ -203,7 +207,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._epoch = 0
         self._started = False  # the layer table (and the graph) written
         self._graph_pending = False
-        self._pending = False  # the running batch is armed: log at its end
+        self._pending: Optional[str] = None  # the running batch is armed: FULL or FLOW
         self._had_gradients = False  # a log with the training step's gradients was written
         self._batch_started = 0.0
         self._plain_step = 0.0  # seconds of an unarmed train step, smoothed
@@ -223,12 +227,14 @@ class TbvizCallback(keras.callbacks.Callback):
         if self.writer is None or (self._owned and self.writer.closed):
             self.writer, self._owned = self._dist.open_writer(self.log_dir)
         if self.options.name is None and not self._started:
-            self.recorder.name = self.model.name
-            self.recorder.health.tag = f"{self.model.name}/health"
+            self.recorder.rename(self.model.name)
         self.recorder.set_writer(self.writer)
         if self.options.resources:  # step times of this fit only
             self.recorder.resources = common.ResourceSampler()
         self._ready = False
+        steps, epochs = self.params.get("steps"), self.params.get("epochs")
+        if steps and epochs:  # a fit of known length: a gradient-flow map of some columns
+            self.recorder.expect_steps(int(steps) * int(epochs))
         self._watch_first_batch()
         if self.model.built and self.model.trainable_weights:
             self._setup()
@@ -257,9 +263,9 @@ class TbvizCallback(keras.callbacks.Callback):
         # The first training batch is always logged: its gradients, taken at the
         # initial weights, are the first gradient-flow row.
         first = not self._had_gradients
-        self._pending = bool(first or last or self.cadence.due(upcoming, self._step))
+        self._pending = FULL if first or last else self.recorder.due(upcoming, self._step)
         self._batch_started = self.clock()
-        self._train_grads.arm(self._pending)
+        self._train_grads.arm(self._pending is not None)
 
     def on_train_batch_end(self, batch: int, logs: Optional[Dict[str, Any]] = None) -> None:
         # Keras passes the index of the last batch run, which jumps by
@@ -274,13 +280,16 @@ class TbvizCallback(keras.callbacks.Callback):
             # What an armed step costs beyond a plain one (its gradient sums) is
             # logging time too: the governor counts it with the log.
             duration = self.clock() - self._batch_started
-            if self._pending:
-                self._pending = False
+            if self._pending is not None:
+                part, self._pending = self._pending, None
                 extra = max(0.0, duration - self._plain_step) if self._plain_step else 0.0
                 # Tracing the gradient sums into the train step (its first call) is
                 # one-off logging time: in the account, not in the estimate.
                 self.cadence.charge(self._train_grads.take_trace_seconds())
-                self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
+                if part == FULL:
+                    self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
+                else:
+                    self._log_flow(self._step, logs or {}, extra_seconds=extra)
             else:  # a running estimate of a plain step (robust to one slow step)
                 self._plain_step = (
                     duration
@@ -299,7 +308,7 @@ class TbvizCallback(keras.callbacks.Callback):
 
     def on_train_end(self, logs: Optional[Dict[str, Any]] = None) -> None:
         if self._ready and self.recorder.last_logged != self._step:
-            self._log(self._step, {})  # the final state, whatever the cadence
+            self._log(self._step, {}, final=True)  # the final state, whatever the cadence
         wrapped = False
         if self._train_grads is not None:
             self._train_grads.remove()
@@ -368,6 +377,7 @@ class TbvizCallback(keras.callbacks.Callback):
             # (an earlier fit, or the batch that built the model): trace it again.
             model.make_train_function(force=True)
         self._snapshot_fn = None
+        self._flow_fn = None
         if self._probe is None and self._probe_set is not None:
             x, y = self._probe_set
             size = self.options.probe_size
@@ -461,31 +471,35 @@ class TbvizCallback(keras.callbacks.Callback):
 
     # ----------------------------------------------------------------- snapshot
 
-    def _build_snapshot_fn(self) -> Tuple[Any, Any]:
+    def _build_snapshot_fn(self, light: bool = False) -> Tuple[Any, Any, list]:
         """One ``tf.function`` for what every log reads, packed into one float32 vector,
-        and the probe input it takes (None without activations): the weights pooled
-        to their surface grid, per-layer weight and update sums of squares, the
-        training gradients' sums, the probe batch's activations and (for a
-        single-output graph model whose probe set is the probe batch) the probe's
-        scores and input importance from the same forward pass.
+        the probe input it takes (None without activations) and the layout of its
+        parts: the weights pooled to their surface grid, per-layer weight and update
+        sums of squares, the training gradients' sums, the probe batch's activations
+        and (for a single-output graph model whose probe set is the probe batch) the
+        probe's scores and input importance from the same forward pass. ``light``:
+        only the sums, for a gradient-flow row.
 
         Everything is reduced on the device; the full weights never go to the host.
         The weights at the last log are kept in device variables for ``update_ratio``.
         """
         import tensorflow as tf
 
-        tap = self._build_tap()
+        tap = None if light else self._build_tap()
         x = self._probe[0] if tap is not None else None
         n_tap = len(self._tap_used)
         predictions = self._predictions
-        self._merged = bool(
-            self._merge_predictions
+        merged = bool(
+            not light
+            and self._merge_predictions
             and predictions is not None
             and tap is not None
             and len(self.model.outputs) == 1
             and probes.num_samples(predictions.x) <= self.options.probe_size
         )
-        if self._merged:
+        if not light:
+            self._merged = merged
+        if merged:
             loss_fn = _loss_function(self.model)
             if predictions.x.dtype.kind != "f":
                 loss_fn = None  # integer inputs (token ids) have no input gradient
@@ -499,16 +513,16 @@ class TbvizCallback(keras.callbacks.Callback):
             self._prev_sq = None  # no weights kept yet
         prev_vars = self._prev_vars
         grads = self._train_grads
-        want_weights = self.options.weights
-        self._surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
-        surfaces = self._surfaces
+        want_weights = self.options.weights and not light
+        surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
         # Variables of one shape are read, pooled and summed as one stack: a
         # deep stack of equal layers costs the ops (and the tracing) of one.
         groups = _same_shape_groups(variables)
-        self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
+        if not light:
+            self._surfaces = surfaces
+            self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
         group_owners = tf.constant([self._owners[i] for g in groups for i in g], tf.int32)
         layout: List[Tuple[str, int, Tuple[int, ...]]] = []
-        self._layout = layout
         WS = common.WeightSum
 
         def snapshot(x):
@@ -535,7 +549,7 @@ class TbvizCallback(keras.callbacks.Callback):
                 parts.append(("norms", 0, norms))
             if grads is not None:
                 parts.append(("partials", 0, grads.partials.value()))
-            if tap is not None and self._merged:
+            if tap is not None and merged:
                 outs, importance = probes.keras_in_graph(
                     tf, lambda x: tap(x, training=False), loss_fn, x, y
                 )
@@ -554,7 +568,7 @@ class TbvizCallback(keras.callbacks.Callback):
 
         # Without AutoGraph: snapshot has no Python control flow on tensors, and
         # converting it and its helpers (parsing their source) is slow to trace.
-        return tf.function(snapshot, autograph=False), x
+        return tf.function(snapshot, autograph=False), x, layout
 
     def _build_tap(self) -> Any:
         """A model returning the watched layers' outputs and the model's output (graph
@@ -584,7 +598,8 @@ class TbvizCallback(keras.callbacks.Callback):
                 if self._snapshot_fn is None:
                     t0 = self.clock()
                     try:
-                        self._snapshot_fn, self._snapshot_x = self._build_snapshot_fn()
+                        built = self._build_snapshot_fn()
+                        self._snapshot_fn, self._snapshot_x, self._layout = built
                         self._snapshot_fn.get_concrete_function(self._snapshot_x)
                     finally:
                         timing.warmup += self.clock() - t0
@@ -610,10 +625,11 @@ class TbvizCallback(keras.callbacks.Callback):
         logs: Dict[str, Any],
         fresh_gradients: bool = False,
         extra_seconds: float = 0.0,
+        final: bool = False,
     ) -> None:
         """Writes one full log; ``extra_seconds`` of logging work happened before it
         (the armed train step's gradient sums) and count towards its cost."""
-        with self.recorder.logging(step, extra_seconds=extra_seconds) as timing:
+        with self.recorder.logging(step, FULL, extra_seconds=extra_seconds, final=final) as timing:
             self._take_first_batch()
             values = self._snapshot(timing)  # one host copy
             self._log_weights(step, values)
@@ -625,6 +641,20 @@ class TbvizCallback(keras.callbacks.Callback):
                 t0 = self.clock()
                 self._write_graph()
                 timing.warmup += self.clock() - t0
+
+    def _log_flow(self, step: int, logs: Dict[str, Any], extra_seconds: float = 0.0) -> None:
+        """Writes the gradient-flow row of the armed train step and the batch's scalars
+        (a ``FLOW`` log: no surfaces, no probe)."""
+        with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds) as timing:
+            first = self._flow_fn is None
+            t0 = self.clock()
+            if first:
+                self._flow_fn, _, self._flow_layout = self._build_snapshot_fn(light=True)
+            values = _unpack(np.asarray(self._flow_fn(None)), self._flow_layout)
+            if first:  # tracing and the first run's graph optimisation: set-up costs
+                timing.set_up += self.clock() - t0
+            self._log_gradient_flow(step, values, fresh_gradients=True)
+            self._log_scalars(step, logs)
 
     def _log_weights(self, step: int, values: Snapshot) -> None:
         if not self.options.weights:

@@ -203,8 +203,17 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     steps = [s for s, *_ in tensors[kernel]]
     assert steps[:2] == [0, 1] and steps[-1] == 47  # before and after the first batch, the end
     assert callback.cadence.logged_steps == steps
-    # every log but the one before the first batch has the training step's gradients
-    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == steps[1:]
+    # Every full log but the one before the first batch has the training step's
+    # gradients; between full logs, gradient-flow rows of their own (FLOW logs).
+    rows = [s for s, *_ in tensors["mlp/gradient_flow"]]
+    flow_only = callback.recorder.flow_cadence.logged_steps
+    assert flow_only[:2] == [2, 3]  # the first two, to measure what a row costs
+    assert rows == sorted(steps[1:] + flow_only)
+    assert not set(flow_only) & set(steps)
+    columns = list(common.FLOW_STATS)
+    for _, _, table, _ in tensors["mlp/gradient_flow"]:  # each against the log before
+        assert np.all(table[:, columns.index("l2")] > 0)
+        assert np.all(np.isfinite(table[:, columns.index("update_ratio")]))
 
     ds = tf.data.Dataset.from_tensor_slices((x[:256], y[:256])).batch(32)
     model = mlp(1)
@@ -229,6 +238,15 @@ def test_default_cadence_and_dataset_input(digits, tmp_path, caplog):
     )
     flow = [t for t in read_tensors(tmp_path / "probe") if t.endswith("gradient_flow")]
     assert flow
+
+
+def test_a_fit_of_known_length_gets_a_gradient_flow_map_of_thirty_columns(digits, tmp_path):
+    """However short the fit, the default cadence writes at least 30 gradient-flow rows,
+    spread over it: a fit of 3 x 47 = 141 steps gets one at least every 4 steps."""
+    fit(digits, lambda: mlp(2), epochs=3, callback=TbvizCallback(tmp_path, write_graph=False))
+    rows = [s for s, *_ in read_tensors(tmp_path)["mlp/gradient_flow"]]
+    assert len(rows) >= 30 and rows[-1] == 141
+    assert max(np.diff(rows)) <= 141 // 30
 
 
 def test_the_train_step_is_traced_once_and_the_optimiser_given_back(digits, tmp_path):
