@@ -34,9 +34,8 @@ generators alike), so activation maps start with the log after that batch.
 
 from __future__ import annotations
 
-import enum
 import time
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import keras
 import numpy as np
@@ -188,18 +187,16 @@ class TbvizCallback(keras.callbacks.Callback):
         self._owner_names: List[str] = []
         self._owners: List[int] = []
         self._train_grads: Optional[_TrainingGradients] = None
-        self._snapshot_fn: Any = None  # built and traced at the next log
+        self._snapshot_fn: Any = None  # built at the next full log
         self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
         self._layout: List[Tuple[str, int, Tuple[int, ...]]] = []  # its parts, by shape
-        self._flow_fn: Any = None  # the gradient-flow row's reader, traced at its first use
-        self._flow_layout: List[Tuple[str, int, Tuple[int, ...]]] = []
         self._surfaces: List[Any] = []  # each variable's surface form, or None
         self._surface_slots: Dict[int, Tuple[int, int]] = {}  # variable -> (group, index)
         self._tap_used: List[Any] = []  # layers whose activations it returns
         self._merged = False  # it returns the probe's scores and importance too
         self._merge_predictions = True  # False once the merged forward failed to trace
-        self._prev_vars: Optional[List[Any]] = None  # weights at the last log, on the device
-        self._prev_sq: Optional[np.ndarray] = None  # their sums of squares per layer
+        self._prev_vars: Optional[List[Any]] = None  # weights at the last row, on the device
+        self._prev_known = False  # _prev_vars hold the weights of a logged step
 
         # Kept across fit() calls, so a second fit continues the steps of the first.
         self._step = 0
@@ -355,6 +352,7 @@ class TbvizCallback(keras.callbacks.Callback):
         if self._train_grads is not None:
             self._train_grads.remove()
             self._train_grads = None
+        self._keep_previous_weights()
         # Over several replicas each train step sees only its replica's gradients,
         # so the flow comes from the probe batch, split over the replicas and
         # reduced with the strategy's collectives (see integrations/distributed.py).
@@ -364,7 +362,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and getattr(model, "optimizer", None) is not None
             and not self._dist.reduces
         ):
-            self._train_grads = _TrainingGradients(model, self._layers)
+            self._train_grads = _TrainingGradients(model, self._layers, self._weight_sums_graph)
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,
             # the wrapped optimiser with it. Built first, as Keras' own symbolic build
@@ -377,7 +375,6 @@ class TbvizCallback(keras.callbacks.Callback):
             # (an earlier fit, or the batch that built the model): trace it again.
             model.make_train_function(force=True)
         self._snapshot_fn = None
-        self._flow_fn = None
         if self._probe is None and self._probe_set is not None:
             x, y = self._probe_set
             size = self.options.probe_size
@@ -471,84 +468,101 @@ class TbvizCallback(keras.callbacks.Callback):
 
     # ----------------------------------------------------------------- snapshot
 
-    def _build_snapshot_fn(self, light: bool = False) -> Tuple[Any, Any, list]:
-        """One ``tf.function`` for what every log reads, packed into one float32 vector,
-        the probe input it takes (None without activations) and the layout of its
-        parts: the weights pooled to their surface grid, per-layer weight and update
-        sums of squares, the training gradients' sums, the probe batch's activations
-        and (for a single-output graph model whose probe set is the probe batch) the
-        probe's scores and input importance from the same forward pass. ``light``:
-        only the sums, for a gradient-flow row.
+    def _keep_previous_weights(self) -> None:
+        """Device variables for the weights at the last gradient-flow row (one more copy
+        of the watched weights, for ``update_ratio``), and the groups of equal-shaped
+        variables their sums are reduced in."""
+        import tensorflow as tf
 
-        Everything is reduced on the device; the full weights never go to the host.
-        The weights at the last log are kept in device variables for ``update_ratio``.
+        variables = self._variables
+        if self._prev_vars is None or [p.shape for p in self._prev_vars] != [
+            v.shape for v in variables
+        ]:
+            self._prev_vars = [
+                tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False) for v in variables
+            ]
+            self._prev_known = False
+        # Variables of one shape are read, pooled and summed as one stack: a deep
+        # stack of equal layers costs the ops (and, in the train step, the tracing) of one.
+        self._groups = _same_shape_groups(variables)
+        self._group_owners = [self._owners[i] for g in self._groups for i in g]
+
+    def _weight_sums_graph(self) -> Any:
+        """``[layers, common.WeightSum]``: per layer the sums of squares of the weights,
+        of their change since the last row and of the weights then; the weights are
+        then kept for the next row. Ops for the train step's armed branch (or eager)."""
+        import tensorflow as tf
+
+        variables, prev_vars, WS = self._variables, self._prev_vars, common.WeightSum
+        columns: Dict[int, List[Any]] = {c: [] for c in WS}
+        for members in self._groups:
+            k = len(members)
+            value = tf.reshape(
+                _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members]), [k, -1]
+            )
+            prev = tf.reshape(_stack(tf, [prev_vars[i].value() for i in members]), [k, -1])
+            columns[WS.SQ].append(tf.reduce_sum(tf.square(value), axis=1))
+            columns[WS.CHANGE_SQ].append(tf.reduce_sum(tf.square(value - prev), axis=1))
+            columns[WS.PREV_SQ].append(tf.reduce_sum(tf.square(prev), axis=1))
+        for v, prev in zip(variables, prev_vars):
+            prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
+        if not self._groups:
+            return tf.zeros([len(self._layers), len(WS)])
+        per_variable = tf.stack([tf.concat(columns[c], 0) for c in WS], axis=1)
+        owners = tf.constant(self._group_owners, tf.int32)
+        return tf.math.unsorted_segment_sum(per_variable, owners, len(self._layers))
+
+    def _build_snapshot(self) -> Tuple[Any, Any, list]:
+        """What a full log reads, packed into one float32 vector, the probe input it
+        takes (None without activations) and the layout of its parts: the weights
+        pooled to their surface grid, the probe batch's activations and (for a
+        single-output graph model whose probe set is the probe batch) the probe's
+        scores and input importance from the same forward pass; over several
+        replicas, the weights' sums too.
+
+        It runs eagerly: a full log is rare, and eager ops need no tracing and no
+        graph optimisation, one-off costs that a short fit would feel. Everything is
+        reduced on the device; the full weights never go to the host.
         """
         import tensorflow as tf
 
-        tap = None if light else self._build_tap()
+        tap = self._build_tap()
         x = self._probe[0] if tap is not None else None
         n_tap = len(self._tap_used)
         predictions = self._predictions
-        merged = bool(
-            not light
-            and self._merge_predictions
+        self._merged = merged = bool(
+            self._merge_predictions
             and predictions is not None
             and tap is not None
             and len(self.model.outputs) == 1
             and probes.num_samples(predictions.x) <= self.options.probe_size
         )
-        if not light:
-            self._merged = merged
         if merged:
             loss_fn = _loss_function(self.model)
             if predictions.x.dtype.kind != "f":
                 loss_fn = None  # integer inputs (token ids) have no input gradient
             y = tf.constant(predictions.y)
         variables = self._variables
-        n_layers = len(self._layers)
-        if self._prev_vars is None or len(self._prev_vars) != len(variables):
-            self._prev_vars = [
-                tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False) for v in variables
-            ]
-            self._prev_sq = None  # no weights kept yet
-        prev_vars = self._prev_vars
-        grads = self._train_grads
-        want_weights = self.options.weights and not light
-        surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
-        # Variables of one shape are read, pooled and summed as one stack: a
-        # deep stack of equal layers costs the ops (and the tracing) of one.
-        groups = _same_shape_groups(variables)
-        if not light:
-            self._surfaces = surfaces
-            self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
-        group_owners = tf.constant([self._owners[i] for g in groups for i in g], tf.int32)
+        self._surfaces = [summary.surface_layout(v.shape, "channels_last") for v in variables]
+        surfaces = self._surfaces
+        groups = self._groups
+        self._surface_slots = {i: (j, n) for j, g in enumerate(groups) for n, i in enumerate(g)}
+        # Without a train step that reduces them (several replicas), the weights' sums too.
+        with_sums = self._train_grads is None and self._probe_partials is not None
         layout: List[Tuple[str, int, Tuple[int, ...]]] = []
-        WS = common.WeightSum
 
-        def snapshot(x):
+        def snapshot(x: Any) -> Any:
+            if x is not None:
+                x = tf.nest.map_structure(tf.convert_to_tensor, x)
             parts = []
-            sq, change_sq = [], []
-            for j, members in enumerate(groups):
-                value = _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
-                prev = _stack(tf, [prev_vars[i] for i in members])
-                flat = tf.reshape(value, [len(members), -1])
-                sq.append(tf.reduce_sum(tf.square(flat), axis=1))
-                change = flat - tf.reshape(prev, [len(members), -1])
-                change_sq.append(tf.reduce_sum(tf.square(change), axis=1))
-                form = surfaces[members[0]]
-                if form is not None and want_weights:
-                    parts.append(("weight", j, _pool_tf(tf, value, form)))
-            for v, prev in zip(variables, prev_vars):
-                prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
-            if groups:
-                # Per layer, columns WeightSum.SQ and WeightSum.CHANGE_SQ; the previous
-                # log's sums of squares (PREV_SQ) are kept on the host.
-                columns = {WS.SQ: tf.concat(sq, 0), WS.CHANGE_SQ: tf.concat(change_sq, 0)}
-                per_variable = tf.stack([columns[c] for c in sorted(columns)], axis=1)
-                norms = tf.math.unsorted_segment_sum(per_variable, group_owners, n_layers)
-                parts.append(("norms", 0, norms))
-            if grads is not None:
-                parts.append(("partials", 0, grads.partials.value()))
+            if self.options.weights:
+                for j, members in enumerate(groups):
+                    form = surfaces[members[0]]
+                    if form is not None:
+                        stack = [tf.cast(variables[i].value, tf.float32) for i in members]
+                        parts.append(("weight", j, _pool_tf(tf, _stack(tf, stack), form)))
+            if with_sums:
+                parts.append(("norms", 0, self._weight_sums_graph()))
             if tap is not None and merged:
                 outs, importance = probes.keras_in_graph(
                     tf, lambda x: tap(x, training=False), loss_fn, x, y
@@ -560,15 +574,12 @@ class TbvizCallback(keras.callbacks.Callback):
             elif tap is not None:
                 outs = tap(x, training=False)
                 parts += [("activation", i, a) for i, a in enumerate(outs[:n_tap])]
+            layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
             if not parts:
                 return tf.zeros([0])
-            # Static shapes, recorded while tracing; the probe batch's shape never changes.
-            layout[:] = [(kind, i, tuple(t.shape)) for kind, i, t in parts]
             return tf.concat([tf.reshape(tf.cast(t, tf.float32), [-1]) for _, _, t in parts], 0)
 
-        # Without AutoGraph: snapshot has no Python control flow on tensors, and
-        # converting it and its helpers (parsing their source) is slow to trace.
-        return tf.function(snapshot, autograph=False), x, layout
+        return snapshot, x, layout
 
     def _build_tap(self) -> Any:
         """A model returning the watched layers' outputs and the model's output (graph
@@ -590,24 +601,23 @@ class TbvizCallback(keras.callbacks.Callback):
         return tap
 
     def _snapshot(self, timing: LogTiming) -> Snapshot:
-        """One run of the snapshot function, on the host. Built and traced when first
-        needed (one-off time: warm-up). When the probe's forward fails, the predictions
-        run apart; when the probe cannot run at all, the rest is logged without it."""
+        """One run of the snapshot, on the host; built when first needed. When the
+        probe's forward fails, the predictions run apart; when the probe cannot run at
+        all, the rest is logged without it."""
         while True:
             try:
                 if self._snapshot_fn is None:
                     t0 = self.clock()
                     try:
-                        built = self._build_snapshot_fn()
+                        built = self._build_snapshot()
                         self._snapshot_fn, self._snapshot_x, self._layout = built
-                        self._snapshot_fn.get_concrete_function(self._snapshot_x)
                     finally:
                         timing.warmup += self.clock() - t0
                 return _unpack(np.asarray(self._snapshot_fn(self._snapshot_x)), self._layout)
             except Exception as e:
                 self._snapshot_fn = None
                 if self._merged:
-                    # The probe's loss did not trace with the model's outputs: the
+                    # The probe's loss did not run with the model's outputs: the
                     # predictions get their own pass (whose failure PredictionProbe
                     # reports, once).
                     common.logger.info("tbviz callback: predictions run apart: %s", e)
@@ -631,6 +641,9 @@ class TbvizCallback(keras.callbacks.Callback):
         (the armed train step's gradient sums) and count towards its cost."""
         with self.recorder.logging(step, FULL, extra_seconds=extra_seconds, final=final) as timing:
             self._take_first_batch()
+            if self._train_grads is not None and not fresh_gradients and not self._prev_known:
+                self._weight_sums_graph()  # the weights the first row's change is taken from
+                self._prev_known = True
             values = self._snapshot(timing)  # one host copy
             self._log_weights(step, values)
             self._log_gradient_flow(step, values, fresh_gradients)
@@ -645,15 +658,8 @@ class TbvizCallback(keras.callbacks.Callback):
     def _log_flow(self, step: int, logs: Dict[str, Any], extra_seconds: float = 0.0) -> None:
         """Writes the gradient-flow row of the armed train step and the batch's scalars
         (a ``FLOW`` log: no surfaces, no probe)."""
-        with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds) as timing:
-            first = self._flow_fn is None
-            t0 = self.clock()
-            if first:
-                self._flow_fn, _, self._flow_layout = self._build_snapshot_fn(light=True)
-            values = _unpack(np.asarray(self._flow_fn(None)), self._flow_layout)
-            if first:  # tracing and the first run's graph optimisation: set-up costs
-                timing.set_up += self.clock() - t0
-            self._log_gradient_flow(step, values, fresh_gradients=True)
+        with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds):
+            self._log_gradient_flow(step, {}, fresh_gradients=True)
             self._log_scalars(step, logs)
 
     def _log_weights(self, step: int, values: Snapshot) -> None:
@@ -677,32 +683,25 @@ class TbvizCallback(keras.callbacks.Callback):
         self.recorder.log_weights(step, surfaces)
 
     def _log_gradient_flow(self, step: int, values: Snapshot, fresh_gradients: bool) -> None:
-        """The gradient-flow row: the armed train step's gradient sums (or, over several
-        replicas, the probe batch's), with the weights' sums of squares."""
+        """The gradient-flow row: the armed train step's gradient and weight sums (or,
+        over several replicas, the probe batch's gradient sums and the snapshot's
+        weight sums)."""
         if not self._layers:
             return
-        weight_sums = self._weight_sums(values[("norms", 0)])
-        partials = None
         if fresh_gradients and self._train_grads is not None:
-            partials = values[("partials", 0)]
+            partials = self._train_grads.partials.numpy()
+            norms = self._train_grads.norms.numpy()
             self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
-        if partials is not None:
-            self.recorder.log_gradient_flow(step, self._layer_names, partials, weight_sums)
-
-    def _weight_sums(self, norms: np.ndarray) -> np.ndarray:
-        """``[layers, common.WeightSum]`` from the snapshot's sums, the previous log's
-        sums of squares kept here (NaN for the change without a previous log)."""
-        WS = common.WeightSum
-        norms = norms.astype(np.float64)
-        sums = np.full((len(norms), len(WS)), np.nan)
-        sums[:, WS.SQ] = norms[:, WS.SQ]
-        if self._prev_sq is not None:
-            sums[:, WS.CHANGE_SQ] = norms[:, WS.CHANGE_SQ]
-            sums[:, WS.PREV_SQ] = self._prev_sq
-        self._prev_sq = norms[:, WS.SQ]
-        return sums
+            norms = values[("norms", 0)]
+        else:
+            return
+        weight_sums = np.asarray(norms, dtype=np.float64)
+        if not self._prev_known:  # no earlier row: no change to speak of
+            weight_sums[:, [common.WeightSum.CHANGE_SQ, common.WeightSum.PREV_SQ]] = np.nan
+        self._prev_known = True
+        self.recorder.log_gradient_flow(step, self._layer_names, partials, weight_sums)
 
     def _log_activations(self, step: int, values: Snapshot) -> None:
         maps = []
@@ -1057,12 +1056,14 @@ class _TrainingGradients:
 
     Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
     ``train_step`` call inside the compiled train function): while ``armed``,
-    the wrapper reduces the gradients to ``[layers, PARTIALS]`` in the graph and
-    stores them in a device variable; otherwise a ``tf.cond`` skips it. The
-    gradients are not changed. ``remove()`` restores the optimiser.
+    the wrapper reduces the gradients to ``[layers, PARTIALS]`` in the graph and,
+    after the update, the weights to their ``weight_sums`` (``[layers,
+    WeightSum]``), and stores both in device variables: a gradient-flow row is
+    then two small reads. Otherwise a ``tf.cond`` skips it. The gradients are not
+    changed. ``remove()`` restores the optimiser.
     """
 
-    def __init__(self, model: Any, layers: List[Any]) -> None:
+    def __init__(self, model: Any, layers: List[Any], weight_sums: Callable[[], Any]) -> None:
         import tensorflow as tf
 
         # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
@@ -1074,8 +1075,13 @@ class _TrainingGradients:
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         self._empty = tf.constant([common.NO_GRADIENT] * n_layers, tf.float32)
         self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
+        self.norms = tf.Variable(
+            tf.fill([n_layers, len(common.WeightSum)], np.nan),
+            trainable=False,
+            name="tbviz_weight_sums",
+        )
         original = self.optimizer.apply
-        optimizer, armed, partials = self.optimizer, self.armed, self.partials
+        optimizer, armed, partials, norms = self.optimizer, self.armed, self.partials, self.norms
 
         def apply(grads: Any, trainable_variables: Any = None) -> Any:
             # Runs while the train function is traced (and eagerly, if it runs eagerly).
@@ -1099,17 +1105,20 @@ class _TrainingGradients:
             # cost about a second of every fit's first train step.
             @tf.autograph.experimental.do_not_convert
             def record() -> Any:
-                partials.assign(_fast_layer_partials(tf, pairs, n_layers))
+                partials.assign(_group_partials(tf, pairs, n_layers))
+                norms.assign(weight_sums())  # the updated weights, and their change
                 return tf.constant(True)
 
             @tf.autograph.experimental.do_not_convert
             def skip() -> Any:
                 return tf.constant(False)
 
+            result = original(grads, trainable_variables)
+            # After the update (TensorFlow orders the variable reads after its writes).
             tf.cond(armed, record, skip)
             if not tf.executing_eagerly():
                 self._trace_seconds += time.perf_counter() - traced
-            return original(grads, trainable_variables)
+            return result
 
         self._original = original
         # An ``apply`` set on the instance before (another tool's wrapper) comes back
@@ -1144,80 +1153,61 @@ class _TrainingGradients:
             del self.optimizer.apply
 
 
-def _fast_layer_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
-    """``[layers, PARTIALS]`` of (gradient, layer) pairs in four passes per tensor.
-
-    Sums per tensor are combined per layer with segment ops (no concatenated
-    copy of all gradients). The fast sums assume finite gradients of normal
-    magnitude; when any result is not finite, or squares underflowed, the exact form
-    (``_layer_partials``: NaN/Inf counted apart, magnitudes over finite
-    elements, squares of scaled values) runs instead, in the graph.
+def _group_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
+    """``[layers, PARTIALS]`` of (gradient, layer) pairs, exact: NaN and Inf counted
+    apart, magnitudes over the finite elements, squares of values scaled by their
+    tensor's largest (no overflow for huge gradients, no underflow for tiny ones).
 
     Graph size matters as much as speed here: this is traced into every fit's
-    train step, and each op costs about half a millisecond of tracing and
-    graph optimisation. So gradients of the same shape are stacked and summed
-    together (``_same_shape_groups``: a deep stack of equal layers costs the
-    ops of one), every group gets the same nine ops, sharing their constants,
-    and the per-layer combination is a handful of ops whatever the number of
-    layers.
+    train step, where each op costs tracing and graph-optimisation time. So
+    gradients of the same shape are stacked and reduced together
+    (``_same_shape_groups``: a deep stack of equal layers costs the ops of one),
+    with no branch, and the per-layer combination is a handful of segment ops
+    whatever the number of layers.
     """
     pairs = [(tf.convert_to_tensor(g), i) for g, i in pairs]
     if not pairs:
         return _no_gradient(tf, n_layers)
-    axis = tf.constant([1])
-    zero = tf.constant(0.0)
+    axis, zero, one = tf.constant([1]), tf.constant(0.0), tf.constant(1.0)
+    P = common.Partial
     per_group, order = [], []
     for members in _same_shape_groups([g for g, _ in pairs]):
         group = [pairs[m][0] for m in members]
         k, size = len(group), int(np.prod(group[0].shape))
+        if size == 0:
+            per_group.append(tf.zeros([k, len(P)]))
+            order += members
+            continue
         g = tf.reshape(tf.cast(_stack(tf, group), tf.float32), [k, size])
-        a = tf.abs(g)
-        nonzero = tf.reduce_sum(tf.cast(tf.not_equal(g, zero), tf.float32), axis)
+        finite = tf.math.is_finite(g)
+        a = tf.abs(tf.where(finite, g, zero))
+        top = tf.reduce_max(a, axis)
+        scale = tf.where(top > 0, top, one)
         columns = {
-            _TensorSum.SUM_ABS: tf.reduce_sum(a, axis),
-            _TensorSum.MAX_ABS: tf.reduce_max(a, axis) if size else tf.zeros([k]),
-            _TensorSum.SUMSQ: tf.reduce_sum(tf.square(g), axis),
-            _TensorSum.NONZERO: nonzero,
+            P.SUM_ABS: tf.reduce_sum(a, axis),
+            P.MAX_ABS: top,
+            P.SUMSQ_SCALED: tf.reduce_sum(tf.square(a / scale[:, None]), axis),
+            P.FINITE: tf.reduce_sum(tf.cast(finite, tf.float32), axis),
+            P.NAN: tf.reduce_sum(tf.cast(tf.math.is_nan(g), tf.float32), axis),
+            P.SIZE: tf.fill([k], float(size)),
+            P.ZEROS: tf.reduce_sum(tf.cast(tf.equal(g, zero), tf.float32), axis),
         }
-        per_group.append(tf.stack([columns[c] for c in _TensorSum], axis=1))
+        per_group.append(tf.stack([columns[c] for c in P], axis=1))
         order += members
     owners = tf.constant([pairs[m][1] for m in order], tf.int32)
-    stats = tf.concat(per_group, 0)  # [tensors, _TensorSum]
-    sums = tf.math.unsorted_segment_sum(stats, owners, n_layers)
-    max_abs = tf.math.unsorted_segment_max(stats[:, _TensorSum.MAX_ABS], owners, n_layers)
-    sizes = _layer_sizes(pairs, n_layers)
-    n = tf.constant(sizes, tf.float32)
-    scale = tf.where(max_abs > 0, max_abs, 1.0)
-    P = common.Partial
-    partials = {
-        P.SUM_ABS: sums[:, _TensorSum.SUM_ABS],
-        P.MAX_ABS: max_abs,
-        P.SUMSQ_SCALED: sums[:, _TensorSum.SUMSQ] / scale / scale,
-        P.FINITE: n,
-        P.NAN: tf.zeros_like(n),
-        P.SIZE: n,
-        P.ZEROS: n - sums[:, _TensorSum.NONZERO],
-    }
-    fast = tf.stack([partials[p] for p in P], axis=1)
-    fast = tf.where(tf.constant(sizes > 0)[:, None], fast, _no_gradient(tf, n_layers))
-    # Not finite, or the squares underflowed float32 (vanishing gradients below
-    # about 1e-20: the scaled sum of squares, at least 1 when exact, falls to 0).
-    magnitudes = fast[:, : P.SUMSQ_SCALED + 1]
-    ok = tf.reduce_all(tf.math.is_finite(magnitudes) | tf.constant(sizes == 0)[:, None]) & (
-        tf.reduce_all((fast[:, P.SUMSQ_SCALED] >= 0.5) | (max_abs == 0) | tf.constant(sizes == 0))
+    stats = tf.concat(per_group, 0)  # [tensors, PARTIALS], each scaled by its own max
+    max_abs = tf.math.unsorted_segment_max(stats[:, P.MAX_ABS], owners, n_layers)
+    layer_scale = tf.gather(tf.where(max_abs > 0, max_abs, one), owners)
+    # Each tensor's sum of squares rescaled to its layer's largest value, then added.
+    rescaled = stats[:, P.SUMSQ_SCALED] * tf.square(stats[:, P.MAX_ABS] / layer_scale)
+    sums = tf.math.unsorted_segment_sum(
+        tf.concat([stats[:, : P.SUMSQ_SCALED], rescaled[:, None], stats[:, P.FINITE :]], 1),
+        owners,
+        n_layers,
     )
-    grads = [g for g, _ in pairs]
-    owner_list = [i for _, i in pairs]
-    return tf.cond(ok, lambda: fast, lambda: _layer_partials(tf, grads, owner_list, n_layers))
-
-
-class _TensorSum(enum.IntEnum):
-    """Columns of the sums ``_fast_layer_partials`` takes of each gradient tensor."""
-
-    SUM_ABS = 0
-    MAX_ABS = 1
-    SUMSQ = 2
-    NONZERO = 3
+    sizes = _layer_sizes(pairs, n_layers)
+    rows = tf.concat([sums[:, : P.MAX_ABS], max_abs[:, None], sums[:, P.SUMSQ_SCALED :]], 1)
+    return tf.where(tf.constant(sizes > 0)[:, None], rows, _no_gradient(tf, n_layers))
 
 
 def _same_shape_groups(tensors: List[Any], max_elements: int = 8 << 20) -> List[List[int]]:

@@ -418,14 +418,14 @@ def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(digits, tm
 
 @pytest.mark.parametrize("poison", ["none", "nan", "inf", "huge", "tiny"])
 def test_gradient_sums_in_the_graph_match_numpy(poison):
-    """The train step's per-layer sums (fast path, and the exact one it falls back to
-    for non-finite or overflowing gradients) give ``reduce.layer_stats`` of each
+    """The train step's per-layer sums (with NaN, Inf, gradients whose squares
+    overflow or underflow float32) give ``reduce.layer_stats`` of each
     layer's gradients concatenated; a layer without gradients gives its NaN row.
     Gradients of one shape, summed as one stack, may belong to different layers."""
     import tensorflow as tf
 
     from tbviz_plugin import reduce
-    from tbviz_plugin.integrations.keras import _fast_layer_partials
+    from tbviz_plugin.integrations.keras import _group_partials
 
     rng = np.random.default_rng(0)
     grads = [
@@ -450,7 +450,7 @@ def test_gradient_sums_in_the_graph_match_numpy(poison):
 
     @tf.function(autograph=False)
     def partials(*gs):
-        return _fast_layer_partials(tf, list(zip(gs, owners)), 3)
+        return _group_partials(tf, list(zip(gs, owners)), 3)
 
     table = common.stats_from_partials(np.asarray(partials(*grads)))
     for layer in (0, 2):
