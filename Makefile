@@ -10,7 +10,7 @@ CORE_STAMP := $(VENV)/.core-$(shell cksum setup.py | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.test-$(shell cksum setup.py | cut -d' ' -f1)
 PORT ?= 6006
 
-.PHONY: demo test bench lint bundle bundle-check chromium clean
+.PHONY: demo test screenshots bench lint bundle bundle-check chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,12 @@ $(TEST_STAMP): | $(PY)
 	$(PIP) install -q -e ".[dev]"
 	touch $@
 
+# TensorBoard serves on localhost only, as it does by default; HOST=0.0.0.0 opens it
+# to the network (README: remote machines).
+HOST ?= localhost
 demo: $(CORE_STAMP)
-	@echo "Opening TensorBoard on demo_logs: http://localhost:$(PORT)/#tbviz"
-	$(VENV)/bin/tensorboard --logdir demo_logs --port $(PORT) --bind_all
+	@echo "Opening TensorBoard on demo_logs: http://$(HOST):$(PORT)/#tbviz"
+	$(VENV)/bin/tensorboard --logdir demo_logs --port $(PORT) --host $(HOST)
 
 # Debian's chromium for the browser tests (Playwright's own download is not used).
 chromium:
@@ -43,6 +46,10 @@ bundle-check:
 
 test: $(TEST_STAMP) chromium bundle-check
 	$(PY) -m pytest tests -q
+
+# Refreshes docs/screenshots/ from the browser tests (the tests alone write build/screenshots/).
+screenshots: $(TEST_STAMP) chromium
+	TBVIZ_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/browser -q
 
 bench: $(TEST_STAMP)
 	$(PY) bench/run_all.py

@@ -29,7 +29,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TENSORBOARD_FONT = re.compile(r"/font-roboto/[^/]+[.]woff2$")
-SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "screenshots")
+# Where the screenshots of the panels go: build/screenshots (ignored by git) unless
+# `make screenshots` points TBVIZ_SCREENSHOTS at docs/screenshots to refresh them.
+SCREENSHOTS = os.environ.get(
+    "TBVIZ_SCREENSHOTS",
+    os.path.join(os.path.dirname(__file__), "..", "..", "build", "screenshots"),
+)
 # run -> tag -> last step written; the tests start once TensorBoard has read them all.
 RUNS = {
     "sigmoid_deep": {

@@ -1,7 +1,8 @@
 """The tbviz panels in a real browser, against a real TensorBoard over logs
 written by tbviz.Writer (tests/browser/training_logs.py).
 
-Each test saves a screenshot of what it checked into docs/screenshots/.
+Each test saves a screenshot of what it checked into build/screenshots/
+(`make screenshots` refreshes docs/screenshots/ with them).
 """
 
 import re
