@@ -159,11 +159,24 @@ class TbvizPage:
         self.frame.select_option(".compare-select", compare)
 
     def pixels(self, locator):
-        """The element's picture as an RGB numpy array (element screenshot)."""
+        """The element's picture as an RGB numpy array (element screenshot).
+
+        A panel that re-renders after a selection (its data arriving) replaces its
+        elements; the locator then finds the new one, so a screenshot of an element
+        detached meanwhile is taken again."""
         import numpy as np
         from PIL import Image
+        from playwright.sync_api import Error
 
-        return np.asarray(Image.open(io.BytesIO(locator.screenshot())).convert("RGB")).astype(int)
+        for attempt in range(5):
+            try:
+                png = locator.screenshot()
+                break
+            except Error as e:
+                if "not attached" not in str(e) or attempt == 4:
+                    raise
+                time.sleep(0.2)
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
     def wait_text(self, locator, predicate, timeout=30):
         deadline = time.monotonic() + timeout
