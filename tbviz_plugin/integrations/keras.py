@@ -55,6 +55,10 @@ from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE
 
 __all__ = ["TbvizCallback"]
 
+# Full logs run eagerly (no tracing for a log that happens rarely); from the next
+# one on, the snapshot is traced (logs that frequent repay its tracing).
+EAGER_FULL_LOGS = 3
+
 # What the snapshot function returns, split by ``_unpack``: {(part, index): array}.
 Snapshot = Dict[Tuple[str, int], np.ndarray]
 
@@ -188,6 +192,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._owners: List[int] = []
         self._train_grads: Optional[_TrainingGradients] = None
         self._snapshot_fn: Any = None  # built at the next full log
+        self._snapshot_runs = 0  # its eager runs; traced once full logs are frequent
         self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
         self._layout: List[Tuple[str, int, Tuple[int, ...]]] = []  # its parts, by shape
         self._surfaces: List[Any] = []  # each variable's surface form, or None
@@ -520,9 +525,10 @@ class TbvizCallback(keras.callbacks.Callback):
         scores and input importance from the same forward pass; over several
         replicas, the weights' sums too.
 
-        It runs eagerly: a full log is rare, and eager ops need no tracing and no
-        graph optimisation, one-off costs that a short fit would feel. Everything is
-        reduced on the device; the full weights never go to the host.
+        It runs eagerly while full logs are rare (eager ops need no tracing and no
+        graph optimisation, one-off costs that a short fit would feel), traced once
+        they are not (``EAGER_FULL_LOGS``). Everything is reduced on the device; the
+        full weights never go to the host.
         """
         import tensorflow as tf
 
@@ -611,8 +617,12 @@ class TbvizCallback(keras.callbacks.Callback):
                     try:
                         built = self._build_snapshot()
                         self._snapshot_fn, self._snapshot_x, self._layout = built
+                        self._snapshot_runs = 0
                     finally:
                         timing.warmup += self.clock() - t0
+                self._snapshot_runs += 1
+                if self._snapshot_runs == EAGER_FULL_LOGS + 1:
+                    self._trace_snapshot(timing)
                 return _unpack(np.asarray(self._snapshot_fn(self._snapshot_x)), self._layout)
             except Exception as e:
                 self._snapshot_fn = None
@@ -626,6 +636,23 @@ class TbvizCallback(keras.callbacks.Callback):
                     self._probe_off(e)
                 else:
                     raise
+
+    def _trace_snapshot(self, timing: LogTiming) -> None:
+        """Full logs have become frequent (``every=N``): the snapshot is traced once,
+        a one-off cost that its faster runs repay (eager, each op is dispatched
+        from Python)."""
+        import tensorflow as tf
+
+        t0 = self.clock()
+        eager = self._snapshot_fn
+        try:
+            traced = tf.function(eager, autograph=False)
+            traced.get_concrete_function(self._snapshot_x)
+            self._snapshot_fn = traced
+        except Exception as e:  # it runs eagerly, as before
+            common.logger.info("tbviz callback: the snapshot stays eager: %s", e)
+        finally:
+            timing.warmup += self.clock() - t0
 
     # ----------------------------------------------------------------- logging
 
