@@ -1102,11 +1102,8 @@ class _TrainingGradients:
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         self._empty = tf.constant([common.NO_GRADIENT] * n_layers, tf.float32)
         self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
-        self.norms = tf.Variable(
-            tf.fill([n_layers, len(common.WeightSum)], np.nan),
-            trainable=False,
-            name="tbviz_weight_sums",
-        )
+        self._no_norms = tf.fill([n_layers, len(common.WeightSum)], np.nan)
+        self.norms = tf.Variable(self._no_norms, trainable=False, name="tbviz_weight_sums")
         original = self.optimizer.apply
         optimizer, armed, partials, norms = self.optimizer, self.armed, self.partials, self.norms
 
@@ -1160,6 +1157,7 @@ class _TrainingGradients:
         optimiser skipping non-finite gradients) is not shown with stale sums."""
         if on:
             self.partials.assign(self._empty)
+            self.norms.assign(self._no_norms)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)
