@@ -422,8 +422,8 @@ class TbvizCallback(keras.callbacks.Callback):
 
     def _use_probe(self) -> None:
         """Readies what runs on the probe: the predictions over the whole probe set
-        and, over several replicas, the probe batch's gradient sums. The snapshot
-        function is traced again, with the activations."""
+        and, over several replicas, the probe batch's gradient sums. The snapshot is
+        built again, with the activations."""
         self._predictions = None
         self._probe_partials = None
         if self._probe is None or self._probe_failed:
