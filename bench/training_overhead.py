@@ -341,9 +341,10 @@ NOTES = """\
   built before fit" is the baseline that isolates the callback's own cost.
   In this run of a few seconds the one-off costs alone are several times the
   3 % the governor aims at: the account then holds every full log between
-  the first batch and the last, and the added time is mostly one-off costs. **Own time** measures the logger from outside in the
-  same run, so a slow or fast baseline process does not move it; on this VM
-  the step time of one process differs from the next by up to ±15 %, more
+  the first batch and the last, and the added time is mostly one-off costs.
+  **Own time** measures the logger from outside in the same run, so a slow or
+  fast baseline process does not move it; on this VM the step time of one
+  process differs from the next by up to ±30 %, more
   than the 3 % target, which the wall-time column cannot resolve in 3 rounds.
 * **Threads:** each framework runs with its default thread pools. PyTorch's
   OpenMP threads spin while waiting: on a machine shared with other busy
