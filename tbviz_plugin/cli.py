@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from typing import Any, Dict, List, Optional, Sequence
@@ -89,8 +90,29 @@ def _default_out(run: str, tag: str, fmt: str) -> str:
     return f"{safe}.{fmt}"
 
 
+def _version() -> str:
+    from importlib import metadata as package_metadata
+
+    try:
+        return package_metadata.version("tbviz_plugin")
+    except package_metadata.PackageNotFoundError:  # run from a source tree
+        return "unknown"
+
+
+def _check_logdir(logdir: str) -> None:
+    """A ``ValueError`` naming the problem when a local ``logdir`` is not a directory
+    (a URL such as ``s3://`` is left to the reader)."""
+    if "://" in logdir:
+        return
+    if not os.path.exists(logdir):
+        raise ValueError(f"no such log directory: {logdir}")
+    if not os.path.isdir(logdir):
+        raise ValueError(f"{logdir} is a file; give the log directory that holds the runs")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="tbviz", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"tbviz {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="train small real models on digits and write demo logs")
     demo.add_argument("--out", default="demo_logs", help="logdir to write (default: demo_logs)")
@@ -117,6 +139,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             for line in demo_runs.write_demo_logs(args.out, quick=args.quick):
                 print(line)
         elif args.command == "inspect":
+            _check_logdir(args.logdir)
             report = inspect_logdir(args.logdir)
             if args.json:
                 json.dump(report, sys.stdout, indent=1, allow_nan=False)
@@ -126,6 +149,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         else:
             from tbviz_plugin.export import export
 
+            _check_logdir(args.logdir)
             out = args.out or _default_out(args.run, args.tag, args.format)
             result = export(args.logdir, args.run, args.tag, args.format, out, args.step, args.stat)
             print(json.dumps(result))

@@ -105,6 +105,24 @@ def test_export_errors_name_the_problem(logs, tmp_path, capsys):
         assert "layer_table tags hold records" in capsys.readouterr().err
 
 
+def test_a_missing_or_file_logdir_is_named_and_fails(tmp_path, capsys):
+    assert cli.main(["inspect", str(tmp_path / "nope")]) == 2
+    assert "no such log directory" in capsys.readouterr().err
+    afile = tmp_path / "notes.md"
+    afile.write_text("x")
+    assert cli.main(["inspect", str(afile)]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert cli.main(["export", str(afile), "--run", "r", "--tag", "t"]) == 2
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.startswith("tbviz ")
+
+
 def test_inspect_json_lists_tags_steps_and_stored_health(logs):
     result = _cli("inspect", logs, "--json")
     assert result.returncode == 0, result.stderr
