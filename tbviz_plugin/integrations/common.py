@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from tbviz_plugin import diagnose, metadata, reduce, summary
+from tbviz_plugin.integrations.options import DEFAULT_BUDGET, check_budget, check_positive_int
 
 logger = logging.getLogger("tbviz")
 
@@ -52,8 +53,6 @@ class WeightSum(enum.IntEnum):
     PREV_SQ = 2  # sum w_prev^2
 
 
-DEFAULT_BUDGET = 0.03
-DEFAULT_PROBE_SIZE = 64
 DIAGNOSIS_WINDOW = 20
 
 
@@ -136,12 +135,9 @@ class Cadence:
         clock: Callable[[], float] = time.perf_counter,
     ):
         if every is not None:
-            if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-                raise ValueError(f"every must be a positive integer or None, got {every!r}")
-        if not (isinstance(budget, (int, float)) and 0 < budget <= 1):
-            raise ValueError(f"overhead_budget must be in (0, 1], got {budget!r}")
+            check_positive_int("every", every)
         self.every = every
-        self.budget = float(budget)
+        self.budget = check_budget(budget)
         self.name = name
         self.clock = clock
         self._costs: List[float] = []

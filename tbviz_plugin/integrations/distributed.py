@@ -39,15 +39,8 @@ import numpy as np
 from tbviz_plugin import summary
 from tbviz_plugin.integrations import common
 from tbviz_plugin.integrations.common import Partial
+from tbviz_plugin.integrations.options import check_distributed
 from tbviz_plugin.writer.methods import SummaryMethods
-
-MODES = ("auto", "chief", "per_worker", "off")
-
-
-def check_mode(mode: Any) -> str:
-    if mode not in MODES:
-        raise ValueError(f"distributed must be one of {', '.join(map(repr, MODES))}, got {mode!r}")
-    return mode
 
 
 class NullWriter(SummaryMethods):
@@ -118,13 +111,13 @@ class TorchDistributed:
     """``torch.distributed`` process group as seen by ``watch``.
 
     Args:
-      mode: one of ``MODES``.
+      mode: one of ``options.DISTRIBUTED_MODES``.
     """
 
     def __init__(self, mode: str = "auto") -> None:
         import torch.distributed as dist
 
-        self.mode = check_mode(mode)
+        self.mode = check_distributed(mode)
         self.active = mode != "off" and dist.is_available() and dist.is_initialized()
         self.rank = dist.get_rank() if self.active else 0
         self.world_size = dist.get_world_size() if self.active else 1
@@ -208,11 +201,11 @@ class TFDistributed:
 
     Args:
       strategy: the model's ``tf.distribute.Strategy``.
-      mode: one of ``MODES``.
+      mode: one of ``options.DISTRIBUTED_MODES``.
     """
 
     def __init__(self, strategy: Any, mode: str = "auto") -> None:
-        self.mode = check_mode(mode)
+        self.mode = check_distributed(mode)
         self.strategy = strategy
         replicas = int(getattr(strategy, "num_replicas_in_sync", 1))
         resolver = getattr(strategy, "cluster_resolver", None)

@@ -70,12 +70,7 @@ class Options:
         if self.every is not None:
             check_positive_int("every", self.every)
         check_positive_int("probe_size", self.probe_size)
-        if not (
-            isinstance(self.overhead_budget, (int, float))
-            and not isinstance(self.overhead_budget, bool)
-            and 0 < self.overhead_budget <= 1
-        ):
-            raise ValueError(f"overhead_budget must be in (0, 1], got {self.overhead_budget!r}")
+        check_budget(self.overhead_budget)
         if self.probe_data is not None and not (
             isinstance(self.probe_data, (tuple, list)) and len(self.probe_data) == 2
         ):
@@ -83,11 +78,7 @@ class Options:
                 "probe_data must be a pair (x, y) (y may be None), got "
                 f"{type(self.probe_data).__name__}"
             )
-        if self.distributed not in DISTRIBUTED_MODES:
-            raise ValueError(
-                f"distributed must be one of {', '.join(map(repr, DISTRIBUTED_MODES))}, "
-                f"got {self.distributed!r}"
-            )
+        check_distributed(self.distributed)
         if self.name is not None and not (isinstance(self.name, str) and self.name):
             raise ValueError(f"name must be a non-empty string, got {self.name!r}")
         self.include = _patterns("include", self.include)
@@ -121,6 +112,22 @@ def check_positive_int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{name} must be a positive integer, got {value!r}")
     return value
+
+
+def check_budget(budget: Any) -> float:
+    """``budget`` when it is a fraction in (0, 1]; a ``ValueError`` otherwise."""
+    if not (isinstance(budget, (int, float)) and not isinstance(budget, bool) and 0 < budget <= 1):
+        raise ValueError(f"overhead_budget must be in (0, 1], got {budget!r}")
+    return float(budget)
+
+
+def check_distributed(mode: Any) -> str:
+    """``mode`` when it is one of ``DISTRIBUTED_MODES``; a ``ValueError`` otherwise."""
+    if mode not in DISTRIBUTED_MODES:
+        raise ValueError(
+            f"distributed must be one of {', '.join(map(repr, DISTRIBUTED_MODES))}, got {mode!r}"
+        )
+    return mode
 
 
 def _patterns(name: str, value: Patterns) -> Tuple[str, ...]:

@@ -17,7 +17,7 @@ import pytest
 from integration_helpers import read_tensors
 
 from tbviz_plugin import metadata
-from tbviz_plugin.integrations import common, distributed
+from tbviz_plugin.integrations import common, distributed, options
 
 WORKER = os.path.join(os.path.dirname(__file__), "distributed_torch_worker.py")
 RTOL, ATOL = 1e-4, 1e-7
@@ -119,7 +119,7 @@ def test_combining_slices_equals_the_whole():
 
 def test_bad_mode_is_named():
     with pytest.raises(ValueError, match="distributed must be one of"):
-        distributed.check_mode("everyone")
+        options.check_distributed("everyone")
 
 
 TF_WORKER = os.path.join(os.path.dirname(__file__), "distributed_tf_worker.py")
