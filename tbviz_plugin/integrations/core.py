@@ -74,16 +74,10 @@ class ActivationMap:
 
 @dataclasses.dataclass
 class LogTiming:
-    """Seconds of a log that are one-off costs.
-
-    ``warmup`` (tracing, the graph): in this part's account, not in its estimate
-    of what a log costs. ``set_up``: moved to the full logs' account with the
-    other set-up costs (a gradient-flow row's first run of a traced function), so
-    that the cheap rows are paced by what they cost from then on.
-    """
+    """Seconds of a log that are one-off costs (tracing, the graph): in the governor's
+    account, not in its estimate of what a log costs."""
 
     warmup: float = 0.0
-    set_up: float = 0.0
 
 
 class StepLogger:
@@ -187,11 +181,9 @@ class StepLogger:
         self._last_part = part
         known = self._charge_background(part)
         cadence = self.cadence if part == FULL else self.flow_cadence
-        if timing.set_up:
-            self.cadence.charge(timing.set_up)
         cadence.record(
             step,
-            started + timing.set_up,
+            started,
             timing.warmup,
             self._background[part] if known else None,
             final=final,

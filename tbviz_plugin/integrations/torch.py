@@ -209,7 +209,6 @@ class WatchHandle:
             wrap_cadence=self._dist.wrap_cadence,
         )
         self.cadence = self.recorder.cadence
-        self.health = self.recorder.health
         self.num_classes = num_classes
         self.log_graph = log_graph
         self._graph_done = not log_graph
