@@ -12,7 +12,10 @@ CORE = [
 ]
 TF = ["tensorflow-cpu==2.21.0"]
 TORCH = ["torch==2.13.0"]
-TEST = TF + TORCH + [
+LIGHTNING = TORCH + ["lightning==2.6.6"]
+# Hugging Face's Trainer needs accelerate.
+TRANSFORMERS = TORCH + ["transformers==5.25.0", "accelerate==1.16.0"]
+TEST = TF + LIGHTNING + TRANSFORMERS + [
     "tensorboardX==2.6.5",
     "pytest==9.2.0",
     "pytest-timeout==2.4.0",
@@ -41,7 +44,14 @@ setup(
     packages=find_packages(include=["tbviz_plugin", "tbviz_plugin.*"]),
     package_data={"tbviz_plugin": ["static/*"]},
     install_requires=CORE,
-    extras_require={"tf": TF, "torch": TORCH, "test": TEST, "dev": DEV},
+    extras_require={
+        "tf": TF,
+        "torch": TORCH,
+        "lightning": LIGHTNING,
+        "transformers": TRANSFORMERS,
+        "test": TEST,
+        "dev": DEV,
+    },
     entry_points={
         "tensorboard_plugins": ["tbviz = tbviz_plugin.plugin:TbvizLoader"],
         "console_scripts": ["tbviz = tbviz_plugin.cli:main"],
