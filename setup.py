@@ -15,6 +15,8 @@ TORCH = ["torch==2.13.0"]
 LIGHTNING = TORCH + ["lightning==2.6.6"]
 # Hugging Face's Trainer needs accelerate.
 TRANSFORMERS = TORCH + ["transformers==5.25.0", "accelerate==1.16.0"]
+# `tbviz demo` trains Keras and PyTorch models on scikit-learn's digits.
+DEMO = TF + TORCH + ["scikit-learn==1.9.1"]
 TEST = TF + LIGHTNING + TRANSFORMERS + [
     "tensorboardX==2.6.5",
     "pytest==9.2.0",
@@ -49,6 +51,7 @@ setup(
         "torch": TORCH,
         "lightning": LIGHTNING,
         "transformers": TRANSFORMERS,
+        "demo": DEMO,
         "test": TEST,
         "dev": DEV,
     },
