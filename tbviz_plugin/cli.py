@@ -57,10 +57,13 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
     return {"runs": runs}
 
 
-def _print_inspection(report: Dict[str, Any]) -> None:
+def _print_inspection(report: Dict[str, Any], logdir: str = "the log directory") -> None:
     """The report as text: each run's tags, then its health events, one entry per code."""
     if not report["runs"]:
-        print("no tbviz data found (runs hold tbviz data once a Writer or an integration wrote)")
+        print(
+            f"no tbviz data under {logdir}: no run below it holds tbviz summaries "
+            "(give the directory the Writer, callback or watch wrote to, or its parent)"
+        )
     for run, info in report["runs"].items():
         print(f"run {run}")
         for tag, t in info["tags"].items():
@@ -273,7 +276,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 json.dump(report, sys.stdout, indent=1, allow_nan=False)
                 print()
             else:
-                _print_inspection(report)
+                _print_inspection(report, args.logdir)
         else:
             from tbviz_plugin.export import export
 

@@ -103,9 +103,11 @@ def export(
                 "or export one step's rows with --format csv or npy"
             )
         table = np.stack([s.array for s in steps])
+        if step is not None:  # one step's [layers, stats]
+            table = table[0]
         _export_flow(table, content, [s.step for s in steps], fmt, out, stat or "mean_abs", title)
         if step is not None:
-            return {"kind": kind, "step": step, "shape": list(table.shape[1:]), "out": out}
+            return {"kind": kind, "step": step, "shape": list(table.shape), "out": out}
         return {"kind": kind, "shape": list(table.shape), "steps": len(steps), "out": out}
     chosen = steps[-1]
     array = chosen.array
@@ -256,16 +258,17 @@ def _export_flow(
     stat: str,
     title: str,
 ) -> None:
+    """``table`` is ``[steps, layers, stats]``, or one step's ``[layers, stats]``."""
     layers, stats = content["layers"], content["stats"]
     if fmt == "png" and stat not in stats:
         raise ValueError(f"stat must be one of {stats}, got {stat!r}")
     if fmt == "npy":
-        np.save(out, table[0] if len(steps) == 1 else table)
+        np.save(out, table)
     elif fmt == "csv":
         with open(out, "w", newline="") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(["step", "layer", *stats])
-            for step, rows in zip(steps, table):
+            for step, rows in zip(steps, table if table.ndim == 3 else table[None]):
                 for layer, row in zip(layers, rows):
                     writer.writerow([step, layer, *(_cell(x) for x in row)])
     else:

@@ -251,3 +251,20 @@ def test_inspect_gives_one_entry_per_problem_with_its_layers_and_steps(tmp_path)
         result.stdout.count("Try ReLU.") == 1
         and "e.g. l0 at step 7: Gradient RMS 0" in result.stdout
     )
+
+
+def test_inspect_of_a_directory_without_tbviz_data_says_where_to_look(tmp_path):
+    result = _cli("inspect", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"no tbviz data under {tmp_path}" in result.stdout and "Writer" in result.stdout
+
+
+def test_a_one_step_gradient_flow_exports_as_steps_layers_stats(tmp_path):
+    with tbviz.Writer(tmp_path / "run") as w:
+        w.gradient_flow("model/gradient_flow", {"a": np.ones(3)}, 4)
+    out = tmp_path / "flow.npy"
+    args = ["export", str(tmp_path), "--run", "run", "--tag", "model/gradient_flow"]
+    assert cli.main([*args, "--format", "npy", "--out", str(out)]) == 0
+    assert np.load(out).shape == (1, 1, 7)
+    assert cli.main([*args, "--format", "npy", "--step", "4", "--out", str(out)]) == 0
+    assert np.load(out).shape == (1, 7)
