@@ -125,7 +125,7 @@ def _keras_healthy(path: str, quick: bool) -> str:
         [
             keras.Input((8, 8, 1)),
             keras.layers.Conv2D(8, 3, padding="same", activation="relu", name="conv"),
-            keras.layers.Flatten(),
+            keras.layers.Flatten(name="flatten"),  # named: tags must not depend on earlier models
             keras.layers.Dense(64, activation="relu", kernel_initializer="he_normal", name="dense"),
             keras.layers.Dense(10, activation="softmax", name="output"),
         ],
