@@ -541,6 +541,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and predictions is not None
             and tap is not None
             and len(self.model.outputs) == 1
+            and isinstance(predictions.x, np.ndarray)  # one input: one importance tensor
             and probes.num_samples(predictions.x) <= self.options.probe_size
         )
         if merged:

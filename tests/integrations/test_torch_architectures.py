@@ -141,3 +141,52 @@ def test_a_second_model_of_the_same_name_is_refused_before_anything_is_written(t
     first.remove()
     # Once the first is removed, the directory takes a new model as the first again.
     watch(d, tmp_path).remove()
+
+
+def test_a_transformers_bert_built_from_its_config(tmp_path):
+    """A Hugging Face model called with keyword inputs, returning an output object: the
+    probe runs as the model is called (``model(**probe)``), predictions come from its
+    ``logits``; token ids have no input gradient, so there is no importance."""
+    transformers = pytest.importorskip("transformers")
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=40,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=16,
+        num_labels=2,
+    )
+    model = transformers.BertForSequenceClassification(config)
+    ids = torch.randint(1, 40, (48, 10))
+    mask = torch.ones_like(ids)
+    labels = (ids[:, 0] > 20).long()
+    opt = torch.optim.AdamW(model.parameters(), 1e-3)
+    handle = watch(model, tmp_path, probe_data=({"input_ids": ids, "attention_mask": mask}, labels))
+    for i in range(3):
+        opt.zero_grad()
+        b = slice(i * 16, (i + 1) * 16)
+        model(input_ids=ids[b], attention_mask=mask[b], labels=labels[b]).loss.backward()
+        opt.step()
+    handle.remove()
+    tensors = read_tensors(tmp_path)
+    name = "BertForSequenceClassification"
+    for _, _, counts, _ in tensors[f"{name}/confusion_matrix"]:
+        np.testing.assert_array_equal(counts.sum(axis=1), np.bincount(labels.numpy(), minlength=2))
+    assert not any("feature_importance" in t for t in tensors)
+    layers, rows = flow(tmp_path, name)
+    assert layers[0] == "bert.embeddings.word_embeddings" and layers[-1] == "classifier"
+    query = layers.index("bert.encoder.layer.1.attention.self.query")
+    expected = l2(
+        [
+            model.bert.encoder.layer[1].attention.self.query.weight.grad,
+            model.bert.encoder.layer[1].attention.self.query.bias.grad,
+        ]
+    )
+    assert rows[-1][2][query, L2] == pytest.approx(expected, rel=1e-4)
+    # The attention output [N, L, D] is a map of D units over the L positions.
+    content = metadata.parse_plugin_metadata(
+        tensors["bert.encoder.layer.1.attention.self.query"][0][3].plugin_data.content
+    )
+    assert content["layout"] == "channels_last" and content["sample_shape"] == [10, 16]
