@@ -8,8 +8,9 @@ that held on consecutive logged steps.
 from __future__ import annotations
 
 import dataclasses
+import math
 import warnings
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -85,6 +86,19 @@ class Thresholds:
       never_predicted_steps: a class with probe samples that the model
         predicted for none of them in this many consecutive logged confusion
         matrices, the newest included (default 3), is flagged.
+      loss_points: losses a window needs before its trend is judged (default 3).
+      loss_change: the loss is *falling* when the median of the last third of
+        the window's losses is this fraction (default 0.1) of its first third
+        below it, *rising* when as much above it, else *flat*.
+      converged_loss_fraction: a loss at or below this fraction (default 0.05)
+        of the run's first loss is near its floor (losses whose floor is 0:
+        cross-entropy, squared error): small gradients then mean convergence.
+      exploding_update_ratio: an ``update_ratio`` at or above this (default 1:
+        the weights moved by their own norm between two logged steps) shows a
+        gradient's growth reaching the weights.
+      unit_persist_logs: the unit rules of the integrations need a unit dead
+        (or saturated) on every probe sample at this many consecutive logged
+        steps (default 3), the run's first log not counted.
     """
 
     vanishing_depth_ratio: float = 1e-3
@@ -105,6 +119,11 @@ class Thresholds:
     underfit_min_drop: float = 0.1
     underfit_chance_ratio: float = 0.9
     never_predicted_steps: int = 3
+    loss_points: int = 3
+    loss_change: float = 0.1
+    converged_loss_fraction: float = 0.05
+    exploding_update_ratio: float = 1.0
+    unit_persist_logs: int = 3
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -163,6 +182,39 @@ HINTS = {
     ),
 }
 
+# What usually causes a code in a layer of a kind (``layer_kind``); put before the
+# code's standard hint.
+KIND_HINTS = {
+    ("exploding_gradient", "attention"): (
+        "Attention weights start small and their gradients grow by orders of magnitude "
+        "when attention starts to learn; if the loss rises with it, use a learning-rate "
+        "warm-up (linear over the first few hundred steps) and clip the gradient norm."
+    ),
+    ("vanishing_gradient", "attention"): (
+        "Query and key gradients are tiny while attention is still uniform; a learning-rate "
+        "warm-up and a few hundred steps usually get it started."
+    ),
+    ("exploding_gradient", "recurrent"): (
+        "Recurrent layers multiply their gradient over the time steps: clip the gradient "
+        "norm (PyTorch clip_grad_norm_(params, 1.0), Keras clipnorm=1.0) or use shorter "
+        "sequences (truncated backpropagation)."
+    ),
+    ("vanishing_gradient", "recurrent"): (
+        "Gradients shrink over long sequences in recurrent layers: prefer LSTM/GRU to plain "
+        "RNN cells, shorter sequences, or attention."
+    ),
+    ("vanishing_gradient", "embedding"): (
+        "An embedding's gradient reaches only the rows of the tokens in the batch."
+    ),
+    ("class_never_predicted", "batchnorm"): (
+        "The probe runs in eval mode, where BatchNorm layers use their running statistics; "
+        "in a short run or at a high learning rate they lag behind the weights and "
+        "eval-mode predictions collapse onto one class while training looks fine. Train "
+        "longer, let the statistics track faster (a larger momentum in PyTorch, a smaller "
+        "one in Keras), or recompute them on training data before evaluating."
+    ),
+}
+
 SEVERITY = {
     "vanishing_gradient": "warning",
     "exploding_gradient": "error",
@@ -186,24 +238,151 @@ def event(
     *,
     severity: Optional[str] = None,
     detail: str = "",
+    evidence: Optional[Mapping[str, Any]] = None,
+    kind: Optional[str] = None,
 ) -> Dict[str, Any]:
-    """One health event dict; ``detail`` (what was measured) precedes the standard hint."""
+    """One health event dict.
+
+    ``detail`` (what was measured) precedes the hint of the layer's ``kind``
+    (see ``layer_kind``), if any, then the standard hint of ``code``;
+    ``evidence`` (the window and the figures compared) is stored as the
+    event's ``evidence`` object, NaN as null.
+
+    Example:
+        >>> e = event("exploding_gradient", 40, "attn.query", 120.0, 100.0,
+        ...           evidence={"window": [0, 40]}, kind="attention")
+        >>> e["evidence"], e["hint"].startswith("Attention")
+        ({'window': [0, 40]}, True)
+    """
     if code not in HINTS:
         raise ValueError(f"code must be one of {CODES}, got {code!r}")
-    hint = f"{detail} {HINTS[code]}" if detail else HINTS[code]
-    return {
+    parts = [detail, KIND_HINTS.get((code, kind), ""), HINTS[code]]
+    out = {
         "step": int(step),
         "layer": layer,
         "code": code,
         "severity": severity or SEVERITY[code],
         "value": _plain(value),
         "threshold": _plain(threshold),
-        "hint": hint,
+        "hint": " ".join(p for p in parts if p),
     }
+    if evidence is not None:
+        out["evidence"] = plain_evidence(evidence)
+    return out
 
 
 def _plain(x: Optional[float]) -> Optional[float]:
     return None if x is None else float(x)
+
+
+def plain_evidence(value: Any) -> Any:
+    """``value`` with numpy numbers as Python ones and NaN/Inf as None (valid JSON).
+
+    Example:
+        >>> plain_evidence({"l2": np.float32(2.5), "base": float("nan"), "window": (0, 5)})
+        {'l2': 2.5, 'base': None, 'window': [0, 5]}
+    """
+    if isinstance(value, Mapping):
+        return {str(k): plain_evidence(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [plain_evidence(v) for v in value]
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    return value
+
+
+# Stems that start or end a word of a layer's name or class (``self_attn``,
+# ``MultiheadAttention``, ``SimpleRNN``), and whole words, that tell its kind.
+_KIND_STEMS = {
+    "attention": ("attention", "attn"),
+    "recurrent": ("lstm", "gru", "rnn", "recurrent"),
+    "embedding": ("embed",),
+}
+_KIND_WORDS = {"attention": ("query", "key", "value")}
+
+
+def layer_kind(layer: Optional[str], layer_type: Optional[str] = None) -> Optional[str]:
+    """``"attention"``, ``"recurrent"``, ``"embedding"`` or None, from the layer's
+    class name (``"LSTM"``, ``"MultiheadAttention"``) when known, else its name.
+
+    Example:
+        >>> layer_kind("bert.encoder.layer.0.attention.self.query"), layer_kind("fc", "LSTM")
+        ('attention', 'recurrent')
+    """
+    for text in (layer_type, layer):
+        if not text:
+            continue
+        words = str(text).lower().replace("_", ".").split(".")
+        for kind, stems in _KIND_STEMS.items():
+            if any(w.startswith(k) or w.endswith(k) for w in words for k in stems):
+                return kind
+            if any(w in _KIND_WORDS.get(kind, ()) for w in words):
+                return kind
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class LossTrend:
+    """How the loss moved over a window of logged steps.
+
+    ``first`` and ``last`` are the medians of the first and last thirds of the
+    window's losses (robust to noisy batch losses), ``start`` the run's first
+    known loss, ``state`` one of ``falling``, ``flat``, ``rising``,
+    ``converged`` (near its floor, see ``Thresholds.converged_loss_fraction``).
+    """
+
+    first: float
+    last: float
+    start: float
+    points: int
+    state: str
+
+    def evidence(self) -> Dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def loss_trend(
+    loss: Optional[Tuple[Sequence[int], Sequence[float]]],
+    first_step: int,
+    last_step: int,
+    t: Thresholds,
+) -> Optional[LossTrend]:
+    """The trend of ``loss`` = ``(steps, values)`` between two steps (both included);
+    None without a loss or with fewer than ``t.loss_points`` finite losses there.
+
+    Example:
+        >>> loss_trend(([0, 5, 10, 15, 20, 25], [2.3, 2.2, 1.5, 0.9, 0.6, 0.5]), 0, 25,
+        ...            Thresholds()).state
+        'falling'
+    """
+    if loss is None:
+        return None
+    steps = np.asarray(loss[0], dtype=np.int64)
+    values = np.asarray(loss[1], dtype=np.float64)
+    known = np.isfinite(values)
+    if not known.any():
+        return None
+    start = float(values[known][0])
+    inside = known & (steps >= first_step) & (steps <= last_step)
+    v = values[inside]
+    if v.size < max(1, t.loss_points):
+        return None
+    third = max(1, v.size // 3)
+    first, last = float(np.median(v[:third])), float(np.median(v[-third:]))
+    scale = abs(first) or 1.0
+    if start > 0 and 0 <= last <= t.converged_loss_fraction * start:
+        state = "converged"
+    elif first - last >= t.loss_change * scale:
+        state = "falling"
+    elif last - first >= t.loss_change * scale:
+        state = "rising"
+    else:
+        state = "flat"
+    return LossTrend(first, last, start, int(v.size), state)
 
 
 class Found:
@@ -222,6 +401,10 @@ class Found:
             old["value"] = worse(old["value"], e["value"])
         if e["severity"] == "error":
             old["severity"] = "error"
+
+    def __contains__(self, key: tuple) -> bool:
+        """``(code, layer)`` found already."""
+        return key in self._events
 
     def events(self) -> List[Dict[str, Any]]:
         return sorted(self._events.values(), key=lambda e: (e["step"], e["code"], e["layer"] or ""))
@@ -251,7 +434,6 @@ class quiet:
     """Silences numpy's 'All-NaN slice' warnings inside a block."""
 
     def __enter__(self):
-
         self._catch = warnings.catch_warnings()
         self._catch.__enter__()
         warnings.simplefilter("ignore", RuntimeWarning)
