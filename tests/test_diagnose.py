@@ -215,9 +215,32 @@ def test_dead_units_of_conv_channels_either_layout():
     a = np.abs(np.random.default_rng(1).normal(size=(8, 5, 5, 4)))  # N, H, W, C
     a[..., :3] = 0
     stats = diagnose.activation_unit_stats(a, "relu")
-    assert stats == {"units": 4.0, "dead_frac": 0.75}
+    assert (stats["units"], stats["samples"], stats["dead_frac"]) == (4.0, 8.0, 0.75)
+    assert stats["dead_mask"].tolist() == [True, True, True, False]
     channels_first = np.moveaxis(a, -1, 1)
-    assert diagnose.activation_unit_stats(channels_first, "relu", channel_axis=1) == stats
+    first = diagnose.activation_unit_stats(channels_first, "relu", channel_axis=1)
+    assert first["dead_frac"] == 0.75 and first["dead_mask"].tolist() == [True, True, True, False]
+
+
+def test_dead_units_need_the_same_units_dead_over_a_window():
+    off = np.array([True, True, True, False])
+    history = [{"dead_mask": off, "samples": 64.0}] * 3
+    (e,) = diagnose.diagnose_unit_history("conv", [5, 10, 15], history)
+    assert (e["code"], e["step"], e["value"]) == ("dead_units", 15, 0.75)
+    assert e["evidence"] == {
+        "window": [5, 15],
+        "logged_steps": 3,
+        "units": 4,
+        "stuck_units": 3,
+        "probe_samples": 64.0,
+    }
+    # Different units off at each step: every unit was active at some logged step.
+    rolled = [{"dead_mask": np.roll(off, i)} for i in range(3)]
+    assert diagnose.diagnose_unit_history("conv", [5, 10, 15], rolled) == []
+    # Half the units off is what symmetry leaves a layer whose inputs barely vary.
+    half = [{"dead_mask": np.array([True, True, False, False])}] * 3
+    assert diagnose.diagnose_unit_history("se.reduce", [5, 10, 15], half) == []
+    assert diagnose.diagnose_unit_history("conv", [5, 10], history[:2]) == []  # too short
 
 
 def test_saturated_sigmoid_and_tanh_units():

@@ -41,6 +41,7 @@ from tbviz_plugin.diagnose.units import (
     activation_unit_stats,
     diagnose_activation_stats,
     diagnose_activations,
+    diagnose_unit_history,
     normalise_activation,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "diagnose_gradient_flow",
     "diagnose_loss_curves",
     "diagnose_predictions",
+    "diagnose_unit_history",
     "event",
     "merge_new",
     "normalise_activation",

@@ -60,7 +60,10 @@ class Thresholds:
         this many consecutive logged steps (default 2), or on the only step
         when the window has fewer; NaN, Inf and exploding fire at once.
       dead_fraction: fraction of units never active on the probe batch above
-        which a ReLU-like layer is flagged (default 0.5); ``error`` from
+        which a ReLU-like layer is flagged (default 0.5: a layer whose inputs
+        barely vary over the samples, such as a squeeze-excite bottleneck over
+        pooled features, has each unit's sign set by its weights alone, and
+        symmetric initialisation leaves half of them off); ``error`` from
         ``dead_fraction_error`` (default 0.9).
       saturation_level: a sigmoid output within this distance of 0 or 1, or a
         tanh output with ``|y| > 1 - saturation_level``, is saturated

@@ -8,7 +8,7 @@ small enough for CI on two CPU cores: a training is a few seconds.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Dict, Optional
 
 import numpy as np
 import torch
@@ -232,3 +232,58 @@ def train(case: Case, logdir: Any, **watch_kw: Any):
 
 def bert_forward(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
     return model(input_ids=x).logits
+
+
+def he_init(model: nn.Module) -> nn.Module:
+    """He-normal convolution weights: without normalisation, each residual block then
+    doubles the variance of the residual stream (the reason NF-ResNets rescale it)."""
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
+    return model
+
+
+def negative_bias_mlp() -> nn.Module:
+    """A ReLU MLP whose hidden biases start at -5: its units are off for every input."""
+    model = mlp((64, 64, 64, 10))
+    for m in model:
+        if isinstance(m, nn.Linear) and m.out_features == 64:
+            nn.init.constant_(m.bias, -5.0)
+    return model
+
+
+def _adam(lr: float) -> Callable[[Any], torch.optim.Optimizer]:
+    return lambda params: torch.optim.Adam(params, lr=lr)
+
+
+def _sgd(lr: float, momentum: float = 0.9) -> Callable[[Any], torch.optim.Optimizer]:
+    return lambda params: torch.optim.SGD(params, lr=lr, momentum=momentum)
+
+
+def healthy_cases() -> Dict[str, Callable[[], Case]]:
+    """Architectures trained the way their authors train them: no alarm expected."""
+    images, tokens, signs = digit_images(), token_task(), majority_task()
+    return {
+        "resnet": lambda: Case(resnet(), *images, _sgd(0.05), 100),
+        "mobilenet": lambda: Case(mobilenet(), *images, _adam(3e-3), 100),
+        "transformer": lambda: Case(Encoder(), *tokens, _adam(3e-3), 200),
+        "lstm": lambda: Case(Recurrent(), *signs, _adam(1e-2), 100),
+        "tiny_bert": lambda: Case(
+            tiny_bert(), *tokens, lambda p: torch.optim.AdamW(p, lr=1e-3), 150, forward=bert_forward
+        ),
+        "converged_mlp": lambda: Case(mlp(), images[0][:256], images[1][:256], _adam(1e-2), 200),
+    }
+
+
+def broken_cases() -> Dict[str, Callable[[], Case]]:
+    """Trainings that go wrong in a known way."""
+    images, tokens = digit_images(), token_task()
+    return {
+        # Plain SGD at a learning rate two orders of magnitude too high.
+        "diverging_transformer": lambda: Case(Encoder(), *tokens, _sgd(30.0, 0.0), 30),
+        "dead_relu": lambda: Case(negative_bias_mlp(), *images, _sgd(0.05), 60),
+        "deep_sigmoid_cnn": lambda: Case(sigmoid_cnn(), *images, _sgd(0.05), 60),
+        "nf_resnet_high_lr": lambda: Case(
+            he_init(resnet(blocks=10, norm=False)), *images, _sgd(0.5), 12, every=1
+        ),
+    }
