@@ -179,9 +179,14 @@ HINTS = {
     ),
     "class_never_predicted": (
         "The model predicts these classes for none of the probe samples although the "
-        "probe set holds some: it has collapsed onto other classes. Check the class "
-        "balance (class weights or resampling), the labels of these classes, the output "
-        "layer's size, and that training has not stalled."
+        "probe set holds some. The probe runs in eval mode, where BatchNorm layers use "
+        "their running statistics: in a short run or at a high learning rate they lag "
+        "behind the weights and eval-mode predictions collapse onto one class while "
+        "training looks fine (train longer, or let the statistics track faster: a larger "
+        "momentum in PyTorch, a smaller one in Keras). Otherwise the model has collapsed "
+        "onto other classes: check the class balance (class weights or resampling), the "
+        "labels of these classes, the output layer's size, and that training has not "
+        "stalled."
     ),
 }
 
@@ -208,13 +213,6 @@ KIND_HINTS = {
     ),
     ("vanishing_gradient", "embedding"): (
         "An embedding's gradient reaches only the rows of the tokens in the batch."
-    ),
-    ("class_never_predicted", "batchnorm"): (
-        "The probe runs in eval mode, where BatchNorm layers use their running statistics; "
-        "in a short run or at a high learning rate they lag behind the weights and "
-        "eval-mode predictions collapse onto one class while training looks fine. Train "
-        "longer, let the statistics track faster (a larger momentum in PyTorch, a smaller "
-        "one in Keras), or recompute them on training data before evaluating."
     ),
 }
 
