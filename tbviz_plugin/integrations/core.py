@@ -262,11 +262,21 @@ class StepLogger:
         for m in maps:
             self.writer.activation_map(self.tag_prefix + m.layer, m.values, step, layout=m.layout)
 
-    def log_units(self, step: int, layer: str, stats: Mapping[str, float]) -> None:
-        """The dead/saturated unit rules on a layer's unit statistics
-        (``dead_frac`` or ``saturated_frac``, as ``diagnose.activation_unit_stats``)."""
+    def log_units(self, step: int, layer: str, stats: Mapping[str, Any]) -> None:
+        """The dead/saturated unit rules on a layer's unit statistics (``dead_mask``
+        or ``saturated_mask`` per unit, as ``diagnose.activation_unit_stats``)."""
         if self.options.diagnosis:
             self.health.activations(layer, step, dict(stats))
+
+    def log_loss(self, step: int, loss: Any, source: str = "batch") -> None:
+        """Gives the health rules the training loss of a logged step (``source``
+        ``"batch"``, or ``"probe"`` for the probe set's loss)."""
+        if self.options.diagnosis:
+            self.health.loss(step, to_number(loss), source)
+
+    def set_layer_types(self, types: Mapping[str, str]) -> None:
+        """Layer name -> class name (``"LSTM"``), for the hints of the health rules."""
+        self.health.layer_types = dict(types)
 
     def log_scalars(self, step: int, values: Mapping[str, Any], prefix: str = "") -> None:
         """``prefix + key`` scalars (after ``tag_prefix``); values that are not numbers
@@ -361,11 +371,17 @@ def release_log_dir(target: Any, name: str) -> None:
         _CLAIMS.pop(key, None)
 
 
-def unit_stats(kind: str, fraction: float) -> Dict[str, float]:
-    """The unit statistic the health rules read, from a fraction of dead (ReLU-like)
-    or saturated (sigmoid/tanh-like) units."""
-    key = "dead_frac" if kind in diagnose.RELU_LIKE else "saturated_frac"
-    return {key: float(fraction)}
+def unit_stats(kind: str, mask: np.ndarray, samples: int) -> Dict[str, Any]:
+    """The unit statistics the health rules read, from a per-unit mask of dead
+    (ReLU-like) or saturated (sigmoid/tanh-like) units on ``samples`` probe samples."""
+    name = "dead" if kind in diagnose.RELU_LIKE else "saturated"
+    mask = np.asarray(mask, dtype=bool).reshape(-1)
+    return {
+        f"{name}_frac": float(mask.mean()) if mask.size else 0.0,
+        f"{name}_mask": mask,
+        "units": float(mask.size),
+        "samples": float(samples),
+    }
 
 
 def to_number(value: Any) -> Optional[float]:

@@ -191,15 +191,16 @@ class PredictionProbe:
         importance = (mean if several else mean.get("")) if mean else None
         return np.concatenate(scores), importance
 
-    def log(self, step: int, outputs: Optional[Outputs] = None) -> None:
+    def log(self, step: int, outputs: Optional[Outputs] = None) -> Optional[float]:
         """Runs the probe (or takes its ``outputs``, computed elsewhere) and writes what
-        it shows. A failure turns the predictions off with one warning that names
-        ``probe_data``; it never stops training."""
+        it shows; returns the probe set's mean cross-entropy (None when the model is
+        not a classifier of these labels). A failure turns the predictions off with
+        one warning that names ``probe_data``; it never stops training."""
         if self.failed:
-            return
+            return None
         try:
             scores, importance = outputs if outputs is not None else self.run()
-            self.write(step, scores, importance)
+            return self.write(step, scores, importance)
         except Exception as e:  # never stop training for a picture
             self.failed = True
             expected = self.expected() if self.expected is not None else None
@@ -213,9 +214,13 @@ class PredictionProbe:
                 type(e).__name__,
                 e,
             )
+            return None
 
-    def write(self, step: int, scores: np.ndarray, importance: Optional[np.ndarray]) -> None:
-        """Writes one step from the model's ``scores`` and the input ``importance``."""
+    def write(
+        self, step: int, scores: np.ndarray, importance: Optional[Importance]
+    ) -> Optional[float]:
+        """Writes one step from the model's ``scores`` and the input ``importance``;
+        returns the mean cross-entropy of the probe set (see ``log``)."""
         w = self.writer
         tag = f"{self.name}/feature_importance"
         parts = importance if isinstance(importance, dict) else {"": importance}
@@ -235,7 +240,7 @@ class PredictionProbe:
                     None if scores is None else scores.shape,
                     None if self.y is None else self.y.shape,
                 )
-            return
+            return None
         classes = scores.shape[1]
         names = self.class_names if self.class_names and len(self.class_names) == classes else None
         w.confusion_matrix(
@@ -252,6 +257,27 @@ class PredictionProbe:
             labels = names or [str(i) for i in range(classes)]
             grid = prediction_grid(images, truth, predicted, labels, bad=np.isnan(scores).any(1))
             w.image(f"{self.name}/predictions", grid, step)
+        return cross_entropy(scores, truth, self.from_logits)
+
+
+def cross_entropy(scores: np.ndarray, truth: np.ndarray, from_logits: bool) -> float:
+    """Mean cross-entropy of ``[N, C]`` class scores (logits, or probabilities when
+    not ``from_logits``) against class indices; NaN when a score is not finite.
+
+    Example:
+        >>> round(cross_entropy(np.array([[0.0, 0.0]]), np.array([1]), True), 4)
+        0.6931
+    """
+    scores = np.asarray(scores, dtype=np.float64)
+    picked = scores[np.arange(len(truth)), truth]
+    with np.errstate(all="ignore"):
+        if from_logits:
+            top = scores.max(axis=1)
+            lse = top + np.log(np.exp(scores - top[:, None]).sum(axis=1))
+            losses = lse - picked
+        else:
+            losses = -np.log(np.clip(picked, 1e-12, 1.0))
+    return float(np.mean(losses))
 
 
 def _class_scores(scores: Any, from_logits: bool) -> Optional[np.ndarray]:

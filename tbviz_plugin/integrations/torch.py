@@ -393,8 +393,10 @@ class WatchHandle:
             self._first_batch_hook = None
 
     def _write_loss(self, step: int, loss: Any) -> None:
-        if to_number(loss) is not None:
-            self.recorder.log_scalars(step, {"batch_loss": loss})
+        number = to_number(loss)
+        if number is not None:
+            self.recorder.log_scalars(step, {"batch_loss": number})
+            self.recorder.log_loss(step, number)
             self._loss_step = step
 
     # ----------------------------------------------------------------- logging
@@ -419,6 +421,10 @@ class WatchHandle:
                 if self._layers is None:
                     self._fix_layers()
                 captured.keep(self._layers or [])
+            if self.predictions is not None and full:
+                # Before the gradient flow, whose rules read the probe's loss.
+                probe_loss = self.predictions.log(step)
+                self.recorder.log_loss(step, probe_loss, source="probe")
             if not self._graph_done:
                 t0 = self.recorder.clock()
                 self._write_graph()
@@ -430,8 +436,6 @@ class WatchHandle:
                 self.recorder.log_scalars(
                     step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}
                 )
-            if self.predictions is not None and full:
-                self.predictions.log(step)
             device = _device_of(self.model)
             if device is not None and device.type == "cuda" and self.recorder.resources:
                 gpu = torch.cuda.memory_allocated(device) / 2**20
@@ -467,7 +471,7 @@ class WatchHandle:
                         )
         maps = [(layer, copy.add(out), layout) for layer, (out, layout) in captured.outputs.items()]
         units = [
-            (layer, kind, copy.add(_unit_fractions(out, kind, self.options.thresholds)))
+            (layer, kind, out.shape[0], copy.add(_unit_masks(out, kind, self.options.thresholds)))
             for layer, (kind, out) in captured.units.items()
         ]
         copy.fetch()
@@ -484,8 +488,8 @@ class WatchHandle:
         self.recorder.log_activations(
             step, (ActivationMap(layer, value(), layout) for layer, value, layout in maps)
         )
-        for layer, kind, value in units:
-            self.recorder.log_units(step, layer, unit_stats(kind, value()[0]))
+        for layer, kind, samples, value in units:
+            self.recorder.log_units(step, layer, unit_stats(kind, value() > 0.5, samples))
 
     def _log_gradient_flow(
         self,
@@ -569,6 +573,7 @@ class WatchHandle:
                 previous = m
         names = [self._names[m] for m in order]
         self._layers = self.options.select(names, self.name)
+        self.recorder.set_layer_types({self._names[m]: type(m).__name__ for m in order})
         self._modules = {self._names[m]: m for m in order}
         self._rows = [
             row
@@ -1043,21 +1048,20 @@ def _exact_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
     return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
 
 
-def _unit_fractions(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
-    """Fraction of dead (ReLU-like) or saturated (sigmoid/tanh) units, on the device."""
+def _unit_masks(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
+    """Per unit, 1 when dead (ReLU-like) or saturated (sigmoid/tanh) on the probe batch,
+    else 0, on the device."""
     t = thresholds or diagnose.DEFAULT_THRESHOLDS
     a = out.detach().float()
     a = a.transpose(0, 1).reshape(a.shape[1], -1) if a.ndim > 2 else a.T  # [units, samples...]
     if kind in diagnose.RELU_LIKE:
-        frac = (a.amax(dim=1) <= 0).float().mean()
+        return (a.amax(dim=1) <= 0).float()
+    eps = t.saturation_level
+    if kind in ("tanh", "softsign"):
+        sat = a.abs() > 1.0 - eps
     else:
-        eps = t.saturation_level
-        if kind in ("tanh", "softsign"):
-            sat = a.abs() > 1.0 - eps
-        else:
-            sat = (a < eps) | (a > 1.0 - eps)
-        frac = (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float().mean()
-    return frac.reshape(1)
+        sat = (a < eps) | (a > 1.0 - eps)
+    return (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float()
 
 
 def _to_host(chunks: List[torch.Tensor]) -> np.ndarray:
