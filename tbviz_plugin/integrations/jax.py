@@ -212,7 +212,11 @@ class JaxWatch:
         self._last = {"params": params, "grads": grads, "scalars": scalars}
         part = self.recorder.due(step)
         if part is not None:
-            self._log(step, params, grads, scalars, part)
+            try:
+                self._log(step, params, grads, scalars, part)
+            except ValueError:  # bad arguments, named in the error: close() does not retry them
+                self._last = None
+                raise
 
     def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
         """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
@@ -240,28 +244,31 @@ class JaxWatch:
         """Logs the last step (when the cadence skipped it) and closes the writer it created."""
         if self._closed:
             return
-        last = self._step - 1
-        if last >= 0 and self.recorder.last_logged != last:
-            kept = self._last
-            if any(_deleted(v) for v in jax.tree_util.tree_leaves(kept)):
-                common.logger.warning(
-                    "tbviz jax watch: the last step (%d) is not logged: its arrays were "
-                    "deleted (donated to a later jitted call) before close()",
-                    last,
-                )
-            else:
-                self._log(last, kept["params"], kept["grads"], kept["scalars"], FULL, final=True)
-        elif self._step == 0:
-            common.logger.warning(
-                "tbviz jax watch: step() was never called, so nothing was recorded; call "
-                "w.step(params=params, grads=grads, loss=loss) after each update"
-            )
+        last, kept = self._step - 1, self._last
         self._closed = True
-        self._last = self._params = self._prev = None
-        if self._owned:
-            self.writer.close()
-        else:
-            self.writer.flush()
+        try:
+            if kept is not None and self.recorder.last_logged != last:
+                if any(_deleted(v) for v in jax.tree_util.tree_leaves(kept)):
+                    common.logger.warning(
+                        "tbviz jax watch: the last step (%d) is not logged: its arrays were "
+                        "deleted (donated to a later jitted call) before close()",
+                        last,
+                    )
+                else:
+                    self._log(
+                        last, kept["params"], kept["grads"], kept["scalars"], FULL, final=True
+                    )
+            elif self._step == 0:
+                common.logger.warning(
+                    "tbviz jax watch: step() was never called, so nothing was recorded; call "
+                    "w.step(params=params, grads=grads, loss=loss) after each update"
+                )
+        finally:
+            self._last = self._params = self._prev = None
+            if self._owned:
+                self.writer.close()
+            else:
+                self.writer.flush()
 
     def __enter__(self) -> JaxWatch:
         return self
@@ -696,4 +703,6 @@ def _pooled_surface(weight: Any, grid: Tuple[int, int] = summary.DEFAULT_SURFACE
     m = jnp.pad(m, ((0, out_r * br - rows), (0, out_c * bc - cols)))
     blocks = m.reshape(out_r, br, out_c, bc)
     high, low = blocks.max(axis=(1, 3)), blocks.min(axis=(1, 3))
-    return jnp.where(-low > high, low, high)
+    # XLA's CPU max/min may drop NaN (its fast min/max), so a NaN block is marked apart.
+    nan = jnp.isnan(blocks).any(axis=(1, 3))
+    return jnp.where(nan, jnp.nan, jnp.where(-low > high, low, high))
