@@ -379,12 +379,17 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     np.testing.assert_array_equal(got.array, want.array)
 
 
-def test_device_partials_match_reduce_layer_stats():
+@pytest.mark.parametrize("bad", [False, True])
+def test_device_partials_match_reduce_layer_stats(bad):
+    """The fast form for finite gradients, the exact one (lax.cond) for NaN, Inf and
+    values whose squares overflow float32."""
     g = np.random.default_rng(2).standard_normal((50, 7)).astype(np.float32)
     g[3, :] = 0
-    g[0, 0], g[1, 1], g[2, 2] = np.nan, np.inf, 1e30
+    if bad:
+        g[0, 0], g[1, 1], g[2, 2] = np.nan, np.inf, 1e30
     b = np.random.default_rng(3).standard_normal(7).astype(np.float32)
-    partials = np.asarray(tbviz_jax._partials([jnp.asarray(g), jnp.asarray(b)]))[None]
+    partials_fn = jax.jit(lambda a, c: tbviz_jax._partials([a, c]))
+    partials = np.asarray(partials_fn(jnp.asarray(g), jnp.asarray(b)))[None]
     got = common.stats_from_partials(partials)[0]
     want = reduce.layer_stats(np.concatenate([g.ravel(), b]))
     assert got == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5)
