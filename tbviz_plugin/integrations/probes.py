@@ -1,4 +1,4 @@
-"""What the model sees and decides on the probe set, for the Keras and PyTorch integrations.
+"""What the model sees and decides on the probe set, for the Keras, PyTorch and JAX integrations.
 
 At every logged step the integrations run the probe batch ``(x, y)`` through the
 model once more, in inference mode, with the gradient of the loss taken with
@@ -17,7 +17,7 @@ respect to the *input* (never the weights: training is not touched), and write:
 The per-sample loss is summed over the batch before differentiating, so each
 sample's input gradient is that of its own loss, whatever the loss's reduction.
 
-Everything framework-specific is one function per framework (``keras_outputs``,
+Everything framework-specific is one function per framework (``keras_outputs``, ``jax_outputs``,
 ``torch_outputs``) returning host arrays; ``PredictionProbe`` writes them.
 
 Example:
@@ -624,4 +624,81 @@ def _torch_loss(scores: Any, y: Any) -> Optional[Any]:
         )
     if y.shape == scores.shape:
         return F.mse_loss(scores, y.float(), reduction="sum")
+    return None
+
+
+# --------------------------------------------------------------------------- JAX
+
+
+def for_jax(
+    model: Any,
+    probe_data: Optional[Tuple[Any, Any]],
+    writer: Any,
+    name: str,
+    params: Callable[[], Any],
+) -> Optional[PredictionProbe]:
+    """A ``PredictionProbe`` over a JAX model's whole probe set, or None without labels.
+
+    ``model.scores(params, x)`` is the forward pass; ``params()`` the parameters
+    of the step being logged. Inputs and scores are channels last.
+    """
+    if probe_data is None or probe_data[1] is None:
+        return None
+    if isinstance(probe_data[0], (tuple, list, dict)):
+        common.logger.info("tbviz jax watch: no predictions for a model with several inputs")
+        return None
+    import jax
+
+    x, y = np.asarray(probe_data[0]), np.asarray(probe_data[1])
+    run = jax.jit(lambda p, xs, ys: jax_outputs(model.scores, p, xs, ys))
+    return PredictionProbe(
+        writer,
+        name,
+        lambda start, stop: jax.device_get(run(params(), x[start:stop], y[start:stop])),
+        x,
+        y,
+        layout="channels_last",
+        from_logits=True,
+    )
+
+
+def jax_outputs(scores_fn: Callable[[Any, Any], Any], params: Any, x: Any, y: Any) -> Any:
+    """``(scores, gradient x input)`` of ``scores_fn(params, x)`` on a probe batch, on
+    the device (traceable: ``for_jax`` jits it).
+
+    The loss is chosen as for PyTorch (``torch_outputs``): cross-entropy for
+    class scores ``[N, C]`` with class indices or one-hot labels, binary
+    cross-entropy with logits for one output ``[N, 1]``, squared error for
+    targets shaped like the output. The gradient is taken with respect to the
+    input only; integer inputs get no importance.
+    """
+    import jax
+    import jax.numpy as jnp
+
+    scores = model_scores(scores_fn(params, x))
+    if not jnp.issubdtype(x.dtype, jnp.floating) or _jax_loss(scores, y) is None:
+        return scores, None
+    grad = jax.grad(lambda xs: _jax_loss(model_scores(scores_fn(params, xs)), y))(x)
+    return scores, jnp.mean(jnp.abs(grad * x), axis=0)
+
+
+def _jax_loss(scores: Any, y: Any) -> Optional[Any]:
+    """The summed per-sample loss of ``scores`` against ``y``, or None when the
+    output and labels are of no model this knows (shapes are static when traced)."""
+    import jax
+    import jax.numpy as jnp
+
+    if getattr(scores, "ndim", None) != 2:
+        return None
+    n, classes = scores.shape
+    log_p = jax.nn.log_softmax(scores.astype(jnp.float32), axis=1)
+    if classes >= 2 and y.ndim == 1 and jnp.issubdtype(y.dtype, jnp.integer):
+        return -jnp.sum(jnp.take_along_axis(log_p, y[:, None].astype(jnp.int32), axis=1))
+    if classes >= 2 and y.shape == scores.shape:  # one-hot or soft labels
+        return -jnp.sum(y * log_p)
+    if classes == 1 and y.size == n:
+        s, t = scores[:, 0].astype(jnp.float32), y.reshape(-1).astype(jnp.float32)
+        return jnp.sum(jnp.maximum(s, 0) - s * t + jnp.log1p(jnp.exp(-jnp.abs(s))))
+    if y.shape == scores.shape:
+        return jnp.sum(jnp.square(scores - y))
     return None
