@@ -629,6 +629,9 @@ def normalise_event(event: Mapping[str, Any], step: int, index: int = 0) -> Dict
     layer = event.get("layer")
     if layer is not None and not isinstance(layer, str):
         raise TypeError(f"{name}['layer'] must be a str or None, got {layer!r}")
+    evidence = event.get("evidence")
+    if evidence is not None and not isinstance(evidence, Mapping):
+        raise TypeError(f"{name}['evidence'] must be a mapping or None, got {evidence!r}")
     out = dict(event)
     out.update(
         step=check_step(event.get("step", step)),

@@ -79,12 +79,56 @@ def test_gradients_falling_towards_the_output_are_not_vanishing():
 
 def test_exploding_by_norm_growth_and_depth():
     assert codes(run(table(1, 2, l2=[1.0, 5e3]))) == [("exploding_gradient", "d1")]
-    growth = table(6, 2, l2=np.array([[1.0], [1.1], [0.9], [2.0], [50.0], [500.0]]))
+    # Growth over the settled level, with nothing to tell learning from harm.
+    l2 = np.array([[1.0], [1.1], [0.9], [2.0], [50.0], [500.0]])
+    growth = table(6, 2, l2=l2, update_ratio=np.nan)
     events = run(growth)
     assert codes(events) == [("exploding_gradient", "d0"), ("exploding_gradient", "d1")]
     assert events[0]["step"] == 5 and events[0]["severity"] == "error"
+    assert events[0]["evidence"]["settled_l2"] == pytest.approx(1.1)  # median of steps 0-4
     steep = run(table(1, 3, rms=[10.0, 1e-1, 1e-3]))
     assert ("exploding_gradient", "d0") in codes(steep)
+
+
+def test_growth_is_judged_with_the_loss_and_the_update_ratio():
+    l2 = np.array([[1.0], [1.1], [0.9], [2.0], [50.0], [500.0]])
+    steps = list(range(6))
+    falling, rising = (steps, [2.3, 2.2, 2.0, 1.5, 1.0, 0.8]), (steps, [2.3, 2.3, 2.4, 2.6, 3, 4])
+    # Weights moving a thousandth of their norm, loss unknown: the growth does no harm.
+    assert run(table(6, 2, l2=l2)) == []
+    # The loss falls: a layer moving off small gradients is learning, however fast.
+    assert run(table(6, 2, l2=l2, update_ratio=3.0), loss=falling) == []
+    # The loss rises: exploding, with the trend in the evidence.
+    events = run(table(6, 2, l2=l2), loss=rising)
+    assert codes(events) == [("exploding_gradient", "d0"), ("exploding_gradient", "d1")]
+    assert events[0]["evidence"]["loss"]["state"] == "rising"
+    assert "rising" in events[0]["hint"]
+    # The loss flat, the weights replaced between two logs: exploding.
+    flat = (steps, [2.3] * 6)
+    assert len(run(table(6, 2, l2=l2, update_ratio=2.0), loss=flat)) == 2
+    assert run(table(6, 2, l2=l2, update_ratio=1e-2), loss=flat) == []
+
+
+def test_vanishing_waits_for_the_loss_and_spares_convergence():
+    rms = np.array([1e-9, 1e-7, 1e-4, 1e-2])
+    values = table(4, 4, rms=rms)
+    steps = [0, 1, 2, 3]
+    stalled = run(values, loss=(steps, [2.3, 2.31, 2.29, 2.3]))
+    assert codes(stalled) == [("vanishing_gradient", "d0"), ("vanishing_gradient", "d1")]
+    assert stalled[0]["evidence"]["loss"]["state"] == "flat"
+    assert stalled[0]["evidence"]["later_layer"] == "d3"
+    assert run(values, loss=(steps[:2], [2.3, 2.3])) == []  # too few losses to judge yet
+    assert run(values, loss=(steps, [2.3, 1.2, 0.9, 0.5])) == []  # learning
+    assert run(values, loss=(steps, [2.3, 0.1, 0.01, 0.002])) == []  # converged
+
+
+def test_vanishing_is_a_deficit_with_depth_not_one_small_layer():
+    # d1 is tiny but d0, before it, carries a normal gradient (attention's query
+    # and key at initialisation): the gradient reaches that depth.
+    assert run(table(3, 4, rms=np.array([1e-3, 1e-7, 1e-3, 1e-2]))) == []
+    # A sparse gradient (an embedding) is judged where it flows.
+    sparse = table(3, 2, rms=np.array([1e-6, 1e-2]), zero_frac=np.array([0.999999, 0.0]))
+    assert run(sparse) == []
 
 
 def test_nan_and_inf_are_errors_with_counts():
@@ -137,7 +181,17 @@ def test_events_are_valid_health_events():
     events = run(values)
     assert {e["code"] for e in events} == {"vanishing_gradient", "nan", "exploding_gradient"}
     for i, e in enumerate(events):
-        assert set(e) == {"step", "layer", "code", "severity", "value", "threshold", "hint"}
+        assert set(e) == {
+            "step",
+            "layer",
+            "code",
+            "severity",
+            "value",
+            "threshold",
+            "hint",
+            "evidence",
+        }
+        assert e["evidence"]["window"][1] <= 2 and e["evidence"]["logged_steps"] >= 1
         assert summary.normalise_event(e, 0, i)["code"] == e["code"]
         json.dumps(e, allow_nan=False)
 
@@ -161,9 +215,32 @@ def test_dead_units_of_conv_channels_either_layout():
     a = np.abs(np.random.default_rng(1).normal(size=(8, 5, 5, 4)))  # N, H, W, C
     a[..., :3] = 0
     stats = diagnose.activation_unit_stats(a, "relu")
-    assert stats == {"units": 4.0, "dead_frac": 0.75}
+    assert (stats["units"], stats["samples"], stats["dead_frac"]) == (4.0, 8.0, 0.75)
+    assert stats["dead_mask"].tolist() == [True, True, True, False]
     channels_first = np.moveaxis(a, -1, 1)
-    assert diagnose.activation_unit_stats(channels_first, "relu", channel_axis=1) == stats
+    first = diagnose.activation_unit_stats(channels_first, "relu", channel_axis=1)
+    assert first["dead_frac"] == 0.75 and first["dead_mask"].tolist() == [True, True, True, False]
+
+
+def test_dead_units_need_the_same_units_dead_over_a_window():
+    off = np.array([True, True, True, False])
+    history = [{"dead_mask": off, "samples": 64.0}] * 3
+    (e,) = diagnose.diagnose_unit_history("conv", [5, 10, 15], history)
+    assert (e["code"], e["step"], e["value"]) == ("dead_units", 15, 0.75)
+    assert e["evidence"] == {
+        "window": [5, 15],
+        "logged_steps": 3,
+        "units": 4,
+        "stuck_units": 3,
+        "probe_samples": 64.0,
+    }
+    # Different units off at each step: every unit was active at some logged step.
+    rolled = [{"dead_mask": np.roll(off, i)} for i in range(3)]
+    assert diagnose.diagnose_unit_history("conv", [5, 10, 15], rolled) == []
+    # Half the units off is what symmetry leaves a layer whose inputs barely vary.
+    half = [{"dead_mask": np.array([True, True, False, False])}] * 3
+    assert diagnose.diagnose_unit_history("se.reduce", [5, 10, 15], half) == []
+    assert diagnose.diagnose_unit_history("conv", [5, 10], history[:2]) == []  # too short
 
 
 def test_saturated_sigmoid_and_tanh_units():

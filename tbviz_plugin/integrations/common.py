@@ -387,7 +387,13 @@ def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> 
 
 
 class HealthLog:
-    """Rolling diagnosis at write time: one stored event per (code, layer) per run."""
+    """Rolling diagnosis at write time: one stored event per (code, layer) per run.
+
+    Keeps the window the rules read: the last ``window`` gradient-flow rows, each
+    layer's last ``window`` unit masks (the run's first log left out: the rules
+    judge training, not the initialisation), and the loss (``loss``) from the
+    run's start, the batch loss when the loop gives it, else the probe's.
+    """
 
     def __init__(
         self,
@@ -404,6 +410,12 @@ class HealthLog:
         self.epochs: List[int] = []
         self.train_loss: List[float] = []
         self.val_loss: List[float] = []
+        self.loss_steps: List[int] = []
+        self.loss_values: List[float] = []
+        self.loss_source: Optional[str] = None
+        self.layer_types: Dict[str, str] = {}
+        self._units: Dict[str, List[Tuple[int, Dict[str, Any]]]] = {}
+        self._first_unit_step: Optional[int] = None
 
     def _write(self, found: List[Dict[str, Any]], step: int) -> None:
         new = diagnose.merge_new(found, self.seen)
@@ -423,15 +435,53 @@ class HealthLog:
         self.steps.append(step)
         self.tables.append(np.asarray(table, dtype=np.float64))
         self.steps, self.tables = self.steps[-self.window :], self.tables[-self.window :]
+        loss = (self.loss_steps, self.loss_values) if self.loss_steps else None
         found = diagnose.diagnose_gradient_flow(
-            layers, FLOW_STATS, self.steps, np.stack(self.tables), self.thresholds
+            layers,
+            FLOW_STATS,
+            self.steps,
+            np.stack(self.tables),
+            self.thresholds,
+            loss=loss,
+            layer_types=self.layer_types,
         )
         self._write(found, step)
 
-    def activations(self, layer: str, step: int, unit_stats: Dict[str, float]) -> None:
-        self._write(
-            diagnose.diagnose_activation_stats(layer, step, unit_stats, self.thresholds), step
+    def loss(self, step: int, value: Optional[float], source: str = "batch") -> None:
+        """Records the training loss of a logged step: ``source`` ``"batch"`` (the
+        loop's) or ``"probe"`` (the probe set's, used until a batch loss comes)."""
+        if value is None or (source == "probe" and self.loss_source == "batch"):
+            return
+        if source != self.loss_source:  # one source per run: the batch loss wins
+            self.loss_steps, self.loss_values, self.loss_source = [], [], source
+        if self.loss_steps and step <= self.loss_steps[-1]:
+            return
+        self.loss_steps.append(int(step))
+        self.loss_values.append(float(value))
+        keep = 10 * self.window  # the run's first loss and a bounded recent history
+        if len(self.loss_steps) > keep + 1:
+            del self.loss_steps[1 : len(self.loss_steps) - keep]
+            del self.loss_values[1 : len(self.loss_values) - keep]
+
+    def activations(self, layer: str, step: int, unit_stats: Dict[str, Any]) -> None:
+        """The unit rules: over the window of masks when ``unit_stats`` has them
+        (``dead_mask`` / ``saturated_mask``), else on this probe batch alone."""
+        if not any(k in unit_stats for k in ("dead_mask", "saturated_mask")):
+            self._write(
+                diagnose.diagnose_activation_stats(layer, step, unit_stats, self.thresholds), step
+            )
+            return
+        if self._first_unit_step is None:
+            self._first_unit_step = step
+        if step == self._first_unit_step:
+            return  # the initialisation is not judged
+        history = self._units.setdefault(layer, [])
+        history.append((step, unit_stats))
+        del history[: -self.window]
+        found = diagnose.diagnose_unit_history(
+            layer, [s for s, _ in history], [u for _, u in history], self.thresholds
         )
+        self._write(found, step)
 
     def losses(
         self,

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import weakref
 from typing import Any, Callable, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
@@ -116,7 +118,11 @@ class StepLogger:
         )
         self.health = common.HealthLog(writer, f"{name}/health", options.thresholds)
         self.resources = common.ResourceSampler() if options.resources else None
+        # Put before layer and scalar tags when another model writes into the same
+        # log directory (``claim_log_dir``).
+        self.tag_prefix = ""
         self.last_logged: Optional[int] = None
+        self.last_full: Optional[int] = None  # the last step with surfaces and activations
         self._background_seen = 0.0
         self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
         self._last_part = FULL
@@ -178,6 +184,8 @@ class StepLogger:
         yield timing
         self.log_resources(step)
         self.last_logged = step
+        if part == FULL:
+            self.last_full = step
         self._last_part = part
         known = self._charge_background(part)
         cadence = self.cadence if part == FULL else self.flow_cadence
@@ -216,7 +224,7 @@ class StepLogger:
         for s in surfaces:
             common.write_pooled_surface(
                 self.writer,
-                s.tag,
+                self.tag_prefix + s.tag,
                 s.pooled,
                 step,
                 shape=s.shape,
@@ -252,20 +260,31 @@ class StepLogger:
     def log_activations(self, step: int, maps: Iterable[ActivationMap]) -> None:
         """Activation maps of the probe batch, one tag per layer."""
         for m in maps:
-            self.writer.activation_map(m.layer, m.values, step, layout=m.layout)
+            self.writer.activation_map(self.tag_prefix + m.layer, m.values, step, layout=m.layout)
 
-    def log_units(self, step: int, layer: str, stats: Mapping[str, float]) -> None:
-        """The dead/saturated unit rules on a layer's unit statistics
-        (``dead_frac`` or ``saturated_frac``, as ``diagnose.activation_unit_stats``)."""
+    def log_units(self, step: int, layer: str, stats: Mapping[str, Any]) -> None:
+        """The dead/saturated unit rules on a layer's unit statistics (``dead_mask``
+        or ``saturated_mask`` per unit, as ``diagnose.activation_unit_stats``)."""
         if self.options.diagnosis:
             self.health.activations(layer, step, dict(stats))
 
+    def log_loss(self, step: int, loss: Any, source: str = "batch") -> None:
+        """Gives the health rules the training loss of a logged step (``source``
+        ``"batch"``, or ``"probe"`` for the probe set's loss)."""
+        if self.options.diagnosis:
+            self.health.loss(step, to_number(loss), source)
+
+    def set_layer_types(self, types: Mapping[str, str]) -> None:
+        """Layer name -> class name (``"LSTM"``), for the hints of the health rules."""
+        self.health.layer_types = dict(types)
+
     def log_scalars(self, step: int, values: Mapping[str, Any], prefix: str = "") -> None:
-        """``prefix + key`` scalars; values that are not numbers are skipped."""
+        """``prefix + key`` scalars (after ``tag_prefix``); values that are not numbers
+        are skipped."""
         for key, value in values.items():
             number = to_number(value)
             if number is not None:
-                self.writer.scalar(f"{prefix}{key}", number, step)
+                self.writer.scalar(f"{self.tag_prefix}{prefix}{key}", number, step)
 
     def log_resources(self, step: int, extra: Optional[Mapping[str, float]] = None) -> None:
         """``system/*`` scalars: step time, throughput, CPU and memory since the last log."""
@@ -295,11 +314,74 @@ class StepLogger:
         return list(self.health.events)
 
 
-def unit_stats(kind: str, fraction: float) -> Dict[str, float]:
-    """The unit statistic the health rules read, from a fraction of dead (ReLU-like)
-    or saturated (sigmoid/tanh-like) units."""
-    key = "dead_frac" if kind in diagnose.RELU_LIKE else "saturated_frac"
-    return {key: float(fraction)}
+# log directory -> {model name: the model}, for the models being recorded into it.
+_CLAIMS: Dict[str, Dict[str, weakref.ref[Any]]] = {}
+
+
+def _log_dir_key(target: Any) -> Tuple[str, str]:
+    """(key, what messages call it) of a log directory, or of a writer's."""
+    log_dir = os.fspath(target) if isinstance(target, (str, os.PathLike)) else None
+    if log_dir is None:
+        log_dir = common.writer_logdir(target)
+    if log_dir is None:
+        return f"writer:{id(target)}", "one writer"
+    return (log_dir if "://" in log_dir else os.path.realpath(log_dir)), log_dir
+
+
+def claim_log_dir(target: Any, name: str, model: Any) -> str:
+    """The prefix for ``model``'s layer and scalar tags in the log directory ``target``
+    (a path, or a writer).
+
+    The first model recorded into a directory writes its tags as they are
+    (``0/weight``); a second one recorded there at the same time (a GAN's
+    generator and discriminator) gets ``"<name>/"`` before its tags, so that
+    neither model's tensors land in the other's tags. Raises ``ValueError``,
+    before anything is written, when a second model has the same ``name``.
+    ``release_log_dir`` ends the claim.
+
+    Example:
+        >>> claim_log_dir("logs/gan", "Generator", g), claim_log_dir("logs/gan", "D", d)
+        ('', 'D/')
+    """
+    key, shown = _log_dir_key(target)
+    claims = _CLAIMS.setdefault(key, {})
+    for other, ref in list(claims.items()):
+        if ref() is None:  # a model gone without remove()
+            del claims[other]
+    if not claims or any(ref() is model for ref in claims.values()):
+        claims.setdefault(name, weakref.ref(model))
+        return ""
+    if name in claims:
+        raise ValueError(
+            f"two models named {name!r} are recorded into {shown}; their tags would "
+            "mix. Pass name= to tell them apart (name='generator', name='discriminator'), "
+            "give each model its own log directory, or, if the first model is done, call "
+            "remove() on its handle first"
+        )
+    claims[name] = weakref.ref(model)
+    return f"{name}/"
+
+
+def release_log_dir(target: Any, name: str) -> None:
+    """Ends ``claim_log_dir``'s claim of ``name`` on the log directory ``target``."""
+    key, _ = _log_dir_key(target)
+    claims = _CLAIMS.get(key, {})
+    claims.pop(name, None)
+    if not claims:
+        _CLAIMS.pop(key, None)
+
+
+def unit_stats(kind: str, mask: np.ndarray, samples: int) -> Dict[str, Any]:
+    """The unit statistics the health rules read, from a per-unit mask of dead
+    (ReLU-like) or saturated (sigmoid/tanh-like) units on ``samples`` probe samples."""
+    name = "dead" if kind in diagnose.RELU_LIKE else "saturated"
+    mask = np.asarray(mask, dtype=bool).reshape(-1)
+    return {
+        f"{name}_frac": float(mask.mean()) if mask.size else 0.0,
+        f"{name}_mask": mask,
+        "units": float(mask.size),
+        "samples": float(samples),
+    }
 
 
 def to_number(value: Any) -> Optional[float]:
@@ -328,6 +410,8 @@ __all__ = [
     "LogTiming",
     "StepLogger",
     "Surface",
+    "claim_log_dir",
+    "release_log_dir",
     "to_number",
     "unit_stats",
 ]

@@ -541,6 +541,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and predictions is not None
             and tap is not None
             and len(self.model.outputs) == 1
+            and isinstance(predictions.x, np.ndarray)  # one input: one importance tensor
             and probes.num_samples(predictions.x) <= self.options.probe_size
         )
         if merged:
@@ -673,6 +674,7 @@ class TbvizCallback(keras.callbacks.Callback):
                 self._prev_known = True
             values = self._snapshot(timing)  # one host copy
             self._log_weights(step, values)
+            self.recorder.log_loss(step, logs.get("loss"))  # read by the gradient rules
             self._log_gradient_flow(step, values, fresh_gradients)
             self._log_activations(step, values)
             self._log_predictions(step, values)
@@ -686,6 +688,7 @@ class TbvizCallback(keras.callbacks.Callback):
         """Writes the gradient-flow row of the armed train step and the batch's scalars
         (a ``FLOW`` log: no surfaces, no probe)."""
         with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds):
+            self.recorder.log_loss(step, logs.get("loss"))  # read by the gradient rules
             self._log_gradient_flow(step, {}, fresh_gradients=True)
             self._log_scalars(step, logs)
 

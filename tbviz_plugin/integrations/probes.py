@@ -1,4 +1,4 @@
-"""What the model sees and decides on the probe set, for the Keras and PyTorch integrations.
+"""What the model sees and decides on the probe set, for the Keras, PyTorch and JAX integrations.
 
 At every logged step the integrations run the probe batch ``(x, y)`` through the
 model once more, in inference mode, with the gradient of the loss taken with
@@ -17,7 +17,7 @@ respect to the *input* (never the weights: training is not touched), and write:
 The per-sample loss is summed over the batch before differentiating, so each
 sample's input gradient is that of its own loss, whatever the loss's reduction.
 
-Everything framework-specific is one function per framework (``keras_outputs``,
+Everything framework-specific is one function per framework (``keras_outputs``, ``jax_outputs``,
 ``torch_outputs``) returning host arrays; ``PredictionProbe`` writes them.
 
 Example:
@@ -27,14 +27,17 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from tbviz_plugin.integrations import common
 
-# (scores [N, ...], importance shaped like one input or None), on the host.
-Outputs = Tuple[np.ndarray, Optional[np.ndarray]]
+# Gradient x input shaped like one input; for a model with several inputs, one per
+# floating input by its name (``inputs_of``).
+Importance = Union[np.ndarray, Dict[str, np.ndarray]]
+# (scores [N, ...], importance or None), on the host.
+Outputs = Tuple[np.ndarray, Optional[Importance]]
 
 # Probe samples used for predictions, confusion and importance; more are cut, with a warning.
 MAX_PROBE_SAMPLES = 4096
@@ -73,6 +76,25 @@ def take(x: Any, start: int, stop: int) -> Any:
     if isinstance(x, (list, tuple)):
         return type(x)(take(v, start, stop) for v in x)
     return x[start:stop]
+
+
+def inputs_of(x: Any) -> List[Tuple[str, Any]]:
+    """``(name, array)`` of each input: ``[("", x)]`` for one array, the keys of a
+    dict, the positions (``"0"``, ``"1"``) of a list or tuple."""
+    if isinstance(x, dict):
+        return [(str(k), v) for k, v in x.items()]
+    if isinstance(x, (list, tuple)):
+        return [(str(i), v) for i, v in enumerate(x)]
+    return [("", x)]
+
+
+def map_inputs(fn: Callable[[Any], Any], x: Any) -> Any:
+    """``x`` with ``fn`` applied to each input array, nested alike."""
+    if isinstance(x, dict):
+        return {k: fn(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return type(x)(fn(v) for v in x)
+    return fn(x)
 
 
 def cap_probe(probe_data: Tuple[Any, Any], who: str) -> Tuple[Any, Any]:
@@ -151,27 +173,34 @@ class PredictionProbe:
         """Scores of every probe sample and the importance averaged over all of them,
         in batches of ``PROBE_BATCH``."""
         n = num_samples(self.x)
-        scores, weighted, total = [], None, 0
+        scores: List[np.ndarray] = []
+        weighted: Dict[str, np.ndarray] = {}
+        several, total = False, 0
         for start in range(0, n, PROBE_BATCH):
             stop = min(n, start + PROBE_BATCH)
             batch_scores, importance = self.compute(start, stop)
             scores.append(np.asarray(batch_scores))
             if importance is not None:
-                part = np.asarray(importance, dtype=np.float64) * (stop - start)
-                weighted = part if weighted is None else weighted + part
+                several = isinstance(importance, dict)
+                parts = importance if several else {"": importance}
+                for key, value in parts.items():
+                    part = np.asarray(value, dtype=np.float64) * (stop - start)
+                    weighted[key] = part if key not in weighted else weighted[key] + part
                 total += stop - start
-        importance = None if weighted is None else (weighted / total).astype(np.float32)
+        mean = {k: (v / total).astype(np.float32) for k, v in weighted.items()}
+        importance = (mean if several else mean.get("")) if mean else None
         return np.concatenate(scores), importance
 
-    def log(self, step: int, outputs: Optional[Outputs] = None) -> None:
+    def log(self, step: int, outputs: Optional[Outputs] = None) -> Optional[float]:
         """Runs the probe (or takes its ``outputs``, computed elsewhere) and writes what
-        it shows. A failure turns the predictions off with one warning that names
-        ``probe_data``; it never stops training."""
+        it shows; returns the probe set's mean cross-entropy (None when the model is
+        not a classifier of these labels). A failure turns the predictions off with
+        one warning that names ``probe_data``; it never stops training."""
         if self.failed:
-            return
+            return None
         try:
             scores, importance = outputs if outputs is not None else self.run()
-            self.write(step, scores, importance)
+            return self.write(step, scores, importance)
         except Exception as e:  # never stop training for a picture
             self.failed = True
             expected = self.expected() if self.expected is not None else None
@@ -185,14 +214,21 @@ class PredictionProbe:
                 type(e).__name__,
                 e,
             )
+            return None
 
-    def write(self, step: int, scores: np.ndarray, importance: Optional[np.ndarray]) -> None:
-        """Writes one step from the model's ``scores`` and the input ``importance``."""
+    def write(
+        self, step: int, scores: np.ndarray, importance: Optional[Importance]
+    ) -> Optional[float]:
+        """Writes one step from the model's ``scores`` and the input ``importance``;
+        returns the mean cross-entropy of the probe set (see ``log``)."""
         w = self.writer
-        if importance is not None and 1 <= importance.ndim <= 3:
-            w.feature_importance(
-                f"{self.name}/feature_importance", importance, step, layout=self.layout
-            )
+        tag = f"{self.name}/feature_importance"
+        parts = importance if isinstance(importance, dict) else {"": importance}
+        for key, value in parts.items():  # one tag per input of a multi-input model
+            if value is not None and 1 <= np.ndim(value) <= 3:
+                w.feature_importance(
+                    f"{tag}/{key}" if key else tag, np.asarray(value), step, layout=self.layout
+                )
         scores = _class_scores(scores, self.from_logits)
         truth = _class_labels(self.y, None if scores is None else scores.shape[1])
         if scores is None or truth is None:
@@ -204,7 +240,7 @@ class PredictionProbe:
                     None if scores is None else scores.shape,
                     None if self.y is None else self.y.shape,
                 )
-            return
+            return None
         classes = scores.shape[1]
         names = self.class_names if self.class_names and len(self.class_names) == classes else None
         w.confusion_matrix(
@@ -221,6 +257,27 @@ class PredictionProbe:
             labels = names or [str(i) for i in range(classes)]
             grid = prediction_grid(images, truth, predicted, labels, bad=np.isnan(scores).any(1))
             w.image(f"{self.name}/predictions", grid, step)
+        return cross_entropy(scores, truth, self.from_logits)
+
+
+def cross_entropy(scores: np.ndarray, truth: np.ndarray, from_logits: bool) -> float:
+    """Mean cross-entropy of ``[N, C]`` class scores (logits, or probabilities when
+    not ``from_logits``) against class indices; NaN when a score is not finite.
+
+    Example:
+        >>> round(cross_entropy(np.array([[0.0, 0.0]]), np.array([1]), True), 4)
+        0.6931
+    """
+    scores = np.asarray(scores, dtype=np.float64)
+    picked = scores[np.arange(len(truth)), truth]
+    with np.errstate(all="ignore"):
+        if from_logits:
+            top = scores.max(axis=1)
+            lse = top + np.log(np.exp(scores - top[:, None]).sum(axis=1))
+            losses = lse - picked
+        else:
+            losses = -np.log(np.clip(picked, 1e-12, 1.0))
+    return float(np.mean(losses))
 
 
 def _class_scores(scores: Any, from_logits: bool) -> Optional[np.ndarray]:
@@ -255,7 +312,7 @@ def _class_labels(y: Optional[np.ndarray], classes: Optional[int]) -> Optional[n
 
 def _images(x: np.ndarray, layout: str) -> Optional[np.ndarray]:
     """The first probe inputs as ``[k, H, W, C]`` when they are images, else None."""
-    if x.ndim != 4 or x.dtype.kind not in "biuf":
+    if not isinstance(x, np.ndarray) or x.ndim != 4 or x.dtype.kind not in "biuf":
         return None
     images = x[:MAX_GRID_IMAGES]
     if layout == "channels_first":
@@ -340,10 +397,20 @@ def for_keras(
 ) -> Optional[PredictionProbe]:
     """A ``PredictionProbe`` over a Keras model's whole probe set, or None without labels."""
     x, y = probe
-    if y is None or isinstance(x, (list, tuple, dict)):
+    if y is None:
         return None
-    x_host, y_host = np.asarray(x), np.asarray(y)
+    x_host, y_host = map_inputs(np.asarray, x), np.asarray(y)
     compute = keras_outputs(model, loss_fn, x_host, y_host)
+    names = [getattr(t, "name", None) for t in getattr(model, "inputs", None) or []]
+    if isinstance(x, (list, tuple)) and len(names) == len(x) and all(names):
+        by_position = compute  # a list of inputs: importance named after the model's inputs
+
+        def compute(start: int, stop: int) -> Outputs:
+            scores, importance = by_position(start, stop)
+            if isinstance(importance, dict):
+                importance = {names[int(k)]: v for k, v in importance.items()}
+            return scores, importance
+
     return PredictionProbe(
         writer,
         name,
@@ -356,13 +423,14 @@ def for_keras(
     )
 
 
-def keras_outputs(model: Any, loss_fn: Optional[Any], x: np.ndarray, y: np.ndarray):
+def keras_outputs(model: Any, loss_fn: Optional[Any], x: Any, y: np.ndarray):
     """A function ``compute(start, stop)`` running ``model`` on probe samples
-    ``start:stop``: ``(scores, gradient x input)``."""
+    ``start:stop``: ``(scores, gradient x input)``; ``x`` is an array, or a list or
+    dict of them for a model with several inputs."""
     import tensorflow as tf
 
-    floating = x.dtype.kind == "f" and loss_fn is not None
-    x_all = x.astype(np.float32) if floating else x
+    floating = loss_fn is not None and any(v.dtype.kind == "f" for _, v in inputs_of(x))
+    x_all = map_inputs(lambda v: v.astype(np.float32) if v.dtype.kind == "f" else v, x)
 
     # Without AutoGraph: no Python control flow on tensors here, and converting
     # the function and its helpers (parsing their source) took 0.6 s of the first log.
@@ -375,8 +443,11 @@ def keras_outputs(model: Any, loss_fn: Optional[Any], x: np.ndarray, y: np.ndarr
         return scores, importance
 
     def compute(start: int = 0, stop: Optional[int] = None) -> Outputs:
-        scores, importance = run(tf.constant(x_all[start:stop]), tf.constant(y[start:stop]))
-        return np.asarray(scores), (np.asarray(importance) if floating else None)
+        batch = map_inputs(tf.constant, take(x_all, start, stop))
+        scores, importance = run(batch, tf.constant(y[start:stop]))
+        if not floating:
+            return np.asarray(scores), None
+        return np.asarray(scores), map_inputs(np.asarray, importance)
 
     return compute
 
@@ -386,23 +457,32 @@ def keras_in_graph(tf: Any, forward: Callable[[Any], list], loss_fn: Optional[An
 
     ``forward`` returns a list of tensors whose last one is the model's scores;
     the importance is the mean over the batch of ``|d loss / d x * x|`` (an
-    empty tensor without ``loss_fn``: integer inputs have no input gradient).
+    empty tensor without ``loss_fn``: integer inputs have no input gradient); for
+    several inputs (a list or dict ``x``) a dict of it per floating input, keyed
+    as ``inputs_of`` names them.
     The Keras callback passes a forward that also returns every layer's
     output, so one pass gives the activation maps and the predictions.
     """
     if loss_fn is None:
         return forward(x), tf.zeros((0,))
+    named = [(k, v) for k, v in inputs_of(x) if v.dtype.is_floating]
     with tf.GradientTape() as tape:
-        tape.watch(x)
+        tape.watch([v for _, v in named])
         outputs = forward(x)
         per_sample = loss_fn(y, outputs[-1])
         total = (
             tf.reduce_sum(per_sample)
             if per_sample.shape.rank
-            else per_sample * tf.cast(tf.shape(x)[0], per_sample.dtype)
+            else per_sample * tf.cast(tf.shape(y)[0], per_sample.dtype)
         )
-    grad = tape.gradient(total, x)
-    return outputs, tf.reduce_mean(tf.abs(grad * x), axis=0)
+    grads = tape.gradient(total, [v for _, v in named])
+    importance = {
+        k: tf.reduce_mean(tf.abs(g * v), axis=0) if g is not None else tf.zeros_like(v[0])
+        for (k, v), g in zip(named, grads)
+    }
+    if not isinstance(x, (list, tuple, dict)):
+        return outputs, importance[""]
+    return outputs, importance
 
 
 # --------------------------------------------------------------------------- PyTorch
@@ -418,19 +498,21 @@ def for_torch(
     """A ``PredictionProbe`` over a PyTorch model's whole probe set, or None without labels."""
     if probe_data is None or probe_data[1] is None:
         return None
-    if isinstance(probe_data[0], (tuple, list, dict)):
-        common.logger.info("tbviz watch: no predictions for a model with several inputs")
-        return None
     import torch
 
-    x, y = (
-        v if isinstance(v, torch.Tensor) else torch.as_tensor(np.asarray(v)) for v in probe_data
-    )
+    def tensor(v: Any) -> Any:
+        return v if isinstance(v, torch.Tensor) else torch.as_tensor(np.asarray(v))
+
+    x, y = map_inputs(tensor, probe_data[0]), tensor(probe_data[1])
+    if isinstance(x, (list, tuple)):  # positional inputs, named as forward names them
+        names = _positional_names(model, len(x))
+        if names is not None:
+            x = dict(zip(names, x))
     return PredictionProbe(
         writer,
         name,
-        lambda start, stop: torch_outputs(model, x[start:stop], y[start:stop]),
-        x.detach().cpu().numpy(),
+        lambda start, stop: torch_outputs(model, take(x, start, stop), y[start:stop]),
+        map_inputs(lambda v: v.detach().cpu().numpy(), x),
         y.detach().cpu().numpy(),
         layout="channels_first",
         from_logits=True,
@@ -441,6 +523,9 @@ def for_torch(
 def torch_outputs(model: Any, x: Any, y: Any) -> Outputs:
     """``(scores, gradient x input)`` of ``model`` on the probe batch, in eval mode.
 
+    ``x`` is a tensor, a list or tuple of them (``model(*x)``) or a dict
+    (``model(**x)``, as a Hugging Face model takes ``input_ids``); with several
+    inputs the importance is a dict per floating input (``inputs_of``).
     The loss is chosen from the output and the labels: cross-entropy for class
     scores ``[N, C]`` with class indices or one-hot labels, binary
     cross-entropy with logits for one output ``[N, 1]`` and 0/1 labels, squared
@@ -450,27 +535,65 @@ def torch_outputs(model: Any, x: Any, y: Any) -> Outputs:
     import torch
 
     param = next(iter(model.parameters()), None)
-    floating = x.is_floating_point()
-    if param is not None:  # float inputs take the weights' dtype, as training would
-        x = x.to(param.device, dtype=param.dtype if floating else None)
+
+    def prepare(v: Any) -> Any:
+        floating = v.is_floating_point()
+        if param is not None:  # float inputs take the weights' dtype, as training would
+            v = v.to(param.device, dtype=param.dtype if floating else None)
+        return v.detach().clone().requires_grad_(floating)
+
+    x = map_inputs(prepare, x)
+    if param is not None:
         y = y.to(param.device)
-    x = x.detach().clone().requires_grad_(floating)
+    named = [(k, v) for k, v in inputs_of(x) if v.requires_grad]
     modes = [(m, m.training) for m in model.modules()]
     try:
         model.eval()
         with torch.enable_grad():
-            scores = model_scores(model(x))
-            loss = _torch_loss(scores, y) if floating else None
-            grad = None
+            if isinstance(x, dict):
+                output = model(**x)
+            elif isinstance(x, (list, tuple)):
+                output = model(*x)
+            else:
+                output = model(x)
+            scores = model_scores(output)
+            loss = _torch_loss(scores, y) if named else None
+            grads = None
             if loss is not None and loss.requires_grad:
-                (grad,) = torch.autograd.grad(loss, x)
+                grads = torch.autograd.grad(loss, [v for _, v in named], allow_unused=True)
     finally:
         for m, mode in modes:
             m.training = mode
-    importance = None if grad is None else (grad * x).abs().mean(dim=0).detach().cpu().numpy()
+    importance: Optional[Importance] = None
+    if grads is not None:
+        importance = {
+            k: (g * v if g is not None else torch.zeros_like(v))
+            .abs()
+            .mean(dim=0)
+            .detach()
+            .cpu()
+            .numpy()
+            for (k, v), g in zip(named, grads)
+        }
+        if not isinstance(x, (list, tuple, dict)):
+            importance = importance[""]
     if not isinstance(scores, torch.Tensor):
         raise TypeError(f"the model returned {type(scores).__name__}, not a tensor of scores")
     return scores.detach().float().cpu().numpy(), importance
+
+
+def _positional_names(model: Any, count: int) -> Optional[List[str]]:
+    """The names of the first ``count`` parameters of ``model.forward``, when it has them."""
+    import inspect
+
+    try:
+        parameters = list(inspect.signature(model.forward).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    positional = [
+        p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    return positional[:count] if len(positional) >= count else None
 
 
 def model_scores(output: Any) -> Any:
@@ -501,4 +624,81 @@ def _torch_loss(scores: Any, y: Any) -> Optional[Any]:
         )
     if y.shape == scores.shape:
         return F.mse_loss(scores, y.float(), reduction="sum")
+    return None
+
+
+# --------------------------------------------------------------------------- JAX
+
+
+def for_jax(
+    model: Any,
+    probe_data: Optional[Tuple[Any, Any]],
+    writer: Any,
+    name: str,
+    params: Callable[[], Any],
+) -> Optional[PredictionProbe]:
+    """A ``PredictionProbe`` over a JAX model's whole probe set, or None without labels.
+
+    ``model.scores(params, x)`` is the forward pass; ``params()`` the parameters
+    of the step being logged. Inputs and scores are channels last.
+    """
+    if probe_data is None or probe_data[1] is None:
+        return None
+    if isinstance(probe_data[0], (tuple, list, dict)):
+        common.logger.info("tbviz jax watch: no predictions for a model with several inputs")
+        return None
+    import jax
+
+    x, y = np.asarray(probe_data[0]), np.asarray(probe_data[1])
+    run = jax.jit(lambda p, xs, ys: jax_outputs(model.scores, p, xs, ys))
+    return PredictionProbe(
+        writer,
+        name,
+        lambda start, stop: jax.device_get(run(params(), x[start:stop], y[start:stop])),
+        x,
+        y,
+        layout="channels_last",
+        from_logits=True,
+    )
+
+
+def jax_outputs(scores_fn: Callable[[Any, Any], Any], params: Any, x: Any, y: Any) -> Any:
+    """``(scores, gradient x input)`` of ``scores_fn(params, x)`` on a probe batch, on
+    the device (traceable: ``for_jax`` jits it).
+
+    The loss is chosen as for PyTorch (``torch_outputs``): cross-entropy for
+    class scores ``[N, C]`` with class indices or one-hot labels, binary
+    cross-entropy with logits for one output ``[N, 1]``, squared error for
+    targets shaped like the output. The gradient is taken with respect to the
+    input only; integer inputs get no importance.
+    """
+    import jax
+    import jax.numpy as jnp
+
+    scores = model_scores(scores_fn(params, x))
+    if not jnp.issubdtype(x.dtype, jnp.floating) or _jax_loss(scores, y) is None:
+        return scores, None
+    grad = jax.grad(lambda xs: _jax_loss(model_scores(scores_fn(params, xs)), y))(x)
+    return scores, jnp.mean(jnp.abs(grad * x), axis=0)
+
+
+def _jax_loss(scores: Any, y: Any) -> Optional[Any]:
+    """The summed per-sample loss of ``scores`` against ``y``, or None when the
+    output and labels are of no model this knows (shapes are static when traced)."""
+    import jax
+    import jax.numpy as jnp
+
+    if getattr(scores, "ndim", None) != 2:
+        return None
+    n, classes = scores.shape
+    log_p = jax.nn.log_softmax(scores.astype(jnp.float32), axis=1)
+    if classes >= 2 and y.ndim == 1 and jnp.issubdtype(y.dtype, jnp.integer):
+        return -jnp.sum(jnp.take_along_axis(log_p, y[:, None].astype(jnp.int32), axis=1))
+    if classes >= 2 and y.shape == scores.shape:  # one-hot or soft labels
+        return -jnp.sum(y * log_p)
+    if classes == 1 and y.size == n:
+        s, t = scores[:, 0].astype(jnp.float32), y.reshape(-1).astype(jnp.float32)
+        return jnp.sum(jnp.maximum(s, 0) - s * t + jnp.log1p(jnp.exp(-jnp.abs(s))))
+    if y.shape == scores.shape:
+        return jnp.sum(jnp.square(scores - y))
     return None

@@ -36,11 +36,13 @@ device in one ``.cpu()`` per device.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
 from torch.optim.optimizer import register_optimizer_step_post_hook
+from torch.overrides import TorchFunctionMode
 
 from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
@@ -51,6 +53,8 @@ from tbviz_plugin.integrations.core import (
     ActivationMap,
     StepLogger,
     Surface,
+    claim_log_dir,
+    release_log_dir,
     to_number,
     unit_stats,
 )
@@ -197,10 +201,13 @@ class WatchHandle:
             )
         self.options = options
         self.model = unwrap(model)
+        self.name = options.name or type(self.model).__name__
+        # Before anything is written: a second model in the same directory gets its own tags.
+        tag_prefix = claim_log_dir(log_dir_or_writer, self.name, self.model)
+        self._claimed = log_dir_or_writer
         self._dist = _distributed.TorchDistributed(options.distributed)
         self.writer, self._owned = self._dist.open_writer(log_dir_or_writer)
         self._user_writer = log_dir_or_writer if hasattr(log_dir_or_writer, "add_graph") else None
-        self.name = options.name or type(self.model).__name__
         self.recorder = StepLogger(
             self.writer,
             self.name,
@@ -209,6 +216,15 @@ class WatchHandle:
             wrap_cadence=self._dist.wrap_cadence,
         )
         self.cadence = self.recorder.cadence
+        if tag_prefix:
+            common.logger.info(
+                "tbviz watch: another model is recorded into this log directory; %s's "
+                "layer and scalar tags start with %r",
+                self.name,
+                tag_prefix,
+            )
+            self.recorder.tag_prefix = tag_prefix
+            self.recorder.resources = None  # the first model records the process's
         self.num_classes = num_classes
         self.log_graph = log_graph
         self._graph_done = not log_graph
@@ -221,7 +237,10 @@ class WatchHandle:
         self._param_ids = {id(p) for ps in self._params.values() for _, p in ps}
         self._modules: Dict[str, torch.nn.Module] = {}  # watched layers by name
         self._layers: Optional[List[str]] = None  # watched layers, fixed at the first log
+        # Gradient-flow rows, in depth order: (name, parameters); a stacked RNN has one per layer.
+        self._rows: List[Tuple[str, List[torch.nn.Parameter]]] = []
         self._shapes: Dict[torch.nn.Module, Any] = {}  # first output shapes
+        self._first_use: List[torch.nn.Module] = []  # modules by their parameters' first use
         # Parameters at the last log, on their device, for update_ratio.
         self._prev_params: Dict[int, Tuple[torch.Tensor, torch.Tensor]] = {}
 
@@ -323,8 +342,10 @@ class WatchHandle:
         if self._removed:
             return
         last = self._step - 1
-        if last >= 0 and self.recorder.last_logged != last:
-            self._log(last, final=True)
+        if last >= 0 and self.recorder.last_full != last:
+            # The final state in full (the surfaces' last frame); its gradient-flow
+            # row only when the cadence has not written one for this step.
+            self._log(last, final=True, flow_row=self.recorder.last_logged != last)
         elif self._step == 0:
             common.logger.warning(
                 "tbviz watch: %s was never stepped: no optimizer updated its parameters and "
@@ -340,6 +361,7 @@ class WatchHandle:
         self._hooks.clear()
         self._probe.clear()
         self._prev_params.clear()
+        release_log_dir(self._claimed, self.name)
         if self._owned:
             self.writer.close()
         else:
@@ -373,13 +395,22 @@ class WatchHandle:
     def _write_loss(self, step: int, loss: Any) -> None:
         number = to_number(loss)
         if number is not None:
-            self.writer.scalar("batch_loss", number, step)
+            self.recorder.log_scalars(step, {"batch_loss": number})
+            self.recorder.log_loss(step, number)
             self._loss_step = step
 
     # ----------------------------------------------------------------- logging
 
-    def _log(self, step: int, loss: Any = None, part: str = FULL, final: bool = False) -> None:
-        """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only."""
+    def _log(
+        self,
+        step: int,
+        loss: Any = None,
+        part: str = FULL,
+        final: bool = False,
+        flow_row: bool = True,
+    ) -> None:
+        """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only;
+        without ``flow_row`` when that row was written already."""
         full = part == FULL or self._layers is None
         with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
             captured = _Captured()
@@ -390,42 +421,46 @@ class WatchHandle:
                 if self._layers is None:
                     self._fix_layers()
                 captured.keep(self._layers or [])
+            if self.predictions is not None and full:
+                # Before the gradient flow, whose rules read the probe's loss.
+                probe_loss = self.predictions.log(step)
+                self.recorder.log_loss(step, probe_loss, source="probe")
             if not self._graph_done:
                 t0 = self.recorder.clock()
                 self._write_graph()
                 timing.warmup += self.recorder.clock() - t0
-            self._log_parts(step, captured, surfaces=full)
+            self._log_parts(step, captured, surfaces=full, flow_row=flow_row)
             if loss is not None:
                 self._write_loss(step, loss)
             if self.optimizer is not None and self.optimizer.param_groups:
                 self.recorder.log_scalars(
                     step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}
                 )
-            if self.predictions is not None and full:
-                self.predictions.log(step)
             device = _device_of(self.model)
             if device is not None and device.type == "cuda" and self.recorder.resources:
                 gpu = torch.cuda.memory_allocated(device) / 2**20
                 self.recorder.log_scalars(step, {"system/gpu_memory_mb": gpu})
 
-    def _log_parts(self, step: int, captured: _Captured, surfaces: bool = True) -> None:
+    def _log_parts(
+        self, step: int, captured: _Captured, surfaces: bool = True, flow_row: bool = True
+    ) -> None:
         """Reduces on the device, copies to the host once per device, writes each part
-        (the weight surfaces only with ``surfaces``)."""
+        (the weight surfaces only with ``surfaces``, the gradient-flow row with ``flow_row``)."""
         copy = _HostCopy()
         layers = self._layers or []
-        pooled_surfaces, partials, sums, layer_grads = [], {}, {}, {}
+        rows = self._rows if self.options.gradients and flow_row else []
+        pooled_surfaces, partials, sums, row_grads = [], {}, {}, {}
+        for row, params in rows:
+            grads = [p.grad for p in params if p.grad is not None]
+            if grads:
+                row_grads[row] = grads
+                if self._dist.reduces:  # this rank's slice, reduced below
+                    partials[row] = copy.add(self._dist.local_partials(grads, _partials))
+                else:
+                    partials[row] = copy.add(_partials(grads))
+            sums[row] = copy.add(self._weight_sums(params))
         for layer in layers:
             params = self._params[self._modules[layer]]
-            if self.options.gradients:
-                grads = [p.grad for _, p in params if p.grad is not None]
-                if grads:
-                    layer_grads[layer] = grads
-                    if self._dist.reduces:  # this rank's slice, reduced below
-                        partials[layer] = copy.add(self._dist.local_partials(grads, _partials))
-                    else:
-                        partials[layer] = copy.add(_partials(grads))
-                if params:
-                    sums[layer] = copy.add(self._weight_sums([p for _, p in params]))
             if self.options.weights and surfaces:
                 for pname, p in params:
                     surface = _pooled_surface(p)
@@ -436,7 +471,7 @@ class WatchHandle:
                         )
         maps = [(layer, copy.add(out), layout) for layer, (out, layout) in captured.outputs.items()]
         units = [
-            (layer, kind, copy.add(_unit_fractions(out, kind, self.options.thresholds)))
+            (layer, kind, out.shape[0], copy.add(_unit_masks(out, kind, self.options.thresholds)))
             for layer, (kind, out) in captured.units.items()
         ]
         copy.fetch()
@@ -448,13 +483,13 @@ class WatchHandle:
                 for tag, value, p, matrix_shape, form in pooled_surfaces
             ),
         )
-        if self.options.gradients and layers:
-            self._log_gradient_flow(step, layers, partials, sums, layer_grads)
+        if rows:
+            self._log_gradient_flow(step, [row for row, _ in rows], partials, sums, row_grads)
         self.recorder.log_activations(
             step, (ActivationMap(layer, value(), layout) for layer, value, layout in maps)
         )
-        for layer, kind, value in units:
-            self.recorder.log_units(step, layer, unit_stats(kind, value()[0]))
+        for layer, kind, samples, value in units:
+            self.recorder.log_units(step, layer, unit_stats(kind, value() > 0.5, samples))
 
     def _log_gradient_flow(
         self,
@@ -519,10 +554,13 @@ class WatchHandle:
     # ----------------------------------------------------------------- layers
 
     def _fix_layers(self) -> None:
-        """The watched layers: parameterised modules in the probe's forward order;
-        modules the forward never called as modules (``MultiheadAttention``'s
-        ``out_proj``) follow the module registered before them."""
-        called = [m for m in self._shapes if self._params.get(m)]
+        """The watched layers: parameterised modules in the order the probe's forward
+        first used their parameters (else the order their forward calls ended in);
+        modules whose parameters it never used follow the module registered before them."""
+        first_use = set(self._first_use)
+        called = self._first_use + [
+            m for m in self._shapes if self._params.get(m) and m not in first_use
+        ]
         order = list(called)
         placed = set(called)
         previous = None
@@ -535,7 +573,13 @@ class WatchHandle:
                 previous = m
         names = [self._names[m] for m in order]
         self._layers = self.options.select(names, self.name)
+        self.recorder.set_layer_types({self._names[m]: type(m).__name__ for m in order})
         self._modules = {self._names[m]: m for m in order}
+        self._rows = [
+            row
+            for layer in self._layers
+            for row in _flow_rows(layer, self._modules[layer], self._params)
+        ]
         self._write_layer_table(order)
 
     def _write_layer_table(self, order: List[torch.nn.Module]) -> None:
@@ -600,11 +644,14 @@ class WatchHandle:
             elif type(module) in _ACTIVATIONS:
                 hooks.append(module.register_forward_hook(on_activation))
         modes = [(m, m.training) for m in self.model.modules()]
+        args, kwargs = inputs
         try:
             self.model.eval()
             with torch.no_grad():
-                args, kwargs = inputs
-                self.model(*args, **kwargs)
+                if first:
+                    self._first_use = self._forward_recording_use(args, kwargs)
+                else:
+                    self.model(*args, **kwargs)
         except Exception as e:  # a probe never stops training
             self._probe.fail(e)
             return _Captured()
@@ -614,6 +661,21 @@ class WatchHandle:
             for m, mode in modes:
                 m.training = mode
         return captured
+
+    def _forward_recording_use(self, args: tuple, kwargs: dict) -> List[torch.nn.Module]:
+        """Runs the model on the probe and returns the parameterised modules in the order
+        an op first reads one of their parameters: a parameter the model's own
+        ``forward`` uses (a learned positional embedding) or one a parent module reads
+        functionally (attention's ``out_proj``) is placed where it is used."""
+        owners = {id(p): m for m, ps in self._params.items() for _, p in ps}
+        recorder = _ParameterUse(owners)
+        try:
+            with recorder:
+                self.model(*args, **kwargs)
+        except Exception:  # a model that does not run under a function mode: plain order
+            self.model(*args, **kwargs)
+            return []
+        return recorder.order
 
     def _write_graph(self) -> None:
         self._graph_done = True
@@ -645,6 +707,48 @@ class WatchHandle:
                 m.training = mode
             if created:
                 sw.close()
+
+
+def _flow_rows(
+    layer: str,
+    module: torch.nn.Module,
+    params: Dict[torch.nn.Module, List[Tuple[str, torch.nn.Parameter]]],
+) -> List[Tuple[str, List[torch.nn.Parameter]]]:
+    """The gradient-flow rows of one layer: one, or for a stacked ``nn.RNN``/``LSTM``/
+    ``GRU`` one per recurrent layer (``lstm.l0``, ``lstm.l1``, both directions in
+    one row), so that the gradient's fade through the stack shows as depth."""
+    own = params[module]
+    if not isinstance(module, torch.nn.RNNBase) or module.num_layers < 2:
+        return [(layer, [p for _, p in own])]
+    by_depth: Dict[int, List[torch.nn.Parameter]] = {}
+    for pname, p in own:
+        match = re.search(r"_l(\d+)(_reverse)?$", pname)
+        by_depth.setdefault(int(match.group(1)) if match else 0, []).append(p)
+    return [(f"{layer}.l{depth}", by_depth[depth]) for depth in sorted(by_depth)]
+
+
+class _ParameterUse(TorchFunctionMode):
+    """Inside ``with``: records the modules owning a parameter that a torch function or
+    tensor method receives (directly or in a list, as ``nn.LSTM`` passes its weights),
+    in the order of their first use."""
+
+    def __init__(self, owners: Dict[int, torch.nn.Module]) -> None:
+        super().__init__()
+        self.owners = owners
+        self.order: List[torch.nn.Module] = []
+        self._seen: set = set()
+
+    def __torch_function__(
+        self, func: Any, types: Any, args: tuple = (), kwargs: Any = None
+    ) -> Any:
+        kwargs = kwargs or {}
+        for arg in (*args, *kwargs.values()):
+            for value in arg if isinstance(arg, (list, tuple)) else (arg,):
+                module = self.owners.get(id(value))
+                if module is not None and module not in self._seen:
+                    self._seen.add(module)
+                    self.order.append(module)
+        return func(*args, **kwargs)
 
 
 class _Captured:
@@ -944,21 +1048,20 @@ def _exact_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
     return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
 
 
-def _unit_fractions(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
-    """Fraction of dead (ReLU-like) or saturated (sigmoid/tanh) units, on the device."""
+def _unit_masks(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
+    """Per unit, 1 when dead (ReLU-like) or saturated (sigmoid/tanh) on the probe batch,
+    else 0, on the device."""
     t = thresholds or diagnose.DEFAULT_THRESHOLDS
     a = out.detach().float()
     a = a.transpose(0, 1).reshape(a.shape[1], -1) if a.ndim > 2 else a.T  # [units, samples...]
     if kind in diagnose.RELU_LIKE:
-        frac = (a.amax(dim=1) <= 0).float().mean()
+        return (a.amax(dim=1) <= 0).float()
+    eps = t.saturation_level
+    if kind in ("tanh", "softsign"):
+        sat = a.abs() > 1.0 - eps
     else:
-        eps = t.saturation_level
-        if kind in ("tanh", "softsign"):
-            sat = a.abs() > 1.0 - eps
-        else:
-            sat = (a < eps) | (a > 1.0 - eps)
-        frac = (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float().mean()
-    return frac.reshape(1)
+        sat = (a < eps) | (a > 1.0 - eps)
+    return (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float()
 
 
 def _to_host(chunks: List[torch.Tensor]) -> np.ndarray:

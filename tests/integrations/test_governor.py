@@ -155,8 +155,8 @@ def test_watch_follows_the_governor(tmp_path, caplog, monkeypatch):
     write = handle._log_parts
     spent = []
 
-    def slow_write(step, captured, surfaces=True):
-        write(step, captured, surfaces)
+    def slow_write(step, captured, surfaces=True, flow_row=True):
+        write(step, captured, surfaces, flow_row)
         cost = 0.005 if surfaces else 0.0005
         clock.now += cost
         spent.append(cost)

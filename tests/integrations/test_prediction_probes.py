@@ -283,3 +283,88 @@ def test_prediction_grid_shrinks_large_images_and_keeps_captions_legible():
     assert grid.shape == (2 * (128 + 14), 8 * 114, 3)
     tiny = probes.prediction_grid(np.zeros((2, 2, 3, 1)), [0, 1], [0, 1], ["a", "b"])
     assert tiny.shape == (2 * 21 + 14, 2 * 3 * 21, 3)  # 2x3 pixels enlarged 21 times
+
+
+def _two_input_data(n=96):
+    """Inputs ``a`` (which decides the class) and ``b``, the labels, from a fixed teacher."""
+    rng = np.random.default_rng(1)
+    a = rng.standard_normal((n, 8)).astype(np.float32)
+    b = rng.standard_normal((n, 4)).astype(np.float32)
+    y = np.argmax(a[:, :3], axis=1).astype(np.int64)
+    return a, b, y
+
+
+def _check_two_inputs(tensors, name, y, keys):
+    """A confusion matrix of every probe sample, and one importance per input: ``b`` goes
+    through a layer that multiplies it by zero, so its importance is exactly 0."""
+    matrices = tensors[f"{name}/confusion_matrix"]
+    for _, _, counts, _ in matrices:
+        np.testing.assert_array_equal(counts.sum(axis=1), np.bincount(y, minlength=3))
+    a_key, b_key = keys
+    importance_a = tensors[f"{name}/feature_importance/{a_key}"][-1][2]
+    importance_b = tensors[f"{name}/feature_importance/{b_key}"][-1][2]
+    assert importance_a.shape == (8,) and importance_b.shape == (4,)
+    assert np.all(importance_a > 0) and np.all(importance_b == 0)
+
+
+@pytest.mark.parametrize("structure", ["list", "dict"])
+def test_keras_model_with_two_inputs_gets_predictions_and_importance_per_input(tmp_path, structure):
+    import keras
+
+    from tbviz_plugin.integrations.keras import TbvizCallback
+
+    keras.utils.set_random_seed(0)
+    a_in, b_in = keras.Input((8,), name="a"), keras.Input((4,), name="b")
+    ignored = keras.layers.Dense(8, kernel_initializer="zeros", trainable=False)(b_in)
+    hidden = keras.layers.Dense(16, activation="relu")(a_in)
+    out = keras.layers.Dense(3)(keras.layers.Concatenate()([hidden, ignored]))
+    model = keras.Model([a_in, b_in], out, name="two_inputs")
+    model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    a, b, y = _two_input_data()
+    x = {"a": a, "b": b} if structure == "dict" else [a, b]
+    probe = {"a": a[:50], "b": b[:50]} if structure == "dict" else [a[:50], b[:50]]
+    callback = TbvizCallback(tmp_path, probe_data=(probe, y[:50]))
+    model.fit(x, y, epochs=2, batch_size=32, verbose=0, callbacks=[callback])
+    _check_two_inputs(read_tensors(tmp_path), "two_inputs", y[:50], ("a", "b"))
+
+
+class TwoInputs:
+    """A PyTorch model of two inputs, ``b`` multiplied by zero."""
+
+    @staticmethod
+    def make():
+        import torch
+
+        class Net(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.a = torch.nn.Linear(8, 16)
+                self.head = torch.nn.Linear(16, 3)
+
+            def forward(self, a, b):
+                return self.head(torch.relu(self.a(a))) + 0 * b.sum(dim=1, keepdim=True)
+
+        return Net()
+
+
+@pytest.mark.parametrize("structure", ["tuple", "dict"])
+def test_torch_model_with_two_inputs_gets_predictions_and_importance_per_input(tmp_path, structure):
+    import torch
+
+    from tbviz_plugin.integrations.torch import watch
+
+    torch.manual_seed(0)
+    a, b, y = (torch.tensor(v) for v in _two_input_data())
+    model = TwoInputs.make()
+    opt = torch.optim.Adam(model.parameters(), 1e-2)
+    probe = {"a": a[:50], "b": b[:50]} if structure == "dict" else (a[:50], b[:50])
+    handle = watch(model, tmp_path, probe_data=(probe, y[:50]))
+    for i in range(3):
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(
+            model(a[i * 32 : (i + 1) * 32], b[i * 32 : (i + 1) * 32]), y[i * 32 : (i + 1) * 32]
+        ).backward()
+        opt.step()
+    handle.remove()
+    # Positional inputs are named after forward's parameters.
+    _check_two_inputs(read_tensors(tmp_path), "Net", y[:50].numpy(), ("a", "b"))

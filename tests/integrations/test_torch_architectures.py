@@ -1,0 +1,192 @@
+"""What ``watch`` records for the parts of real architectures that are not one module
+per layer: a stacked LSTM (one gradient-flow row per recurrent layer), a parameter of
+the model itself (a learned positional embedding, placed where it is used) and two
+models recorded into one log directory (a GAN), checked against the gradients and
+weights the training left behind."""
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import numpy as np  # noqa: E402
+from integration_helpers import read_tensors  # noqa: E402
+
+from tbviz_plugin import metadata  # noqa: E402
+from tbviz_plugin.integrations.common import FLOW_STATS  # noqa: E402
+from tbviz_plugin.integrations.torch import watch  # noqa: E402
+
+L2 = FLOW_STATS.index("l2")
+
+
+class PositionalTagger(torch.nn.Module):
+    """A linear embedding plus a learned positional embedding owned by the model itself,
+    a 3-layer LSTM, attention and a head."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = torch.nn.Linear(8, 16)
+        self.pos = torch.nn.Parameter(torch.randn(6, 16) * 0.1)
+        self.lstm = torch.nn.LSTM(16, 16, num_layers=3, batch_first=True)
+        self.attn = torch.nn.MultiheadAttention(16, 2, batch_first=True)
+        self.head = torch.nn.Linear(16, 3)
+
+    def forward(self, x):
+        h, _ = self.lstm(self.embed(x) + self.pos)
+        a, _ = self.attn(h, h, h)
+        return self.head(a.mean(dim=1))
+
+
+def flow(logdir, name):
+    rows = read_tensors(logdir)[f"{name}/gradient_flow"]
+    layers = metadata.parse_plugin_metadata(rows[0][3].plugin_data.content)["layers"]
+    return layers, rows
+
+
+def l2(tensors):
+    return float(torch.sqrt(sum((t.double() ** 2).sum() for t in tensors)))
+
+
+def test_stacked_lstm_rows_and_model_parameters_placed_where_used(tmp_path):
+    torch.manual_seed(0)
+    x, y = torch.randn(64, 6, 8), torch.randint(0, 3, (64,))
+    model = PositionalTagger()
+    opt = torch.optim.Adam(model.parameters(), 1e-2)
+    handle = watch(model, tmp_path)
+    for i in range(4):
+        opt.zero_grad()
+        b = slice(i * 16, (i + 1) * 16)
+        torch.nn.functional.cross_entropy(model(x[b]), y[b]).backward()
+        opt.step()
+    handle.remove()  # logs the last step, whose gradients are still in .grad
+
+    layers, rows = flow(tmp_path, "PositionalTagger")
+    # The model's own parameter follows the embedding it is added to, not the head;
+    # the LSTM is one row per recurrent layer, in depth order.
+    assert layers == [
+        "embed",
+        "PositionalTagger",
+        "lstm.l0",
+        "lstm.l1",
+        "lstm.l2",
+        "attn",
+        "attn.out_proj",
+        "head",
+    ]
+    step, _, table, _ = rows[-1]
+    assert step == 3
+    lstm = dict(model.lstm.named_parameters())
+    expected = {
+        "PositionalTagger": [model.pos.grad],
+        "lstm.l1": [lstm[n].grad for n in lstm if n.endswith("_l1")],
+        "attn.out_proj": [model.attn.out_proj.weight.grad, model.attn.out_proj.bias.grad],
+    }
+    for row, grads in expected.items():
+        assert table[layers.index(row), L2] == pytest.approx(l2(grads), rel=1e-4)
+    # Surfaces keep the module's own parameter names.
+    assert {"lstm/weight_ih_l2", "PositionalTagger/pos"} <= set(read_tensors(tmp_path))
+
+
+def gan(latent=4, features=8):
+    g = torch.nn.Sequential(torch.nn.Linear(latent, 16), torch.nn.ReLU(), torch.nn.Linear(16, 8))
+    d = torch.nn.Sequential(torch.nn.Linear(features, 16), torch.nn.ReLU(), torch.nn.Linear(16, 1))
+    return g, d
+
+
+def train_gan(g, d, steps=4):
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    opt_g = torch.optim.Adam(g.parameters(), 1e-3)
+    opt_d = torch.optim.Adam(d.parameters(), 1e-3)
+    real = torch.randn(32, 8) + 2
+    for _ in range(steps):
+        fake = g(torch.randn(32, 4))
+        opt_d.zero_grad()
+        loss_d = bce(d(real), torch.ones(32, 1)) + bce(d(fake.detach()), torch.zeros(32, 1))
+        loss_d.backward()
+        opt_d.step()
+        opt_g.zero_grad()
+        bce(d(fake), torch.ones(32, 1)).backward()
+        opt_g.step()
+
+
+def test_two_models_in_one_log_directory_keep_their_own_tags(tmp_path):
+    torch.manual_seed(0)
+    g, d = gan()
+    handles = [watch(g, tmp_path, name="generator"), watch(d, tmp_path, name="discriminator")]
+    train_gan(g, d)
+    for h in handles:
+        h.remove()
+    tensors = read_tensors(tmp_path)
+    # The first model's tags as they are; the second's under its name.
+    assert {"0/weight", "discriminator/0/weight"} <= set(tensors)
+    assert not any(t.startswith("generator/0") for t in tensors)
+    # One tensor per logged step in each tag, each the right model's weights.
+    for tag, model in (("2/weight", g), ("discriminator/2/weight", d)):
+        steps = [s for s, *_ in tensors[tag]]
+        assert steps == sorted(set(steps)) and steps[-1] == 3
+        final = tensors[tag][-1][2]
+        # stored [in, out], as Keras keeps a kernel
+        np.testing.assert_allclose(final, model[2].weight.detach().numpy().T, rtol=1e-6)
+    g_layers, _ = flow(tmp_path, "generator")
+    d_layers, _ = flow(tmp_path, "discriminator")
+    assert g_layers == d_layers == ["0", "2"]
+
+
+def test_a_second_model_of_the_same_name_is_refused_before_anything_is_written(tmp_path):
+    g, d = gan()
+    first = watch(g, tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(ValueError, match=r"two models named 'Sequential'.*name="):
+        watch(d, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    first.remove()
+    # Once the first is removed, the directory takes a new model as the first again.
+    watch(d, tmp_path).remove()
+
+
+def test_a_transformers_bert_built_from_its_config(tmp_path):
+    """A Hugging Face model called with keyword inputs, returning an output object: the
+    probe runs as the model is called (``model(**probe)``), predictions come from its
+    ``logits``; token ids have no input gradient, so there is no importance."""
+    transformers = pytest.importorskip("transformers")
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=40,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=16,
+        num_labels=2,
+    )
+    model = transformers.BertForSequenceClassification(config)
+    ids = torch.randint(1, 40, (48, 10))
+    mask = torch.ones_like(ids)
+    labels = (ids[:, 0] > 20).long()
+    opt = torch.optim.AdamW(model.parameters(), 1e-3)
+    handle = watch(model, tmp_path, probe_data=({"input_ids": ids, "attention_mask": mask}, labels))
+    for i in range(3):
+        opt.zero_grad()
+        b = slice(i * 16, (i + 1) * 16)
+        model(input_ids=ids[b], attention_mask=mask[b], labels=labels[b]).loss.backward()
+        opt.step()
+    handle.remove()
+    tensors = read_tensors(tmp_path)
+    name = "BertForSequenceClassification"
+    for _, _, counts, _ in tensors[f"{name}/confusion_matrix"]:
+        np.testing.assert_array_equal(counts.sum(axis=1), np.bincount(labels.numpy(), minlength=2))
+    assert not any("feature_importance" in t for t in tensors)
+    layers, rows = flow(tmp_path, name)
+    assert layers[0] == "bert.embeddings.word_embeddings" and layers[-1] == "classifier"
+    query = layers.index("bert.encoder.layer.1.attention.self.query")
+    expected = l2(
+        [
+            model.bert.encoder.layer[1].attention.self.query.weight.grad,
+            model.bert.encoder.layer[1].attention.self.query.bias.grad,
+        ]
+    )
+    assert rows[-1][2][query, L2] == pytest.approx(expected, rel=1e-4)
+    # The attention output [N, L, D] is a map of D units over the L positions.
+    content = metadata.parse_plugin_metadata(
+        tensors["bert.encoder.layer.1.attention.self.query"][0][3].plugin_data.content
+    )
+    assert content["layout"] == "channels_last" and content["sample_shape"] == [10, 16]
