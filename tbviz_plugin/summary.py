@@ -541,7 +541,9 @@ def prepare_gradient_flow_table(
             f"table must have shape [{len(layers)} layers, {len(stats)} stats], got {array.shape}"
         )
     md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
-    return Prepared(tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array))
+    return Prepared(
+        tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array), nbytes=array.nbytes
+    )
 
 
 def gradient_flow(tag: str, grads: Mapping[str, Any], **kwargs: Any) -> summary_pb2.Summary:

@@ -17,9 +17,13 @@ class SummaryMethods(abc.ABC):
     """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
     ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``, ``scalar``."""
 
+    # Bytes a record adds beside its array (framing, tag, step, metadata on first use).
+    RECORD_OVERHEAD = 64
+
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
         self._class_names: Dict[str, List[str]] = {}
+        self._bytes_sent = 0
 
     @abc.abstractmethod
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
@@ -28,7 +32,14 @@ class SummaryMethods(abc.ABC):
     def _send(self, prepared: summary.Prepared, step: Any, wall_time: Optional[float]) -> None:
         if type(step) is not int or not 0 <= step < 1 << 63:  # the common case skips the ABC check
             step = summary.check_step(step)
+        self._bytes_sent += prepared.nbytes + self.RECORD_OVERHEAD
         self._emit(prepared, step, time.time() if wall_time is None else float(wall_time))
+
+    @property
+    def bytes_sent(self) -> int:
+        """About how many bytes the summaries sent so far add to the event file (their
+        arrays plus a small allowance per record): what disk budgets count."""
+        return self._bytes_sent
 
     def weight_surface(
         self,
