@@ -580,7 +580,11 @@ def prepare_gradient_flow_table(
         )
     md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
     return Prepared(
-        tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array), metadata_bytes=md
+        tag,
+        metadata.GRADIENT_FLOW,
+        lambda: SummaryTensor(tag, md, array),
+        nbytes=array.nbytes,
+        metadata_bytes=md,
     )
 
 

@@ -25,6 +25,7 @@ CODES = (
     "overfitting",
     "underfitting",
     "class_never_predicted",
+    "disk_budget",
 )
 
 # Activations whose units can be "dead" (zero output and zero gradient for
@@ -188,6 +189,12 @@ HINTS = {
         "labels of these classes, the output layer's size, and that training has not "
         "stalled."
     ),
+    "disk_budget": (
+        "The run nears its disk budget (max_bytes), so weight surfaces, then activation "
+        "maps, are now written at fewer logged steps; gradient flow, health and scalars "
+        "are kept. Pass a larger max_bytes= (or None for no bound) to keep them all, or "
+        "include=/exclude= to watch fewer layers."
+    ),
 }
 
 # What usually causes a code in a layer of a kind (``layer_kind``); put before the
@@ -227,6 +234,7 @@ SEVERITY = {
     "overfitting": "warning",
     "underfitting": "warning",
     "class_never_predicted": "warning",
+    "disk_budget": "info",
 }
 
 

@@ -417,6 +417,13 @@ class HealthLog:
         self._units: Dict[str, List[Tuple[int, Dict[str, Any]]]] = {}
         self._first_unit_step: Optional[int] = None
 
+    def notice(self, found: Dict[str, Any], step: int) -> None:
+        """Writes one event about the recording itself (``disk_budget``), each time it
+        is given: unlike the rules' findings it is not kept to one per run."""
+        self.events.append(found)
+        self.writer.health(self.tag, [found], step)
+        logger.info("tbviz: step %s %s: %s", found["step"], found["code"], found["hint"])
+
     def _write(self, found: List[Dict[str, Any]], step: int) -> None:
         new = diagnose.merge_new(found, self.seen)
         if new:

@@ -74,6 +74,51 @@ class ActivationMap:
     layout: str  # "channels_first" (PyTorch) or "channels_last" (Keras)
 
 
+class DiskBudget:
+    """Thins weight surfaces, then activation maps, as a run's bytes near ``max_bytes``.
+
+    The level rises (never falls) with the fraction of the budget used: from a
+    half, surfaces are written at every 2nd full log, from 70 % every 4th and
+    activation maps every 2nd, from 85 % every 8th and every 4th, from 95 %
+    neither. Gradient flow, health and scalars are not thinned, and the
+    run's last step is written whole (``StepLogger.logging(final=True)``).
+
+    Example:
+        >>> budget = DiskBudget(1000)
+        >>> budget.plan(100), budget.plan(600), budget.plan(650)
+        ((True, True), (False, True), (True, True))
+    """
+
+    LEVELS = (0.5, 0.7, 0.85, 0.95)
+
+    def __init__(self, max_bytes: Optional[int]) -> None:
+        self.max_bytes = max_bytes
+        self.level = 0
+        self._full_logs = 0
+
+    def plan(self, used: int) -> Tuple[bool, bool]:
+        """(write surfaces, write activation maps) for the next full log, with ``used``
+        bytes written so far."""
+        if self.max_bytes is not None:
+            reached = sum(used >= f * self.max_bytes for f in self.LEVELS)
+            self.level = max(self.level, reached)
+        n, level = self._full_logs, self.level
+        self._full_logs += 1
+        if level >= len(self.LEVELS):
+            return False, False
+        return n % 2**level == 0, level < 2 or n % 2 ** (level - 1) == 0
+
+    def describe(self) -> str:
+        """What the current level writes, in words."""
+        if self.level >= len(self.LEVELS):
+            return "weight surfaces and activation maps are no longer written"
+        words = {1: "every", 2: "every 2nd", 4: "every 4th", 8: "every 8th"}
+        surfaces = f"weight surfaces at {words[2**self.level]} full log"
+        if self.level < 2:
+            return surfaces
+        return f"{surfaces}, activation maps at {words[2 ** (self.level - 1)]}"
+
+
 @dataclasses.dataclass
 class LogTiming:
     """Seconds of a log that are one-off costs (tracing, the graph): in the governor's
@@ -121,8 +166,14 @@ class StepLogger:
         # Put before layer and scalar tags when another model writes into the same
         # log directory (``claim_log_dir``).
         self.tag_prefix = ""
+        self.disk = DiskBudget(options.max_bytes)
+        # Whether the current full log writes its surfaces and activation maps (``disk``).
+        self.writes_surfaces = self.writes_activations = True
+        self._bytes_at_start = getattr(writer, "bytes_sent", 0)
         self.last_logged: Optional[int] = None
-        self.last_full: Optional[int] = None  # the last step with surfaces and activations
+        # The last full log that wrote its surfaces and activation maps (not thinned out).
+        self.last_full: Optional[int] = None
+        self._whole = {"surfaces": -1, "activations": -1}  # the last step each was written
         self._background_seen = 0.0
         self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
         self._last_part = FULL
@@ -139,6 +190,8 @@ class StepLogger:
 
     def set_writer(self, writer: Any) -> None:
         """Writes into ``writer`` from now on (a callback reused for a second ``fit``)."""
+        if writer is not self.writer:  # the disk budget counts from this writer's start
+            self._bytes_at_start = getattr(writer, "bytes_sent", 0)
         self.writer = writer
         self.health.writer = writer
 
@@ -177,14 +230,17 @@ class StepLogger:
         happened before it (Keras: the armed train step's gradient sums); ``final``:
         the run's last step, logged whatever the cadence."""
         started = self.clock() - extra_seconds
+        if part == FULL:
+            self._plan_disk(step, final)
         # The writer's thread encodes a log's records after the log returns: its time
         # until this log starts is the previous log's, its time during this log this one's.
         self._charge_background(self._last_part)
         timing = LogTiming()
         yield timing
-        self.log_resources(step)
+        if self.last_logged != step:  # a step logged again (its last parts) is sampled once
+            self.log_resources(step)
         self.last_logged = step
-        if part == FULL:
+        if part == FULL and self.writes_surfaces and self.writes_activations:
             self.last_full = step
         self._last_part = part
         known = self._charge_background(part)
@@ -200,6 +256,32 @@ class StepLogger:
             self.flow_cadence.restart_spacing()  # a full log holds a gradient-flow row too
         if self.resources is not None:
             self.resources.exclude(self.clock() - started)
+
+    def _plan_disk(self, step: int, final: bool) -> None:
+        """Decides what this full log writes under the disk budget (the run's last step
+        is written whole); a higher thinning level is told once, as a ``disk_budget``
+        health event."""
+        if final:  # what the budget left out of this step, if it was logged before
+            self.writes_surfaces = self._whole["surfaces"] != step
+            self.writes_activations = self._whole["activations"] != step
+            return
+        used = getattr(self.writer, "bytes_sent", 0) - self._bytes_at_start
+        level = self.disk.level
+        self.writes_surfaces, self.writes_activations = self.disk.plan(used)
+        if self.disk.level == level:
+            return
+        budget = self.disk.max_bytes
+        found = diagnose.event(
+            "disk_budget",
+            step,
+            None,
+            used / 1e6,
+            budget / 1e6,
+            detail=f"{_size(used)} of the run's {_size(budget)} written: "
+            f"from step {step}, {self.disk.describe()} (the last step is written whole).",
+            evidence={"bytes": used, "max_bytes": self.disk.max_bytes, "level": self.disk.level},
+        )
+        self.health.notice(found, step)
 
     def _charge_background(self, part: str) -> bool:
         """Adds the writer thread's CPU time since the last call to ``part``'s account;
@@ -221,7 +303,10 @@ class StepLogger:
     def log_weights(self, step: int, surfaces: Iterable[Surface]) -> None:
         """Weight surfaces, each the record ``Writer.weight_surface`` writes for the
         full parameter (only the pooling ran on the device)."""
+        if not self.writes_surfaces:  # thinned out by the disk budget
+            return
         for s in surfaces:
+            self._whole["surfaces"] = step
             common.write_pooled_surface(
                 self.writer,
                 self.tag_prefix + s.tag,
@@ -259,7 +344,10 @@ class StepLogger:
 
     def log_activations(self, step: int, maps: Iterable[ActivationMap]) -> None:
         """Activation maps of the probe batch, one tag per layer."""
+        if not self.writes_activations:  # thinned out by the disk budget
+            return
         for m in maps:
+            self._whole["activations"] = step
             self.writer.activation_map(self.tag_prefix + m.layer, m.values, step, layout=m.layout)
 
     def log_units(self, step: int, layer: str, stats: Mapping[str, Any]) -> None:
@@ -369,6 +457,15 @@ def release_log_dir(target: Any, name: str) -> None:
     claims.pop(name, None)
     if not claims:
         _CLAIMS.pop(key, None)
+
+
+def _size(n: float) -> str:
+    """``n`` bytes in words: ``"234 kB"``, ``"1.5 MB"``, ``"250 MB"``."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            value = n / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+    return f"{n:.0f} bytes"
 
 
 def unit_stats(kind: str, mask: np.ndarray, samples: int) -> Dict[str, Any]:

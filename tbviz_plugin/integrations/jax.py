@@ -56,7 +56,12 @@ from jax import lax
 from tbviz_plugin import diagnose, reduce, summary
 from tbviz_plugin.integrations import common, probes
 from tbviz_plugin.integrations.core import FLOW, FULL, ActivationMap, StepLogger, Surface
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 
 __all__ = ["watch", "JaxWatch"]
 
@@ -81,6 +86,7 @@ def watch(
     thresholds: Optional[diagnose.Thresholds] = None,
     num_classes: Optional[int] = None,
     overhead_budget: float = DEFAULT_BUDGET,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> JaxWatch:
     """Starts recording a JAX training loop; call ``step()`` after each update.
 
@@ -109,6 +115,10 @@ def watch(
       num_classes: for classifiers, lets ``log_epoch`` test loss against chance.
       overhead_budget: fraction of training time logging may take with
         ``every=None`` (default 0.03).
+      max_bytes: the run's disk budget (default 250 MB): near it, weight surfaces,
+        then activation maps, are written at fewer full logs, and a ``disk_budget``
+        health event says so; gradient flow, health and scalars are always
+        written. None: no bound.
 
     Example::
 
@@ -128,6 +138,7 @@ def watch(
         diagnosis=diagnosis,
         thresholds=thresholds,
         overhead_budget=overhead_budget,
+        max_bytes=max_bytes,
     )
     return JaxWatch(log_dir_or_writer, options, apply_fn=apply_fn, num_classes=num_classes)
 
@@ -177,6 +188,7 @@ class JaxWatch:
         self._last: Optional[Dict[str, Any]] = None  # the last step's arguments, for close()
         self._step = 0  # steps completed
         self._closed = False
+        self._predicted: Optional[int] = None  # the step predictions were last written for
 
     # ----------------------------------------------------------------- public
 
@@ -248,7 +260,7 @@ class JaxWatch:
         last, kept = self._step - 1, self._last
         self._closed = True
         try:
-            if kept is not None and self.recorder.last_logged != last:
+            if kept is not None and self.recorder.last_full != last:
                 if any(_deleted(v) for v in jax.tree_util.tree_leaves(kept)):
                     common.logger.warning(
                         "tbviz jax watch: the last step (%d) is not logged: its arrays were "
@@ -256,8 +268,15 @@ class JaxWatch:
                         last,
                     )
                 else:
+                    # The final state in full; its row and scalars only if not written yet.
                     self._log(
-                        last, kept["params"], kept["grads"], kept["scalars"], FULL, final=True
+                        last,
+                        kept["params"],
+                        kept["grads"],
+                        kept["scalars"],
+                        FULL,
+                        final=True,
+                        flow_row=self.recorder.last_logged != last,
                     )
             elif self._step == 0:
                 common.logger.warning(
@@ -287,8 +306,10 @@ class JaxWatch:
         scalars: Dict[str, Any],
         part: str,
         final: bool = False,
+        flow_row: bool = True,
     ) -> None:
-        """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only."""
+        """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only;
+        without ``flow_row``, the row and scalars (written for this step already)."""
         full = part == FULL or self._tree is None
         with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
             outputs = None
@@ -328,7 +349,7 @@ class JaxWatch:
 
             if "pooled" in host:
                 self.recorder.log_weights(step, tree.surface_records(host["pooled"]))
-            if reduced is not None and self.options.gradients:
+            if reduced is not None and self.options.gradients and flow_row:
                 sums = np.asarray(host["sums"], dtype=np.float64)
                 if first_log:  # no previous log: no change to measure
                     sums[:, common.WeightSum.CHANGE_SQ] = math.nan
@@ -340,8 +361,11 @@ class JaxWatch:
                     step,
                     (ActivationMap(n, v, "channels_last") for n, v in host["maps"].items()),
                 )
-            self._log_scalars(step, host["scalars"])
-            if full and self.predictions is not None and not self._probe_failed:
+            if flow_row:
+                self._log_scalars(step, host["scalars"])
+            predicted = self._predicted == step
+            if full and self.predictions is not None and not self._probe_failed and not predicted:
+                self._predicted = step
                 self._params = params
                 self.predictions.log(step)
                 self._params = None

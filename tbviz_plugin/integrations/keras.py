@@ -51,7 +51,12 @@ from tbviz_plugin.integrations.core import (
     StepLogger,
     Surface,
 )
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 
 __all__ = ["TbvizCallback"]
 
@@ -98,6 +103,10 @@ class TbvizCallback(keras.callbacks.Callback):
         collectives), ``"per_worker"`` (``<log_dir>/worker_<task>`` runs) or
         ``"off"``; see ``tbviz_plugin.integrations.distributed``. Several
         replicas need ``probe_data`` for activation maps and predictions.
+      max_bytes: the run's disk budget (default 250 MB): near it, weight surfaces,
+        then activation maps, are written at fewer full logs, and a ``disk_budget``
+        health event says so; gradient flow, health and scalars are always
+        written. None: no bound.
 
     A probe the model cannot run (its shape or dtype) turns the activation maps
     and predictions off with one warning naming ``probe_data``; everything else
@@ -135,6 +144,7 @@ class TbvizCallback(keras.callbacks.Callback):
         thresholds: Optional[diagnose.Thresholds] = None,
         overhead_budget: float = DEFAULT_BUDGET,
         distributed: str = "auto",
+        max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
         if keras.backend.backend() != "tensorflow":
@@ -158,6 +168,7 @@ class TbvizCallback(keras.callbacks.Callback):
             thresholds=thresholds,
             overhead_budget=overhead_budget,
             distributed=distributed,
+            max_bytes=max_bytes,
         )
         self.log_dir = log_dir
         self.write_graph = write_graph
@@ -191,6 +202,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._owner_names: List[str] = []
         self._owners: List[int] = []
         self._train_grads: Optional[_TrainingGradients] = None
+        self._pending_last = False  # the armed batch is the fit's last
         self._snapshot_fn: Any = None  # built at the next full log
         self._snapshot_runs = 0  # its eager runs; traced once full logs are frequent
         self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
@@ -266,6 +278,7 @@ class TbvizCallback(keras.callbacks.Callback):
         # initial weights, are the first gradient-flow row.
         first = not self._had_gradients
         self._pending = FULL if first or last else self.recorder.due(upcoming, self._step)
+        self._pending_last = last
         self._batch_started = self.clock()
         self._train_grads.arm(self._pending is not None)
 
@@ -288,8 +301,14 @@ class TbvizCallback(keras.callbacks.Callback):
                 # Tracing the gradient sums into the train step (its first call) is
                 # one-off logging time: in the account, not in the estimate.
                 self.cadence.charge(self._train_grads.take_trace_seconds())
-                if part == FULL:
-                    self._log(self._step, logs or {}, fresh_gradients=True, extra_seconds=extra)
+                if part == FULL:  # the fit's last batch is logged whole (see DiskBudget)
+                    self._log(
+                        self._step,
+                        logs or {},
+                        fresh_gradients=True,
+                        extra_seconds=extra,
+                        final=self._pending_last,
+                    )
                 else:
                     self._log_flow(self._step, logs or {}, extra_seconds=extra)
             else:  # a running estimate of a plain step (robust to one slow step)

@@ -23,6 +23,8 @@ logger = logging.getLogger("tbviz")
 
 DEFAULT_BUDGET = 0.03
 DEFAULT_PROBE_SIZE = 64
+# What a run may put on disk by default before surfaces and activation maps thin out.
+DEFAULT_MAX_BYTES = 250 * 10**6
 DISTRIBUTED_MODES = ("auto", "chief", "per_worker", "off")
 
 Patterns = Union[str, Sequence[str], None]
@@ -49,6 +51,9 @@ class Options:
         ``every=None``.
       distributed: ``"auto"``, ``"chief"``, ``"per_worker"`` or ``"off"``
         (``integrations.distributed``).
+      max_bytes: the run's disk budget: as the bytes written near it, weight
+        surfaces, then activation maps, are written at fewer full logs (gradient
+        flow, health and scalars never thin out); None: no bound.
     """
 
     every: Optional[int] = None
@@ -65,6 +70,7 @@ class Options:
     thresholds: Optional[diagnose.Thresholds] = None
     overhead_budget: float = DEFAULT_BUDGET
     distributed: str = "auto"
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES
 
     def __post_init__(self) -> None:
         if self.every is not None:
@@ -79,6 +85,8 @@ class Options:
                 f"{type(self.probe_data).__name__}"
             )
         check_distributed(self.distributed)
+        if self.max_bytes is not None:
+            check_positive_int("max_bytes", self.max_bytes)
         if self.name is not None and not (isinstance(self.name, str) and self.name):
             raise ValueError(f"name must be a non-empty string, got {self.name!r}")
         self.include = _patterns("include", self.include)

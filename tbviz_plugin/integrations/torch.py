@@ -58,7 +58,12 @@ from tbviz_plugin.integrations.core import (
     to_number,
     unit_stats,
 )
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 
 __all__ = ["watch", "WatchHandle", "unwrap"]
 
@@ -94,6 +99,7 @@ def watch(
     num_classes: Optional[int] = None,
     overhead_budget: float = DEFAULT_BUDGET,
     distributed: str = "auto",
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> WatchHandle:
     """Starts recording ``model``; returns a handle whose ``remove()`` detaches everything.
 
@@ -129,6 +135,10 @@ def watch(
         writes, gradient flow reduced over all ranks), ``"per_worker"``
         (``<log_dir>/worker_<rank>`` runs) or ``"off"``; see
         ``tbviz_plugin.integrations.distributed``.
+      max_bytes: the run's disk budget (default 250 MB): near it, weight surfaces,
+        then activation maps, are written at fewer full logs, and a ``disk_budget``
+        health event says so; gradient flow, health and scalars are always
+        written. None: no bound.
 
     Example::
 
@@ -149,6 +159,7 @@ def watch(
         thresholds=thresholds,
         overhead_budget=overhead_budget,
         distributed=distributed,
+        max_bytes=max_bytes,
     )
     return WatchHandle(
         model,
@@ -258,6 +269,7 @@ class WatchHandle:
         self._step = 0  # steps completed
         self._loss_step: Optional[int] = None  # the step batch_loss was last written for
         self._removed = False
+        self._predicted: Optional[int] = None  # the step predictions were last written for
         # The first batch the model sees: the probe without probe_data, and the shape
         # probe_data is compared with. Removed at the step after it has seen one.
         self._first_batch_hook: Optional[Any] = model.register_forward_pre_hook(
@@ -410,7 +422,7 @@ class WatchHandle:
         flow_row: bool = True,
     ) -> None:
         """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only;
-        without ``flow_row`` when that row was written already."""
+        without ``flow_row`` (that row and the scalars, written for this step already)."""
         full = part == FULL or self._layers is None
         with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
             captured = _Captured()
@@ -421,7 +433,8 @@ class WatchHandle:
                 if self._layers is None:
                     self._fix_layers()
                 captured.keep(self._layers or [])
-            if self.predictions is not None and full:
+            if self.predictions is not None and full and self._predicted != step:
+                self._predicted = step
                 # Before the gradient flow, whose rules read the probe's loss.
                 probe_loss = self.predictions.log(step)
                 self.recorder.log_loss(step, probe_loss, source="probe")
@@ -429,7 +442,10 @@ class WatchHandle:
                 t0 = self.recorder.clock()
                 self._write_graph()
                 timing.warmup += self.recorder.clock() - t0
-            self._log_parts(step, captured, surfaces=full, flow_row=flow_row)
+            surfaces = full and self.recorder.writes_surfaces  # (the disk budget)
+            self._log_parts(step, captured, surfaces=surfaces, flow_row=flow_row)
+            if not flow_row:  # the step's row and scalars were written before
+                return
             if loss is not None:
                 self._write_loss(step, loss)
             if self.optimizer is not None and self.optimizer.param_groups:
@@ -469,7 +485,8 @@ class WatchHandle:
                         pooled_surfaces.append(
                             (f"{layer}/{pname}", copy.add(pooled), p, matrix_shape, form)
                         )
-        maps = [(layer, copy.add(out), layout) for layer, (out, layout) in captured.outputs.items()]
+        outputs = captured.outputs if self.recorder.writes_activations else {}
+        maps = [(layer, copy.add(out), layout) for layer, (out, layout) in outputs.items()]
         units = [
             (layer, kind, out.shape[0], copy.add(_unit_masks(out, kind, self.options.thresholds)))
             for layer, (kind, out) in captured.units.items()

@@ -17,12 +17,16 @@ class SummaryMethods(abc.ABC):
     """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
     ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``, ``scalar``."""
 
+    # Bytes a record adds beside its array (framing, tag, step, metadata on first use).
+    RECORD_OVERHEAD = 64
+
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
         self._class_names: Dict[str, List[str]] = {}
         # Each tag's first metadata: TensorBoard keeps only that one, so a call
         # whose metadata differs is refused here, at the call that made it.
         self._first_metadata: Dict[str, bytes] = {}
+        self._bytes_sent = 0
 
     @abc.abstractmethod
     def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
@@ -36,7 +40,14 @@ class SummaryMethods(abc.ABC):
             first = self._first_metadata.setdefault(prepared.tag, md)
             if first is not md and first != md:
                 raise ValueError(metadata.describe_change(prepared.tag, first, md))
+        self._bytes_sent += prepared.nbytes + self.RECORD_OVERHEAD
         self._emit(prepared, step, time.time() if wall_time is None else float(wall_time))
+
+    @property
+    def bytes_sent(self) -> int:
+        """About how many bytes the summaries sent so far add to the event file (their
+        arrays plus a small allowance per record): what disk budgets count."""
+        return self._bytes_sent
 
     def weight_surface(
         self,
