@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -926,10 +926,16 @@ def _tensor(value: Any) -> torch.Tensor:
 
 
 def _first_tensor(output: Any) -> Optional[torch.Tensor]:
-    """A module's output tensor: the output itself, or the first tensor of a tuple
-    (``nn.LSTM``'s ``(output, (h, c))``, ``nn.MultiheadAttention``'s ``(output, weights)``)."""
+    """A module's output tensor: the output itself, the first tensor of a tuple
+    (``nn.LSTM``'s ``(output, (h, c))``, ``nn.MultiheadAttention``'s ``(output, weights)``)
+    or of a dict (a Hugging Face output object), its ``logits`` when it has them."""
     if isinstance(output, torch.Tensor):
         return output
+    if isinstance(output, Mapping):
+        logits = output.get("logits")
+        if isinstance(logits, torch.Tensor):
+            return logits
+        output = list(output.values())
     if isinstance(output, (tuple, list)):
         return next((o for o in output if isinstance(o, torch.Tensor)), None)
     return None
