@@ -661,6 +661,8 @@ class _JaxSteps:
         partial sums: one host transfer."""
         from tbviz_plugin.integrations import jax as jax_integration
 
+        if not self._groups:  # include/exclude left no layer
+            return _Reduced(None, np.zeros((0, len(common.WeightSum))), {})
         weights = tuple(v.value for v in self._variables)
         first = self._prev is None
         prev = weights if first else self._prev
