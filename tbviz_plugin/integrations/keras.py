@@ -9,10 +9,9 @@ Example::
 Supported: Keras 3 with the TensorFlow backend (``KERAS_BACKEND=tensorflow``,
 the default), Sequential and Functional models for every part; subclassed
 models get weights, gradient flow, scalars and health but no activation maps
-(their layer outputs are not reachable from outside the model). Other Keras
-backends (JAX, PyTorch) are refused with a clear error: use
-``tbviz_plugin.integrations.torch.watch`` for PyTorch, or ``tbviz.Writer`` with
-arrays for JAX.
+(their layer outputs are not reachable from outside the model). Under the JAX
+and PyTorch backends ``TbvizCallback(...)`` returns a
+``keras_backends.BackendCallback``, with the same arguments and tags.
 
 The callback is an adapter on ``integrations.core``: it reduces on the device
 and hands host arrays to a ``StepLogger``, which writes each part. It never
