@@ -52,7 +52,7 @@ from tbviz_plugin.integrations.keras import (
     _is_graph_model,
     _layer_rows,
     _loss_function,
-    _param_name,
+    _param_names,
     _walk,
 )
 from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
@@ -388,12 +388,15 @@ class BackendCallback(keras.callbacks.Callback):
             self._log_scalars(step, logs)
 
     def _log_weights(self, step: int, pooled: Dict[int, np.ndarray]) -> None:
+        # Tags as on TensorFlow: ``<layer>/<param>`` (``attn/query/kernel`` when
+        # sublayers name their variables alike).
+        names = [n for layer in self._layers for n in _param_names(layer)]
         surfaces = []
         for i, v in enumerate(self._variables):
             if i not in pooled:
                 continue
             matrix_shape, form = summary.surface_layout(tuple(v.shape), "channels_last")
-            tag = f"{self._layers[self._owners[i]].name}/{_param_name(v)}"
+            tag = f"{self._layers[self._owners[i]].name}/{names[i]}"
             surfaces.append(Surface(tag, pooled[i], tuple(v.shape), matrix_shape, form))
         self.recorder.log_weights(step, surfaces)
 
