@@ -65,7 +65,7 @@ from tbviz_plugin.integrations.options import (
     Options,
 )
 
-__all__ = ["watch", "WatchHandle", "unwrap"]
+__all__ = ["watch", "WatchHandle", "RunningLoss", "unwrap"]
 
 # Activation modules whose outputs tell dead (ReLU) or saturated (sigmoid/tanh) units.
 _ACTIVATIONS = {
@@ -369,6 +369,20 @@ class WatchHandle:
                 if p.grad is not None
             }
         self._held = _HeldStep(step, part, grads, self.recorder.clock() - started, last)
+
+    def see_batch(self, *args: Any, **kwargs: Any) -> None:
+        """The first training batch as ``model(*args, **kwargs)`` takes it: the probe
+        without ``probe_data``, for an adapter whose training step may not call the
+        model as a module (Lightning's ``training_step`` calling ``self.net(x)``).
+        Ignored once a batch was seen.
+
+        Example::
+
+            handle.see_batch(x)           # before the first step() of the run
+        """
+        if not self._probe.training_seen:
+            self._probe.see_training(args, kwargs)
+            self._drop_first_batch_hook()
 
     def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
         """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
@@ -833,6 +847,44 @@ class _ParameterUse(TorchFunctionMode):
                     self._seen.add(module)
                     self.order.append(module)
         return func(*args, **kwargs)
+
+
+class RunningLoss:
+    """The mean of training losses, summed on their device (no host copy per step), as
+    the adapters' epoch loss. NaN and Inf are kept: health reads the raw loss.
+
+    Example:
+        >>> mean = RunningLoss()
+        >>> mean.add(torch.tensor(1.0)); mean.add(torch.tensor(2.0))
+        >>> float(mean.pop())
+        1.5
+    """
+
+    def __init__(self) -> None:
+        self._sum: Optional[torch.Tensor] = None
+        self._count = 0
+
+    def add(self, loss: Any) -> None:
+        """Adds one loss (a tensor or a number); other values are ignored."""
+        if isinstance(loss, torch.Tensor) and loss.numel() == 1:
+            value = loss.detach().reshape(()).float()
+        elif isinstance(loss, (int, float)) and not isinstance(loss, bool):
+            value = torch.tensor(float(loss))
+        else:
+            return
+        if self._sum is not None and self._sum.device != value.device:
+            value = value.to(self._sum.device)
+        self._sum = value if self._sum is None else self._sum + value
+        self._count += 1
+
+    def pop(self) -> Optional[torch.Tensor]:
+        """The mean so far, a 0-d tensor on the losses' device (None without a loss),
+        and starts again."""
+        if self._sum is None:
+            return None
+        mean = self._sum / self._count
+        self._sum, self._count = None, 0
+        return mean
 
 
 class _HeldStep:
