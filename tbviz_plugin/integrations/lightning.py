@@ -32,6 +32,7 @@ import math
 from typing import Any, Optional, Tuple
 
 import lightning.pytorch as pl
+import torch
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
@@ -174,8 +175,9 @@ class TbvizCallback(pl.Callback):
             return
         loss = _loss_of(outputs)
         if pl_module.automatic_optimization:
-            # Lightning divides each accumulated batch's loss by their number: the sum
-            # over the step's batches is their mean.
+            # Lightning returns each accumulated batch's loss divided by their number.
+            if isinstance(loss, torch.Tensor):
+                loss = loss * trainer.accumulate_grad_batches
             self._step_loss.add(loss)
         elif self._read_at is not None:
             self._step_loss.add(loss)
