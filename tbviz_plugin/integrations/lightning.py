@@ -35,6 +35,7 @@ import lightning.pytorch as pl
 import torch
 
 from tbviz_plugin import diagnose
+from tbviz_plugin.integrations import common
 from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
 from tbviz_plugin.integrations.torch import RunningLoss, WatchHandle
 
@@ -57,7 +58,8 @@ class TbvizCallback(pl.Callback):
         predictions. None: the first ``probe_size`` samples of the first
         training batch, as ``training_step`` called ``self(...)`` with them,
         else its inputs (``x`` of an ``(x, y)`` batch, a tensor, or a dict
-        as keyword arguments).
+        as keyword arguments). A module without ``forward()`` gets no
+        activation maps (one warning says so).
       probe_size: rows of the activation maps.
       name: the model's tag prefix (default: the module's class name).
       include, exclude: fnmatch patterns over module names (``"encoder.*"``).
@@ -129,6 +131,7 @@ class TbvizCallback(pl.Callback):
         self.handle: Optional[WatchHandle] = None  # one per fit
         self._last_step: Optional[int] = None  # the run's last global_step, when known
         self._read_at: Optional[int] = None  # the step whose gradients were read
+        self._probe_from_batch = True  # the module has a forward() to run the probe with
         self._step_loss = RunningLoss()  # this step's loss, over accumulated batches
         self._epoch_loss = RunningLoss()
 
@@ -148,6 +151,15 @@ class TbvizCallback(pl.Callback):
             num_classes=self.num_classes,
             manual=True,
         )
+        # A module without forward() cannot run a probe batch: no activation maps then.
+        self._probe_from_batch = type(pl_module).forward is not pl.LightningModule.forward
+        if not self._probe_from_batch and self.options.activations:
+            common.logger.warning(
+                "tbviz: %s defines no forward(), so activation maps and unit statistics "
+                "are off (the probe batch runs as module(x)); define forward() to get them. "
+                "Weights, gradient flow, scalars and health are logged.",
+                type(pl_module).__name__,
+            )
         total = trainer.estimated_stepping_batches
         if isinstance(total, (int, float)) and math.isfinite(total) and total > 0:
             self.handle.recorder.expect_steps(int(total))
@@ -183,8 +195,9 @@ class TbvizCallback(pl.Callback):
             self._step_loss.add(loss)
         if self._read_at is None:
             return  # an accumulating batch: no optimizer step yet
-        args, kwargs = _batch_inputs(batch)
-        self.handle.see_batch(*args, **kwargs)  # only when self(...) was never called
+        if self._probe_from_batch:
+            args, kwargs = _batch_inputs(batch)
+            self.handle.see_batch(*args, **kwargs)  # only when self(...) was never called
         step_loss = self._step_loss.pop()
         self._epoch_loss.add(step_loss)
         self.handle.step(step_loss, at=self._read_at)

@@ -204,3 +204,23 @@ def test_bad_arguments_name_the_argument():
         TbvizCallback(every=0)
     with pytest.raises(ValueError, match="val_loss"):
         TbvizCallback(val_loss="")
+
+
+def test_a_module_without_forward_gets_one_warning_and_the_rest(digits, tmp_path, caplog):
+    class NoForward(Digits):
+        forward = pl.LightningModule.forward  # training_step calls self.net
+
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        fit(
+            digits,
+            lambda: NoForward(call_self=False),
+            tmp_path,
+            [TbvizCallback(every=1)],
+            max_steps=2,
+            val=False,
+        )
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "NoForward defines no forward()" in message
+    tensors = read_tensors(tmp_path / "lightning_logs" / "version_0")
+    assert [s for s, *_ in tensors["NoForward/gradient_flow"]] == [0, 1]
+    assert "net.0/weight" in tensors and "net.0" not in tensors
