@@ -132,6 +132,7 @@ class TbvizCallback(pl.Callback):
         self._last_step: Optional[int] = None  # the run's last global_step, when known
         self._read_at: Optional[int] = None  # the step whose gradients were read
         self._probe_from_batch = True  # the module has a forward() to run the probe with
+        self._probe_hook: Any = None  # on the module until the first step ends
         self._step_loss = RunningLoss()  # this step's loss, over accumulated batches
         self._epoch_loss = RunningLoss()
 
@@ -150,7 +151,11 @@ class TbvizCallback(pl.Callback):
             log_graph=self.log_graph,
             num_classes=self.num_classes,
             manual=True,
+            first_batch_hook=False,
         )
+        # The first self(...) of training_step is the probe; until the first step ends.
+        self._drop_probe_hook()
+        self._probe_hook = pl_module.register_forward_pre_hook(self._on_forward, with_kwargs=True)
         # A module without forward() cannot run a probe batch: no activation maps then.
         self._probe_from_batch = type(pl_module).forward is not pl.LightningModule.forward
         if not self._probe_from_batch and self.options.activations:
@@ -195,6 +200,7 @@ class TbvizCallback(pl.Callback):
             self._step_loss.add(loss)
         if self._read_at is None:
             return  # an accumulating batch: no optimizer step yet
+        self._drop_probe_hook()
         if self._probe_from_batch:
             args, kwargs = _batch_inputs(batch)
             self.handle.see_batch(*args, **kwargs)  # only when self(...) was never called
@@ -225,8 +231,22 @@ class TbvizCallback(pl.Callback):
             return True
         return getattr(optimizer, "_optimizer", optimizer) is trainer.optimizers[0]
 
+    def _on_forward(self, module: torch.nn.Module, args: tuple, kwargs: dict) -> None:
+        """The module called as ``self(...)``: its inputs are the probe's. Under DDP or
+        FSDP Lightning calls the module with the batch to reach ``training_step``
+        (its forward patched on the instance meanwhile): not a forward, skipped."""
+        if self.handle is not None and "forward" not in module.__dict__:
+            self.handle.see_batch(*args, **kwargs)
+            self._drop_probe_hook()
+
+    def _drop_probe_hook(self) -> None:
+        if self._probe_hook is not None:
+            self._probe_hook.remove()
+            self._probe_hook = None
+
     def _close(self) -> None:
         """Logs the last step (when the cadence skipped it) and closes the writer."""
+        self._drop_probe_hook()
         if self.handle is not None:
             self.handle.remove()
             self.handle = None

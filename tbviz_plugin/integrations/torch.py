@@ -196,6 +196,9 @@ class WatchHandle:
     ``manual=True`` (for adapters: Lightning, the Hugging Face Trainer) registers
     no optimizer hook: only ``step()`` ends a step, numbered by its ``at``, and
     ``read_gradients()`` reads the gradients where the framework hands them over.
+    ``first_batch_hook=False``: the probe's first training batch comes only from
+    ``see_batch()`` (an adapter whose framework calls the model with something
+    else than a batch, as Lightning's DDP forward redirection does).
     """
 
     def __init__(
@@ -208,6 +211,7 @@ class WatchHandle:
         log_graph: bool = False,
         num_classes: Optional[int] = None,
         manual: bool = False,
+        first_batch_hook: bool = True,
     ) -> None:
         if not isinstance(model, torch.nn.Module):
             raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
@@ -278,8 +282,10 @@ class WatchHandle:
         self._predicted: Optional[int] = None  # the step predictions were last written for
         # The first batch the model sees: the probe without probe_data, and the shape
         # probe_data is compared with. Removed at the step after it has seen one.
-        self._first_batch_hook: Optional[Any] = model.register_forward_pre_hook(
-            self._on_first_batch, with_kwargs=True
+        self._first_batch_hook: Optional[Any] = (
+            model.register_forward_pre_hook(self._on_first_batch, with_kwargs=True)
+            if first_batch_hook
+            else None
         )
         self._hooks: List[Any] = []
         if manual:

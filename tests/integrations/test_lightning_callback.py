@@ -6,6 +6,7 @@ Known outcomes as in test_torch_watch: a small ReLU MLP trains cleanly; a
 
 import logging
 import math
+import os
 
 import pytest
 
@@ -224,3 +225,22 @@ def test_a_module_without_forward_gets_one_warning_and_the_rest(digits, tmp_path
     tensors = read_tensors(tmp_path / "lightning_logs" / "version_0")
     assert [s for s, *_ in tensors["NoForward/gradient_flow"]] == [0, 1]
     assert "net.0/weight" in tensors and "net.0" not in tensors
+
+
+def test_the_probe_is_the_batch_under_ddps_forward_redirection(digits, tmp_path, caplog):
+    """Under DDP Lightning reaches training_step by calling the module with the batch
+    (forward patched on the instance): that call is not the probe, self(x) inside is."""
+    environ = dict(os.environ)
+    try:
+        with caplog.at_level(logging.WARNING, logger="tbviz"):
+            kw = dict(strategy="ddp", accelerator="cpu", devices=1)
+            fit(digits, Digits, tmp_path, [TbvizCallback(every=1)], max_steps=2, val=False, **kw)
+    finally:  # Lightning leaves its one-process group and its variables behind
+        if torch.distributed.is_initialized():
+            torch.distributed.destroy_process_group()
+        os.environ.clear()
+        os.environ.update(environ)
+    assert not caplog.records
+    tensors = read_tensors(tmp_path / "lightning_logs" / "version_0")
+    assert [s for s, *_ in tensors["net.0"]] == [0, 1]
+    assert tensors["net.0"][0][2].shape == (32, 32)
