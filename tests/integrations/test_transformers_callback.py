@@ -253,12 +253,16 @@ def test_a_nan_loss_is_recorded_raw_where_the_trainer_filters_it(tmp_path):
     assert math.isfinite(logged)  # the Trainer's own log hides it
 
 
-def test_training_is_unchanged_and_nothing_stays_hooked(tmp_path):
+def test_training_is_unchanged_and_a_dict_probe_gets_a_confusion_matrix(tmp_path):
     """A tiny BERT with dropout and gradient accumulation: the same weights with and
-    without the callback (the probe passes run in eval mode without gradients)."""
+    without the callback (the probe passes run in eval mode without gradients); a
+    probe_data of keyword inputs is run as model(**x) and scored by its logits."""
     kw = dict(n_train=128, tokens=True, gradient_accumulation_steps=2, num_train_epochs=1)
     _, plain = train(tiny_bert, tmp_path / "plain", **kw)
-    callback = TbvizCallback(tmp_path / "run", every=1)
+    held_out = Digits(1600, 1664, tokens=True)
+    x = {"input_ids": torch.stack([held_out[i]["input_ids"] for i in range(64)])}
+    y = torch.tensor(held_out.y)
+    callback = TbvizCallback(tmp_path / "run", every=1, probe_data=(x, y))
     _, watched = train(tiny_bert, tmp_path / "watched", [callback], **kw)
     a, b = plain.state_dict(), watched.state_dict()
     assert a.keys() == b.keys()
@@ -266,8 +270,19 @@ def test_training_is_unchanged_and_nothing_stays_hooked(tmp_path):
         assert torch.equal(a[key], b[key]), key
     for m in watched.modules():
         assert not m._forward_hooks and not m._forward_pre_hooks
-    flow = read_tensors(tmp_path / "run")["BertForSequenceClassification/gradient_flow"]
+
+    tensors = read_tensors(tmp_path / "run")
+    flow = tensors["BertForSequenceClassification/gradient_flow"]
     assert [s for s, *_ in flow] == [1, 2]  # 4 batches, 2 per optimizer step
+    assert tensors["bert.embeddings.word_embeddings"][0][2].shape == (32, 1, 64)  # probe_data
+    step, _, counts, _ = tensors["BertForSequenceClassification/confusion_matrix"][-1]
+    watched.eval()
+    with torch.no_grad():
+        predicted = watched(**x).logits.argmax(dim=1).numpy()
+    expected = np.zeros((10, 10), dtype=np.int64)
+    np.add.at(expected, (y.numpy(), predicted), 1)
+    assert step == 2
+    np.testing.assert_array_equal(counts, expected)
 
 
 def test_bad_arguments_name_the_argument():
