@@ -290,3 +290,22 @@ def test_bad_arguments_name_the_argument():
         TbvizCallback(overhead_budget=2)
     with pytest.raises(TypeError, match="include"):
         TbvizCallback(include=[3])
+
+
+def test_a_run_stopped_early_logs_its_last_step(tmp_path):
+    """The Trainer zeroes the gradients after each update: a run stopped before its
+    max_steps (early stopping) has its last step logged with weights and an empty
+    gradient-flow column, as watch logs a loop that zeroes them after the step."""
+
+    class StopAtThree(transformers.TrainerCallback):
+        def on_step_end(self, args, state, control, **kwargs):
+            control.should_training_stop = state.global_step == 3
+
+    callback = TbvizCallback(tmp_path / "run", every=2)
+    train(MLP, tmp_path / "out", [callback, StopAtThree()], n_train=320)
+    tensors = read_tensors(tmp_path / "run")
+    flow = tensors["MLP/gradient_flow"]
+    assert [s for s, *_ in flow] == [2, 3]
+    assert np.all(np.isfinite(flow[0][2][:, :L2])) and np.all(np.isnan(flow[1][2][:, :L2]))
+    assert [s for s, *_ in tensors["net.0/weight"]] == [2, 3]
+    assert not {e["code"] for e in health(tmp_path / "run")} & ALARMS
