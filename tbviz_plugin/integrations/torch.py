@@ -525,6 +525,8 @@ class WatchHandle:
                 # Before the gradient flow, whose rules read the probe's loss.
                 probe_loss = self.predictions.log(step)
                 self.recorder.log_loss(step, probe_loss, source="probe")
+            if loss is not None and flow_row:  # known before the log: the rules read it
+                self._write_loss(step, loss)
             if not self._graph_done:
                 t0 = self.recorder.clock()
                 self._write_graph()
@@ -533,8 +535,6 @@ class WatchHandle:
             self._log_parts(step, captured, surfaces=surfaces, flow_row=flow_row)
             if not flow_row:  # the step's row and scalars were written before
                 return
-            if loss is not None:
-                self._write_loss(step, loss)
             if self.optimizer is not None and self.optimizer.param_groups:
                 self.recorder.log_scalars(
                     step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}

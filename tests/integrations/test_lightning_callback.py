@@ -150,8 +150,10 @@ def test_deep_sigmoid_net_is_flagged_vanishing(digits, tmp_path):
     callback = TbvizCallback(every=5)
     fit(digits, lambda: Digits(depth=10, act=torch.nn.Sigmoid), tmp_path, [callback], max_epochs=1)
     found = health(tmp_path / "lightning_logs" / "version_0")
-    flagged = {e["layer"] for e in found if e["code"] == "vanishing_gradient"}
+    vanishing = [e for e in found if e["code"] == "vanishing_gradient"]
+    flagged = {e["layer"] for e in vanishing}
     assert "net.0" in flagged and "net.20" not in flagged  # the input side, not the output
+    assert all(e["evidence"]["loss"] is not None for e in vanishing)  # the rules read the loss
 
 
 def test_training_is_unchanged_and_gradients_are_read_before_clipping(digits, tmp_path):

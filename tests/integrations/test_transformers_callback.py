@@ -214,8 +214,10 @@ def test_deep_sigmoid_net_is_flagged_and_a_healthy_one_raises_nothing(tmp_path):
         n_train=640,
     )
     found = health(tmp_path / "sigmoid")
-    flagged = {e["layer"] for e in found if e["code"] == "vanishing_gradient"}
+    vanishing = [e for e in found if e["code"] == "vanishing_gradient"]
+    flagged = {e["layer"] for e in vanishing}
     assert "net.0" in flagged and "net.20" not in flagged  # the input side, not the output
+    assert all(e["evidence"]["loss"] is not None for e in vanishing)  # the rules read the loss
 
     train(MLP, tmp_path / "out", [TbvizCallback(tmp_path / "relu", every=5)], n_train=640)
     assert not {e["code"] for e in health(tmp_path / "relu")} & ALARMS
