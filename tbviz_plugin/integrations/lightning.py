@@ -36,7 +36,12 @@ import torch
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations import common
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 from tbviz_plugin.integrations.torch import RunningLoss, WatchHandle
 
 __all__ = ["TbvizCallback"]
@@ -70,6 +75,8 @@ class TbvizCallback(pl.Callback):
       overhead_budget: fraction of training time logging may take with ``every=None``.
       distributed: ``"auto"``/``"chief"`` (rank 0 writes the statistics reduced
         over all ranks), ``"per_worker"`` or ``"off"``.
+      max_bytes: the run's disk budget (default 250 MB, None: no bound), as for
+        ``watch``: near it weight surfaces, then activation maps, thin out.
       val_loss: the logged metric (``self.log(...)``) read as the validation
         loss of the loss-curve rules.
 
@@ -103,6 +110,7 @@ class TbvizCallback(pl.Callback):
         num_classes: Optional[int] = None,
         overhead_budget: float = DEFAULT_BUDGET,
         distributed: str = "auto",
+        max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
         val_loss: str = "val_loss",
     ) -> None:
         super().__init__()
@@ -121,6 +129,7 @@ class TbvizCallback(pl.Callback):
             thresholds=thresholds,
             overhead_budget=overhead_budget,
             distributed=distributed,
+            max_bytes=max_bytes,
         )
         if not (isinstance(val_loss, str) and val_loss):
             raise ValueError(f"val_loss must be a metric name, got {val_loss!r}")

@@ -41,7 +41,12 @@ import transformers
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations.distributed import NullWriter
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 from tbviz_plugin.integrations.torch import RunningLoss, WatchHandle
 
 __all__ = ["TbvizCallback", "trainer_log_dir"]
@@ -70,6 +75,8 @@ class TbvizCallback(transformers.TrainerCallback):
       overhead_budget: fraction of training time logging may take with ``every=None``.
       distributed: ``"auto"``/``"chief"`` (rank 0 writes the statistics reduced
         over all ranks), ``"per_worker"`` or ``"off"``.
+      max_bytes: the run's disk budget (default 250 MB, None: no bound), as for
+        ``watch``: near it weight surfaces, then activation maps, thin out.
 
     Scalars besides those of ``watch``: ``batch_loss`` (the step's raw loss at
     logged steps), ``epoch_loss`` (the mean of the epoch's raw step losses)
@@ -100,6 +107,7 @@ class TbvizCallback(transformers.TrainerCallback):
         num_classes: Optional[int] = None,
         overhead_budget: float = DEFAULT_BUDGET,
         distributed: str = "auto",
+        max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
     ) -> None:
         self.options = Options(
             every=every,
@@ -116,6 +124,7 @@ class TbvizCallback(transformers.TrainerCallback):
             thresholds=thresholds,
             overhead_budget=overhead_budget,
             distributed=distributed,
+            max_bytes=max_bytes,
         )
         self.log_dir = log_dir
         self.num_classes = num_classes

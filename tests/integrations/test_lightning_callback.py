@@ -207,6 +207,8 @@ def test_bad_arguments_name_the_argument():
         TbvizCallback(every=0)
     with pytest.raises(ValueError, match="val_loss"):
         TbvizCallback(val_loss="")
+    with pytest.raises(ValueError, match="max_bytes"):
+        TbvizCallback(max_bytes=0)
 
 
 def test_a_module_without_forward_gets_one_warning_and_the_rest(digits, tmp_path, caplog):

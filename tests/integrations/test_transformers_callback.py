@@ -292,6 +292,8 @@ def test_bad_arguments_name_the_argument():
         TbvizCallback(overhead_budget=2)
     with pytest.raises(TypeError, match="include"):
         TbvizCallback(include=[3])
+    with pytest.raises(ValueError, match="max_bytes"):
+        TbvizCallback(max_bytes=0)
 
 
 def test_a_run_stopped_early_logs_its_last_step(tmp_path):
