@@ -9,10 +9,9 @@ Example::
 Supported: Keras 3 with the TensorFlow backend (``KERAS_BACKEND=tensorflow``,
 the default), Sequential and Functional models for every part; subclassed
 models get weights, gradient flow, scalars and health but no activation maps
-(their layer outputs are not reachable from outside the model). Other Keras
-backends (JAX, PyTorch) are refused with a clear error: use
-``tbviz_plugin.integrations.torch.watch`` for PyTorch, or ``tbviz.Writer`` with
-arrays for JAX.
+(their layer outputs are not reachable from outside the model). Under the JAX
+and PyTorch backends ``TbvizCallback(...)`` returns a
+``keras_backends.BackendCallback``, with the same arguments and tags.
 
 The callback is an adapter on ``integrations.core``: it reduces on the device
 and hands host arrays to a ``StepLogger``, which writes each part. It never
@@ -125,6 +124,14 @@ class TbvizCallback(keras.callbacks.Callback):
         model.fit(x, y, epochs=10, callbacks=[callback])
     """
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # Keras' JAX and PyTorch backends get their own callback, with these arguments.
+        if cls is TbvizCallback and keras.backend.backend() in ("jax", "torch"):
+            from tbviz_plugin.integrations.keras_backends import BackendCallback
+
+            return BackendCallback(*args, **kwargs)
+        return super().__new__(cls)
+
     def __init__(
         self,
         log_dir: Any,
@@ -149,9 +156,8 @@ class TbvizCallback(keras.callbacks.Callback):
         super().__init__()
         if keras.backend.backend() != "tensorflow":
             raise RuntimeError(
-                f"TbvizCallback supports the TensorFlow backend of Keras 3; this Keras runs "
-                f"{keras.backend.backend()!r}. For PyTorch use "
-                "tbviz_plugin.integrations.torch.watch; for JAX use tbviz.Writer with arrays."
+                f"TbvizCallback supports the TensorFlow, JAX and PyTorch backends of Keras 3; "
+                f"this Keras runs {keras.backend.backend()!r}."
             )
         self.options = Options(
             every=every,
@@ -200,6 +206,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._tap_layers: List[Any] = []
         self._variables: List[Any] = []
         self._owner_names: List[str] = []
+        self._param_names: List[str] = []  # each variable's name in its surface's tag
         self._owners: List[int] = []
         self._train_grads: Optional[_TrainingGradients] = None
         self._pending_last = False  # the armed batch is the fit's last
@@ -371,6 +378,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._layer_names = [x.name for x in self._layers]
         self._variables = [v for x in self._layers for v in x.trainable_weights]
         self._owner_names = [x.name for x in self._layers for _ in x.trainable_weights]
+        self._param_names = [n for x in self._layers for n in _param_names(x)]
         # The index in self._layers of each variable's layer.
         self._owners = [i for i, x in enumerate(self._layers) for _ in x.trainable_weights]
         if self._train_grads is not None:
@@ -722,7 +730,7 @@ class TbvizCallback(keras.callbacks.Callback):
             group, index = self._surface_slots[i]
             surfaces.append(
                 Surface(
-                    f"{self._owner_names[i]}/{_param_name(v)}",
+                    f"{self._owner_names[i]}/{self._param_names[i]}",
                     values[("weight", group)][index],
                     tuple(v.shape),
                     form[0],
@@ -1049,9 +1057,26 @@ def _is_graph_model(model: Any) -> bool:
         return False
 
 
-def _param_name(variable: Any) -> str:
-    path = getattr(variable, "path", None) or variable.name
-    return str(path).split("/")[-1].split(":")[0]
+def _param_names(layer: Any) -> List[str]:
+    """The names of a layer's trainable variables in their tags: the variable's own
+    name (``kernel``), or, when sublayers repeat it (``MultiHeadAttention``'s query,
+    key and value each have a ``kernel``), its path below the layer
+    (``query/kernel``)."""
+    paths = [
+        str(getattr(v, "path", None) or v.name).split(":")[0].split("/")
+        for v in layer.trainable_weights
+    ]
+    short = [p[-1] for p in paths]
+    if len(set(short)) == len(short):
+        return short
+    below = []
+    for i, parts in enumerate(paths):
+        if layer.name in parts[:-1]:
+            start = len(parts) - 1 - parts[::-1].index(layer.name)
+            below.append("/".join(parts[start + 1 :]))
+        else:
+            below.append(f"{short[i]}_{i}")
+    return below if len(set(below)) == len(below) else [f"{n}_{i}" for i, n in enumerate(short)]
 
 
 def _activation_name(layer: Any) -> Optional[str]:
