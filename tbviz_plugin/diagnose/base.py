@@ -65,6 +65,12 @@ class Thresholds:
         pooled features, has each unit's sign set by its weights alone, and
         symmetric initialisation leaves half of them off); ``error`` from
         ``dead_fraction_error`` (default 0.9).
+      dead_chance: a ReLU-like layer is flagged only when so many of its units
+        are off that a coin toss per unit (each off with probability 1/2, as
+        symmetric initialisation leaves units whose inputs barely vary) would
+        give as many or more with at most this probability (default 0.01): in
+        a small layer (a squeeze-excite bottleneck of 8 units) 6 off is chance,
+        8 off is not.
       saturation_level: a sigmoid output within this distance of 0 or 1, or a
         tanh output with ``|y| > 1 - saturation_level``, is saturated
         (default 0.01).
@@ -112,6 +118,7 @@ class Thresholds:
     persist_steps: int = 2
     dead_fraction: float = 0.5
     dead_fraction_error: float = 0.9
+    dead_chance: float = 0.01
     saturation_level: float = 0.01
     saturated_sample_fraction: float = 0.9
     saturated_fraction: float = 0.5

@@ -703,7 +703,7 @@ class TbvizCallback(keras.callbacks.Callback):
             group, index = self._surface_slots[i]
             surfaces.append(
                 Surface(
-                    f"{self._owner_names[i]}/{_param_name(v)}",
+                    f"{self._owner_names[i]}/{_param_name(v, self._owner_names[i])}",
                     values[("weight", group)][index],
                     tuple(v.shape),
                     form[0],
@@ -1030,9 +1030,20 @@ def _is_graph_model(model: Any) -> bool:
         return False
 
 
-def _param_name(variable: Any) -> str:
-    path = getattr(variable, "path", None) or variable.name
-    return str(path).split("/")[-1].split(":")[0]
+def _param_name(variable: Any, layer: str) -> str:
+    """The variable's path inside its layer: ``kernel``, or ``query/kernel`` for a
+    layer built of sublayers (MultiHeadAttention), whose variables share a name.
+
+    Example:
+        >>> class V: path = "multi_head_attention/query/kernel"
+        >>> _param_name(V(), "multi_head_attention"), _param_name(V(), "other")
+        ('query/kernel', 'kernel')
+    """
+    path = str(getattr(variable, "path", None) or variable.name).split(":")[0]
+    parts = path.split("/")
+    if layer in parts[:-1]:
+        return "/".join(parts[len(parts) - parts[::-1].index(layer) :])
+    return parts[-1]
 
 
 def _activation_name(layer: Any) -> Optional[str]:
