@@ -186,14 +186,9 @@ HINTS = {
     ),
     "class_never_predicted": (
         "The model predicts these classes for none of the probe samples although the "
-        "probe set holds some. The probe runs in eval mode, where BatchNorm layers use "
-        "their running statistics: in a short run or at a high learning rate they lag "
-        "behind the weights and eval-mode predictions collapse onto one class while "
-        "training looks fine (train longer, or let the statistics track faster: a larger "
-        "momentum in PyTorch, a smaller one in Keras). Otherwise the model has collapsed "
-        "onto other classes: check the class balance (class weights or resampling), the "
-        "labels of these classes, the output layer's size, and that training has not "
-        "stalled."
+        "probe set holds some: it has collapsed onto other classes. Check the class "
+        "balance (class weights or resampling), the labels of these classes, the output "
+        "layer's size, and that training has not stalled."
     ),
 }
 
@@ -220,6 +215,13 @@ KIND_HINTS = {
     ),
     ("vanishing_gradient", "embedding"): (
         "An embedding's gradient reaches only the rows of the tokens in the batch."
+    ),
+    ("class_never_predicted", "batchnorm"): (
+        "The probe runs in eval mode, where the model's BatchNorm layers use their running "
+        "statistics: in a short run or at a high learning rate they lag behind the weights "
+        "and eval-mode predictions collapse onto a few classes while training looks fine. "
+        "Train longer, or let the statistics track faster (a larger momentum in PyTorch, "
+        "a smaller one in Keras: 0.9 instead of 0.99)."
     ),
 }
 
@@ -309,12 +311,13 @@ _KIND_STEMS = {
     "attention": ("attention", "attn"),
     "recurrent": ("lstm", "gru", "rnn", "recurrent"),
     "embedding": ("embed",),
+    "batchnorm": ("batchnorm",),  # BatchNorm2d, SyncBatchNorm, BatchNormalization
 }
 _KIND_WORDS = {"attention": ("query", "key", "value")}
 
 
 def layer_kind(layer: Optional[str], layer_type: Optional[str] = None) -> Optional[str]:
-    """``"attention"``, ``"recurrent"``, ``"embedding"`` or None, from the layer's
+    """``"attention"``, ``"recurrent"``, ``"embedding"``, ``"batchnorm"`` or None, from the layer's
     class name (``"LSTM"``, ``"MultiheadAttention"``) when known, else its name.
 
     Example:

@@ -175,9 +175,7 @@ def train(case: Case, logdir: Any, **callback_kw: Any):
     callback and the loss of each epoch."""
     keras.utils.set_random_seed(0)
     model = case.model()
-    model.compile(
-        case.optimizer(), keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-    )
+    model.compile(case.optimizer(), keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     callback = TbvizCallback(
         str(logdir),
         every=case.every,
