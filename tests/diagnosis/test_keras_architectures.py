@@ -38,12 +38,15 @@ ALARMS = {
 @pytest.fixture(scope="module", autouse=True)
 def one_thread():
     """One intra-op thread: on a shared 2-core machine more threads only contend.
-    TensorFlow takes it only before its runtime starts (an earlier test may have)."""
+    TensorFlow takes it only before its runtime starts (an earlier test may have).
+    Afterwards Keras' name counters are reset for the tests that follow."""
     try:
         tf.config.threading.set_intra_op_parallelism_threads(1)
         tf.config.threading.set_inter_op_parallelism_threads(1)
     except RuntimeError:
         pass
+    yield
+    keras.backend.clear_session()  # later tests get Keras' layer names from the start
 
 
 def read_back(logdir):
