@@ -159,23 +159,7 @@ class TbvizCallback(keras.callbacks.Callback):
                 f"TbvizCallback supports the TensorFlow, JAX and PyTorch backends of Keras 3; "
                 f"this Keras runs {keras.backend.backend()!r}."
             )
-        self.options = Options(
-            every=every,
-            probe_data=probe_data,
-            probe_size=probe_size,
-            name=name,
-            include=include,
-            exclude=exclude,
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-            thresholds=thresholds,
-            overhead_budget=overhead_budget,
-            distributed=distributed,
-            max_bytes=max_bytes,
-        )
+        self.options = Options.from_arguments(locals())
         self.log_dir = log_dir
         self.write_graph = write_graph
         self.writer: Any = None

@@ -104,22 +104,7 @@ class BackendCallback(keras.callbacks.Callback):
                 f"BackendCallback runs on Keras' {' and '.join(BACKENDS)} backends; this "
                 f"Keras runs {self.backend!r}: use TbvizCallback"
             )
-        self.options = Options(
-            every=every,
-            probe_data=probe_data,
-            probe_size=probe_size,
-            name=name,
-            include=include,
-            exclude=exclude,
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-            thresholds=thresholds,
-            overhead_budget=overhead_budget,
-            distributed=distributed,
-        )
+        self.options = Options.from_arguments(locals())
         self.log_dir = log_dir
         self.write_graph = write_graph
         self.writer: Any = None

@@ -114,23 +114,7 @@ class TbvizCallback(pl.Callback):
         val_loss: str = "val_loss",
     ) -> None:
         super().__init__()
-        self.options = Options(
-            every=every,
-            probe_data=probe_data,
-            probe_size=probe_size,
-            name=name,
-            include=include,
-            exclude=exclude,
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-            thresholds=thresholds,
-            overhead_budget=overhead_budget,
-            distributed=distributed,
-            max_bytes=max_bytes,
-        )
+        self.options = Options.from_arguments(locals())
         if not (isinstance(val_loss, str) and val_loss):
             raise ValueError(f"val_loss must be a metric name, got {val_loss!r}")
         self.log_dir = log_dir

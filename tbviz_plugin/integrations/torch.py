@@ -144,23 +144,7 @@ def watch(
 
         handle = watch(model, "logs/run1", include="encoder.*", probe_data=(x_val, y_val))
     """
-    options = Options(
-        every=every,
-        probe_data=probe_data,
-        probe_size=probe_size,
-        name=name,
-        include=include,
-        exclude=exclude,
-        weights=weights,
-        activations=activations,
-        gradients=gradients,
-        resources=resources,
-        diagnosis=diagnosis,
-        thresholds=thresholds,
-        overhead_budget=overhead_budget,
-        distributed=distributed,
-        max_bytes=max_bytes,
-    )
+    options = Options.from_arguments(locals())
     return WatchHandle(
         model,
         log_dir_or_writer,

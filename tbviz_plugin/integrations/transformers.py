@@ -109,23 +109,7 @@ class TbvizCallback(transformers.TrainerCallback):
         distributed: str = "auto",
         max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
     ) -> None:
-        self.options = Options(
-            every=every,
-            probe_data=probe_data,
-            probe_size=probe_size,
-            name=name,
-            include=include,
-            exclude=exclude,
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-            thresholds=thresholds,
-            overhead_budget=overhead_budget,
-            distributed=distributed,
-            max_bytes=max_bytes,
-        )
+        self.options = Options.from_arguments(locals())
         self.log_dir = log_dir
         self.num_classes = num_classes
         self.handle: Optional[WatchHandle] = None  # one per train()
