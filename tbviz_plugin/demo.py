@@ -43,8 +43,29 @@ def digits(seed: int = 0, train_size: int = 1400) -> Split:
     return x[:train_size], y[:train_size], x[train_size:], y[train_size:]
 
 
+# The modules the demo trains with, and the pip package that brings each.
+NEEDS = {"keras": "tensorflow", "torch": "torch", "sklearn": "scikit-learn"}
+
+
+def check_dependencies() -> None:
+    """Raises ``ModuleNotFoundError`` naming every missing package and the install line.
+
+    Example:
+        >>> check_dependencies()  # doctest: +SKIP
+    """
+    import importlib.util
+
+    missing = [package for module, package in NEEDS.items() if not importlib.util.find_spec(module)]
+    if missing:
+        raise ModuleNotFoundError(
+            f"tbviz demo needs {', '.join(missing)}, which this Python lacks: "
+            "pip install 'tbviz_plugin[demo]'"
+        )
+
+
 def write_demo_logs(out: str = "demo_logs", *, quick: bool = False) -> Iterator[str]:
     """Trains every demo run into ``out/<run>``, replacing what was there; yields progress."""
+    check_dependencies()
     os.makedirs(out, exist_ok=True)
     runs = [
         ("keras_healthy", _keras_healthy),
@@ -104,7 +125,7 @@ def _keras_healthy(path: str, quick: bool) -> str:
         [
             keras.Input((8, 8, 1)),
             keras.layers.Conv2D(8, 3, padding="same", activation="relu", name="conv"),
-            keras.layers.Flatten(),
+            keras.layers.Flatten(name="flatten"),  # named: tags must not depend on earlier models
             keras.layers.Dense(64, activation="relu", kernel_initializer="he_normal", name="dense"),
             keras.layers.Dense(10, activation="softmax", name="output"),
         ],

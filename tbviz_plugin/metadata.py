@@ -186,3 +186,44 @@ def _importance_shape_ok(array: Any, content: Dict[str, Any]) -> bool:
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON (the content is written without NaN/Infinity)")
+
+
+def describe_change(tag: str, first: bytes, now: bytes) -> str:
+    """Why a summary cannot go under ``tag``: its serialised metadata ``now``
+    differs from the ``first`` one the tag was written with, which TensorBoard
+    keeps for the tag's whole life. Names the fields that differ and the way out.
+
+    Example:
+        >>> a = serialized_summary_metadata("weight_surface", shape=[4, 3])
+        >>> b = serialized_summary_metadata("weight_surface", shape=[4, 5])
+        >>> describe_change("dense/kernel", a, b)[:64]
+        "tag 'dense/kernel' was first written with shape [4, 3]; this cal"
+    """
+    old, new = _content_of(first), _content_of(now)
+    if old.get("kind") != new.get("kind"):
+        fields = ["kind"]
+    else:
+        # Shapes first: they are what changes when a model changes.
+        fields = sorted(
+            (k for k in set(old) | set(new) if old.get(k) != new.get(k)),
+            key=lambda k: (not k.endswith("shape"), k != "shape", k),
+        )
+
+    def listing(body: Dict[str, Any]) -> str:
+        return ", ".join(f"{k} {body.get(k, '(none)')}" for k in fields)
+
+    return (
+        f"tag {tag!r} was first written with {listing(old)}; this call gives {listing(new)}. "
+        "TensorBoard keeps a tag's first metadata for the whole run, so a layer that "
+        "changed (a new shape, other classes or layers) must be written under a new tag "
+        f"(e.g. {tag + '_v2'!r}) or into a new run directory"
+    )
+
+
+def _content_of(serialized: bytes) -> Dict[str, Any]:
+    """The plugin content of serialised metadata, with its plugin as ``kind`` when that
+    is not tbviz (scalars, images)."""
+    md = summary_pb2.SummaryMetadata.FromString(serialized)
+    if md.plugin_data.plugin_name != PLUGIN_NAME:
+        return {"kind": md.plugin_data.plugin_name or "(none)"}
+    return json.loads(md.plugin_data.content.decode("utf-8"))

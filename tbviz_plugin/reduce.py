@@ -50,6 +50,11 @@ def _to_numpy(value: Any, name: str) -> Tuple[np.ndarray, bool]:
     """
     if isinstance(value, np.ndarray):
         array, fresh = value, False
+    elif value is None:
+        raise TypeError(
+            f"{name} is None, not an array (a parameter's gradient is None until backward() "
+            "has reached it; log after loss.backward(), or leave the parameter out)"
+        )
     elif hasattr(value, "detach") and hasattr(value, "cpu"):  # torch.Tensor
         tensor = value.detach()
         fresh = getattr(getattr(tensor, "device", None), "type", "cpu") != "cpu"

@@ -101,6 +101,9 @@ class Prepared:
         caller's snapshot buffer back to ``snapshots``), or None.
       nbytes: the bytes of array data (the caller's snapshot) this summary holds
         until it is built: what a writer's queue bound counts.
+      metadata_bytes: the serialised ``SummaryMetadata`` the built summary will
+        carry, settled while validating, so that a writer can compare it with
+        the tag's first at the call (TensorBoard keeps only a tag's first).
 
     A plain class with slots (not a dataclass): one is made per summary on
     the caller's thread, and a frozen dataclass' ``__init__`` costs several
@@ -111,7 +114,17 @@ class Prepared:
         1.0
     """
 
-    __slots__ = ("tag", "kind", "_build", "content", "release", "nbytes", "_built", "tensor_crc")
+    __slots__ = (
+        "tag",
+        "kind",
+        "_build",
+        "content",
+        "release",
+        "nbytes",
+        "metadata_bytes",
+        "_built",
+        "tensor_crc",
+    )
 
     def __init__(
         self,
@@ -121,6 +134,7 @@ class Prepared:
         content: Optional[Dict[str, Any]] = None,
         release: Optional[Callable[[], None]] = None,
         nbytes: int = 0,
+        metadata_bytes: Optional[bytes] = None,
     ) -> None:
         self.tag = tag
         self.kind = kind
@@ -128,6 +142,7 @@ class Prepared:
         self.content = content
         self.release = release
         self.nbytes = nbytes
+        self.metadata_bytes = metadata_bytes
         self._built: Optional[SummaryTensor] = None
         # The CRC32C of the built tensor's bytes, when a writer took it early.
         self.tensor_crc: Optional[int] = None
@@ -251,12 +266,15 @@ def prepare_weight_surface(
         layout = _resolve_layout(layout, array)
         data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4, 5))
         release = None
+    matrix_shape, form = surface_layout(data.shape, layout)
+    md = _surface_metadata(quantity, data.shape, matrix_shape, form, grid)
     return Prepared(
         tag,
         metadata.WEIGHT_SURFACE,
-        functools.partial(_build_weight_surface, tag, data, quantity, grid, layout),
+        functools.partial(_build_weight_surface, tag, md, data, grid, layout),
         release=release,
         nbytes=data.nbytes,
+        metadata_bytes=md,
     )
 
 
@@ -298,11 +316,11 @@ def _surface_matrix(data: np.ndarray, layout: str) -> Tuple[np.ndarray, str]:
 
 
 def _build_weight_surface(
-    tag: str, data: np.ndarray, quantity: str, grid: Tuple[int, int], layout: str
+    tag: str, md: bytes, data: np.ndarray, grid: Tuple[int, int], layout: str
 ) -> SummaryTensor:
-    matrix, form = _surface_matrix(data, layout)
+    matrix, _ = _surface_matrix(data, layout)
     pooled, _ = reduce.pool_max_abs(matrix, grid)
-    return _surface_tensor(tag, pooled, quantity, grid, data.shape, matrix.shape, form)
+    return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
 
 
 def _surface_tensor(
@@ -388,39 +406,56 @@ def prepare_activation_map(
                 f"sample must be in [0, {data.shape[0]}) for a batch of shape {data.shape}, "
                 f"got {sample}"
             )
+    md = _activation_metadata(data.shape, int(sample), int(max_channels), grid, layout)
     return Prepared(
         tag,
         metadata.ACTIVATION_MAP,
         functools.partial(
-            _build_activation_map, tag, data, int(sample), int(max_channels), grid, layout
+            _build_activation_map, tag, md, data, int(sample), int(max_channels), grid, layout
         ),
         nbytes=data.nbytes,
+        metadata_bytes=md,
     )
 
 
+def _activation_metadata(
+    shape: Tuple[int, ...], sample: int, max_channels: int, grid: Tuple[int, int], layout: str
+) -> bytes:
+    """An activation map's serialised metadata: one sample's shape (the batch size may
+    vary between steps; metadata must not), its form, layout and pooling."""
+    sample_shape = list(shape[1:]) if len(shape) >= 2 else list(shape)
+    content: Dict[str, Any] = dict(
+        sample_shape=sample_shape,
+        form="dense" if len(shape) <= 2 else "channels",
+        layout=layout,
+        pool="max_abs",
+        max_grid=list(grid),
+    )
+    if len(shape) >= 3:
+        channels = shape[-1] if layout == "channels_last" else shape[1]
+        content.update(sample=sample, channels=int(channels), max_channels=max_channels)
+    return metadata.serialized_summary_metadata(metadata.ACTIVATION_MAP, **content)
+
+
 def _build_activation_map(
-    tag: str, data: np.ndarray, sample: int, max_channels: int, grid: Tuple[int, int], layout: str
+    tag: str,
+    md: bytes,
+    data: np.ndarray,
+    sample: int,
+    max_channels: int,
+    grid: Tuple[int, int],
+    layout: str,
 ) -> SummaryTensor:
-    # The batch size may vary between steps; metadata must not, so keep one sample's shape.
-    sample_shape = list(data.shape[1:]) if data.ndim >= 2 else list(data.shape)
     if data.ndim <= 2:
         maps = data.reshape(1, -1) if data.ndim == 1 else data
-        form, channels = "dense", None
     else:
         one = data[sample]
         if layout == "channels_last":  # (L, C) or (H, W, C) -> channels first
             one = np.moveaxis(one, -1, 0)
         if one.ndim == 2:  # 1-D conv / sequence: [C, L] -> [C, 1, L]
             one = one[:, None, :]
-        channels = int(one.shape[0])
-        maps, form = one[:max_channels], "channels"
+        maps = one[:max_channels]
     pooled, _ = reduce.pool_max_abs(maps, grid)
-    content: Dict[str, Any] = dict(
-        sample_shape=sample_shape, form=form, layout=layout, pool="max_abs", max_grid=list(grid)
-    )
-    if form == "channels":
-        content.update(sample=sample, channels=channels, max_channels=max_channels)
-    md = metadata.serialized_summary_metadata(metadata.ACTIVATION_MAP, **content)
     return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
 
 
@@ -494,24 +529,28 @@ def prepare_gradient_flow(
             k: reduce.as_numpy(v, f"prev_weights[{k!r}]")
             for k, v in _mapping_items(prev_weights, "prev_weights")
         }
+    stats = list(reduce.GRADIENT_STATS) + (list(reduce.WEIGHT_STATS) if w is not None else [])
+    md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=order, stats=stats)
     return Prepared(
         tag,
         metadata.GRADIENT_FLOW,
-        functools.partial(_build_gradient_flow, tag, order, arrays, w, p),
+        functools.partial(_build_gradient_flow, tag, md, order, stats, arrays, w, p),
         nbytes=sum(
             a.nbytes for held in (arrays, w or {}, p or {}) for a in held.values() if a is not None
         ),
+        metadata_bytes=md,
     )
 
 
 def _build_gradient_flow(
     tag: str,
+    md: bytes,
     order: List[str],
+    stats: List[str],
     grads: Dict[str, Optional[np.ndarray]],
     weights: Optional[Dict[str, np.ndarray]],
     prev: Optional[Dict[str, np.ndarray]],
 ) -> SummaryTensor:
-    stats = list(reduce.GRADIENT_STATS) + (list(reduce.WEIGHT_STATS) if weights is not None else [])
     table = np.full((len(order), len(stats)), np.nan, dtype=np.float32)
     for i, layer in enumerate(order):
         row: Dict[str, float] = {}
@@ -520,7 +559,6 @@ def _build_gradient_flow(
         if weights is not None and layer in weights:
             row.update(reduce.weight_stats(weights[layer], (prev or {}).get(layer)))
         table[i] = [row.get(s, math.nan) for s in stats]
-    md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=order, stats=stats)
     return SummaryTensor(tag, md, table)
 
 
@@ -542,7 +580,11 @@ def prepare_gradient_flow_table(
         )
     md = metadata.serialized_summary_metadata(metadata.GRADIENT_FLOW, layers=layers, stats=stats)
     return Prepared(
-        tag, metadata.GRADIENT_FLOW, lambda: SummaryTensor(tag, md, array), nbytes=array.nbytes
+        tag,
+        metadata.GRADIENT_FLOW,
+        lambda: SummaryTensor(tag, md, array),
+        nbytes=array.nbytes,
+        metadata_bytes=md,
     )
 
 
@@ -622,7 +664,9 @@ def prepare_health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> 
     for i, row in enumerate(rows):
         encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
     md = metadata.serialized_summary_metadata(metadata.HEALTH)
-    return Prepared(tag, metadata.HEALTH, lambda: SummaryTensor(tag, md, encoded))
+    return Prepared(
+        tag, metadata.HEALTH, lambda: SummaryTensor(tag, md, encoded), metadata_bytes=md
+    )
 
 
 def health(tag: str, events: Iterable[Mapping[str, Any]], step: int) -> summary_pb2.Summary:
@@ -713,7 +757,9 @@ def prepare_layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> Prepared
     for i, row in enumerate(table):
         encoded[i] = json.dumps(row, sort_keys=True, separators=(",", ":")).encode("utf-8")
     md = metadata.serialized_summary_metadata(metadata.LAYER_TABLE)
-    return Prepared(tag, metadata.LAYER_TABLE, lambda: SummaryTensor(tag, md, encoded))
+    return Prepared(
+        tag, metadata.LAYER_TABLE, lambda: SummaryTensor(tag, md, encoded), metadata_bytes=md
+    )
 
 
 def layer_table(tag: str, rows: Iterable[Mapping[str, Any]]) -> summary_pb2.Summary:
@@ -756,11 +802,24 @@ def _labels(value: Any, name: str) -> Tuple[np.ndarray, Optional[int]]:
     """Class indices ``[N]`` of labels ``[N]`` or scores ``[N, C]`` (argmax), and C of scores.
 
     A score row holding NaN has no prediction: its index is -1 (not counted).
+    One column ``[N, 1]`` is a binary classifier's probability ``p`` of class 1
+    (a sigmoid output, or 0/1 labels): the two classes' scores are ``1 - p`` and
+    ``p``, so the index is 1 where ``p > 0.5``.
     """
     array = reduce.as_numpy(value, name)
     if array.ndim == 2:
         if array.shape[1] < 1 or array.shape[0] < 1:
             raise ValueError(f"{name} is empty (shape {array.shape})")
+        if array.shape[1] == 1:
+            p = np.asarray(array[:, 0], dtype=np.float64)
+            outside = (p < 0) | (p > 1)
+            if outside.any():
+                raise ValueError(
+                    f"{name} of shape {array.shape} is read as the probability of class 1, "
+                    f"so it must lie in [0, 1]; got {p[outside][0]!r}. For logits, apply a "
+                    "sigmoid first; or give class indices [N] or scores [N, classes]"
+                )
+            return np.where(np.isnan(p), -1, p > 0.5).astype(np.int64), 2
         scores = np.asarray(array, dtype=np.float64)
         bad = np.isnan(scores).any(axis=1)
         index = np.argmax(np.where(np.isnan(scores), -np.inf, scores), axis=1)
@@ -822,17 +881,18 @@ def prepare_confusion_matrix(
                 f"{num_classes} classes (fixed by class_names/num_classes or the tag's first call)"
             )
     names = class_names or [str(i) for i in range(num_classes)]
-    md = metadata.create_summary_metadata(metadata.CONFUSION_MATRIX, class_names=names)
+    md = metadata.serialized_summary_metadata(metadata.CONFUSION_MATRIX, class_names=names)
     return Prepared(
         tag,
         metadata.CONFUSION_MATRIX,
         functools.partial(_build_confusion_matrix, tag, md, true, pred, num_classes),
         content={"class_names": names},
+        metadata_bytes=md,
     )
 
 
 def _build_confusion_matrix(
-    tag: str, md: summary_pb2.SummaryMetadata, true: np.ndarray, pred: np.ndarray, classes: int
+    tag: str, md: bytes, true: np.ndarray, pred: np.ndarray, classes: int
 ) -> SummaryTensor:
     counted = pred >= 0  # a NaN score row predicts nothing
     flat = true[counted] * classes + pred[counted]
@@ -848,7 +908,9 @@ def confusion_matrix(tag: str, y_true: Any, y_pred: Any, **kwargs: Any) -> summa
       y_true: class indices ``[N]`` (ints, or floats holding whole numbers), or
         one-hot / scores ``[N, C]`` (argmax).
       y_pred: class indices ``[N]``, or scores / probabilities ``[N, C]`` (argmax;
-        a row with NaN predicts nothing and is not counted).
+        a row with NaN predicts nothing and is not counted). A binary
+        classifier's sigmoid output ``[N, 1]`` is the probability of class 1:
+        two classes, class 1 where it is above 0.5 (the same for ``y_true``).
       class_names: ``C`` names, stored in the metadata (default ``"0"`` ..).
       num_classes: ``C`` when neither class_names nor scores give it; without
         any of them it is the largest index seen + 1.
@@ -889,18 +951,17 @@ def prepare_feature_importance(
         content.update(layout="image", input_shape=list(data.shape))
         if data.ndim == 3:
             content["input_layout"] = layout
-    md = metadata.create_summary_metadata(metadata.FEATURE_IMPORTANCE, **content)
+    md = metadata.serialized_summary_metadata(metadata.FEATURE_IMPORTANCE, **content)
     return Prepared(
         tag,
         metadata.FEATURE_IMPORTANCE,
         functools.partial(_build_feature_importance, tag, md, data, layout),
         nbytes=data.nbytes,
+        metadata_bytes=md,
     )
 
 
-def _build_feature_importance(
-    tag: str, md: summary_pb2.SummaryMetadata, data: np.ndarray, layout: str
-) -> SummaryTensor:
+def _build_feature_importance(tag: str, md: bytes, data: np.ndarray, layout: str) -> SummaryTensor:
     if data.ndim == 3:  # an image's channels are summed: one value per pixel
         data = data.sum(axis=-1 if layout == "channels_last" else 0, dtype=np.float32)
     return SummaryTensor(tag, md, np.ascontiguousarray(data, dtype=np.float32))
@@ -935,6 +996,7 @@ _IMAGE_METADATA = summary_pb2.SummaryMetadata(
     plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name="images", content=b""),
     data_class=summary_pb2.DATA_CLASS_BLOB_SEQUENCE,
 )
+_IMAGE_METADATA_BYTES = _IMAGE_METADATA.SerializeToString()
 
 
 def prepare_image(tag: str, images: Any) -> Prepared:
@@ -960,7 +1022,13 @@ def prepare_image(tag: str, images: Any) -> Prepared:
         data = np.round(np.asarray(data, np.float64) * 255).astype(np.uint8)
     else:
         data = data.copy()
-    return Prepared(tag, "image", functools.partial(_build_image, tag, data), nbytes=data.nbytes)
+    return Prepared(
+        tag,
+        "image",
+        functools.partial(_build_image, tag, data),
+        nbytes=data.nbytes,
+        metadata_bytes=_IMAGE_METADATA_BYTES,
+    )
 
 
 def _build_image(tag: str, data: np.ndarray) -> SummaryTensor:
@@ -975,7 +1043,7 @@ def _build_image(tag: str, data: np.ndarray) -> SummaryTensor:
         buffer = io.BytesIO()
         Image.fromarray(one[..., 0] if mode == "L" else one, mode).save(buffer, format="PNG")
         encoded[2 + i] = buffer.getvalue()
-    return SummaryTensor(tag, _IMAGE_METADATA, encoded)
+    return SummaryTensor(tag, _IMAGE_METADATA_BYTES, encoded)
 
 
 def image(tag: str, images: Any) -> summary_pb2.Summary:
@@ -1009,7 +1077,12 @@ def prepare_scalar(tag: str, value: Any) -> Prepared:
     if data.size != 1:
         raise ValueError(f"value must be a single number, got shape {data.shape}")
     array = np.array(data.reshape(()), dtype=np.float32)
-    return Prepared(tag, "scalar", lambda: SummaryTensor(tag, _SCALAR_METADATA, array))
+    return Prepared(
+        tag,
+        "scalar",
+        lambda: SummaryTensor(tag, _SCALAR_METADATA, array),
+        metadata_bytes=_SCALAR_METADATA,
+    )
 
 
 def scalar(tag: str, value: Any) -> summary_pb2.Summary:

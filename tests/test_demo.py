@@ -1,5 +1,9 @@
 """`tbviz demo` trains real models and writes logs that show every panel and the right diagnoses."""
 
+import os
+import pathlib
+import re
+
 import pytest
 
 from tbviz_plugin import cli, demo
@@ -67,3 +71,47 @@ def test_healthy_runs_have_importance_maps_and_confusion_growing_diagonal(demo_d
         assert all(s.array.sum() == 32 for s in steps)  # the 32 probe digits
         assert np.trace(steps[0].array) < np.trace(steps[-1].array)
     assert tags["torch_overfitting"]["model/feature_importance"]["layout"] == "vector"
+
+
+SHIPPED = pathlib.Path(__file__).resolve().parent.parent / "demo_logs"
+# An event file's name: events.out.tfevents.<time>.<host>.<pid>.<suffix>, the suffix
+# tbviz<n> for tbviz's own writer and <n>.graph for the graph file.
+EVENT_FILE = re.compile(r"^events\.out\.tfevents\.\d+\.(.+)\.\d+\.(tbviz\d+|\d+\.graph)$")
+
+
+def _layout(logdir):
+    """What `tbviz demo` decides and a rerun keeps: per run, each non-health tag's
+    kind and first step, and the file-name patterns (times, host, pid and counters
+    vary). Health tags are left out: whether a short run has findings varies."""
+    from tbviz_plugin.logdir import LogdirData
+
+    data = LogdirData(str(logdir))
+    layout = {}
+    for run, tags in data.tags().items():
+        files = []
+        for name in sorted(os.listdir(logdir / run)):
+            match = EVENT_FILE.match(name)
+            assert match, f"{run}/{name} is not an event file name tbviz writes"
+            files.append(re.sub(r"\d+", "N", match.group(2)))
+        layout[run] = {
+            "tags": {
+                (tag, content["kind"], data.steps(run, tag)[0].step)
+                for tag, content in tags.items()
+                if content["kind"] != "health"
+            },
+            "files": sorted(files),
+        }
+    return layout
+
+
+def test_the_shipped_demo_logs_are_what_tbviz_demo_writes_today(demo_dir):
+    """Fails when demo_logs drift from the code: regenerate them with `tbviz demo`."""
+    shipped, today = _layout(SHIPPED), _layout(demo_dir)
+    assert set(shipped) == set(today), "runs differ: run `tbviz demo --out demo_logs`"
+    for run in today:
+        assert shipped[run]["files"] == today[run]["files"], run
+        assert shipped[run]["tags"] == today[run]["tags"], (
+            f"{run}: tags, kinds or first steps differ; run `tbviz demo --out demo_logs`: "
+            f"only shipped {shipped[run]['tags'] - today[run]['tags']}, "
+            f"only today {today[run]['tags'] - shipped[run]['tags']}"
+        )

@@ -51,6 +51,17 @@ def test_nan_score_rows_predict_nothing_and_are_not_counted():
     np.testing.assert_array_equal(_array(s), [[0, 1], [0, 1]])
 
 
+def test_a_sigmoid_column_is_two_classes_p_and_1_minus_p():
+    p = np.array([[0.1], [0.7], [0.4], [0.9]], np.float32)  # a binary classifier's sigmoid
+    s = summary.confusion_matrix("cm", [0, 1, 1, 0], p)
+    np.testing.assert_array_equal(_array(s), [[1, 1], [1, 1]])
+    assert _content(s)["class_names"] == ["0", "1"]
+    s = summary.confusion_matrix("cm", np.array([[0.0], [1.0]]), np.array([[0.2], [0.8]]))
+    np.testing.assert_array_equal(_array(s), [[1, 0], [0, 1]])
+    with pytest.raises(ValueError, match=r"probability of class 1.*\[0, 1\].*sigmoid"):
+        summary.confusion_matrix("cm", [0, 1], np.array([[-2.0], [3.0]]))  # logits
+
+
 def test_feature_importance_vector_keeps_feature_names():
     s = summary.feature_importance("fi", [0.5, 0.0, 2.0], feature_names=["age", "bmi", "bp"])
     np.testing.assert_array_equal(_array(s), np.float32([0.5, 0.0, 2.0]))

@@ -366,13 +366,47 @@ def test_close_twice_is_fine_and_use_after_close_is_a_clear_error(logdir):
         w.scalar("x", 1, 0)
 
 
-def test_changed_metadata_for_a_tag_is_reported_not_silently_mixed(logdir):
-    w = tbviz.Writer(logdir)
-    w.weight_surface("w", np.ones((2, 2)), 0)
-    w.weight_surface("w", np.ones((3, 3)), 1)
-    with pytest.raises(RuntimeError, match="changed its metadata.*new tag"):
-        w.flush()
-    w.close()
+def test_a_layer_whose_shape_changes_is_refused_at_that_call_naming_both_shapes(logdir):
+    with tbviz.Writer(logdir) as w:
+        w.weight_surface("dense/kernel", np.ones((2, 2)), 0)
+        with pytest.raises(ValueError) as refused:
+            w.weight_surface("dense/kernel", np.ones((3, 3)), 1)
+        message = str(refused.value)
+        assert "tag 'dense/kernel' was first written with shape [2, 2]" in message
+        assert "this call gives shape [3, 3]" in message and "new tag" in message
+        assert "\\x" not in message  # no raw protobuf bytes
+        w.weight_surface("dense/kernel", np.ones((2, 2)), 2)  # the writer goes on
+        w.activation_map("conv", np.ones((4, 8, 8, 3)), 0)
+        with pytest.raises(ValueError, match=r"conv.*sample_shape \[8, 8, 3\].*\[8, 8, 5\]"):
+            w.activation_map("conv", np.ones((2, 8, 8, 5)), 1)
+        w.activation_map("conv", np.ones((2, 8, 8, 3)), 1)  # another batch size is fine
+        with pytest.raises(ValueError, match="kind weight_surface; this call gives kind scalar"):
+            w.scalar("dense/kernel", 1.0, 3)
+    tensors = read_tensors(logdir)
+    assert [step for step, *_ in tensors["dense/kernel"]] == [0, 2]
+    assert [step for step, *_ in tensors["conv"]] == [0, 1]
+
+
+def test_a_gradient_flow_that_gains_weight_columns_is_refused_at_the_call(logdir):
+    with tbviz.Writer(logdir) as w:
+        w.gradient_flow("m/gradient_flow", {"a": np.ones(2)}, 0)
+        with pytest.raises(ValueError, match="m/gradient_flow.*stats"):
+            w.gradient_flow("m/gradient_flow", {"a": np.ones(2)}, 1, weights={"a": np.ones(2)})
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda w: w.weight_surface("dense/kernel", None, 0),
+        lambda w: w.activation_map("dense", None, 0),
+        lambda w: w.gradient_flow("g", {"a": np.ones(2)}, 0, weights={"a": None}),
+        lambda w: w.feature_importance("fi", None, 0),
+    ],
+)
+def test_none_instead_of_an_array_says_so(logdir, call):
+    with tbviz.Writer(logdir) as w:
+        with pytest.raises(TypeError, match=r"is None, not an array.*backward\(\)"):
+            call(w)
 
 
 def test_gradient_flow_layers_are_fixed_by_the_first_call(logdir):

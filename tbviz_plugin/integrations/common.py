@@ -361,7 +361,11 @@ def write_pooled_surface(
     built = summary._surface_tensor(tag, pooled, "weight", grid, shape, matrix_shape, form)
     # SummaryMethods._send is the one path into every sink (Writer, attached writers).
     prepared = summary.Prepared(
-        tag, metadata.WEIGHT_SURFACE, lambda: built, nbytes=built.array.nbytes
+        tag,
+        metadata.WEIGHT_SURFACE,
+        lambda: built,
+        nbytes=built.array.nbytes,
+        metadata_bytes=built.metadata_bytes,
     )
     writer._send(prepared, step, None)
 

@@ -10,7 +10,7 @@ import abc
 import time
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from tbviz_plugin import summary
+from tbviz_plugin import metadata, summary
 
 
 class SummaryMethods(abc.ABC):
@@ -23,6 +23,9 @@ class SummaryMethods(abc.ABC):
     def __init__(self) -> None:
         self._flow_layers: Dict[str, List[str]] = {}
         self._class_names: Dict[str, List[str]] = {}
+        # Each tag's first metadata: TensorBoard keeps only that one, so a call
+        # whose metadata differs is refused here, at the call that made it.
+        self._first_metadata: Dict[str, bytes] = {}
         self._bytes_sent = 0
 
     @abc.abstractmethod
@@ -32,6 +35,11 @@ class SummaryMethods(abc.ABC):
     def _send(self, prepared: summary.Prepared, step: Any, wall_time: Optional[float]) -> None:
         if type(step) is not int or not 0 <= step < 1 << 63:  # the common case skips the ABC check
             step = summary.check_step(step)
+        md = prepared.metadata_bytes
+        if md is not None:
+            first = self._first_metadata.setdefault(prepared.tag, md)
+            if first is not md and first != md:
+                raise ValueError(metadata.describe_change(prepared.tag, first, md))
         self._bytes_sent += prepared.nbytes + self.RECORD_OVERHEAD
         self._emit(prepared, step, time.time() if wall_time is None else float(wall_time))
 

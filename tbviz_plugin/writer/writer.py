@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Dict, Optional, Sequence
 
-from tbviz_plugin import summary
+from tbviz_plugin import metadata, summary
 from tbviz_plugin.writer import event_file, shutdown, wire
 from tbviz_plugin.writer.methods import SummaryMethods
 from tbviz_plugin.writer.record import Buffer
@@ -96,10 +96,9 @@ class Writer(SummaryMethods):
             self._metadata_by_tag[built.tag] = md
             include = md
         elif first != md:
-            raise ValueError(
-                f"tag {built.tag!r} changed its metadata (TensorBoard keeps only the first): "
-                f"was {first!r}, now {md!r}; write the changed layer under a new tag"
-            )
+            # Summaries made with their metadata settled are refused at the call
+            # (SummaryMethods._send); this catches any other.
+            raise ValueError(metadata.describe_change(built.tag, first, md))
         else:
             include = b""
         return wire.encode_tensor_event(
