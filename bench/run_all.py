@@ -40,6 +40,7 @@ BENCHMARKS = [
     ("plugin_routes", "Reading: plugin routes (issue 7 §4)"),
     ("browser", "Reading: the browser, and the bundle's memory (issue 7 §4, §5)"),
     ("writer_memory", "Memory: the writer logging a 100-layer model (issue 7 §5)"),
+    ("jax_overhead", "Training overhead, JAX / Flax watch"),
 ]
 
 PACKAGES = [
