@@ -133,9 +133,10 @@ def worker(variant: str, steps: int, logdir: str) -> Dict[str, Any]:
 NOTES = """\
 #### What these figures mean for a user
 
-* **Own time** is the column to read: the wall time of one process differs from
-  the next by up to ±30 % on this shared 2-core VM, far more than the 3 % budget,
-  so *added* cannot resolve it in three rounds.
+* **Own time** is the column to read: on this shared 2-core VM the wall time of
+  the same run differs by up to ±30 % from one process to the next and by up to
+  ±20 % between two neighbouring runs in one process, far more than the 3 %
+  budget; the paired median is the best wall-time figure here, and still rough.
 * **Default cadence:** on the CPU the statistics are reduced with numpy in the
   arrays' own buffers, so nothing is compiled and even a run of a few seconds
   stays within its 3 % budget; leave ``every`` unset.
@@ -146,8 +147,8 @@ NOTES = """\
   ``every=N`` if a short run needs more.
 * **Per log:** a full log (surfaces of every kernel plus the gradient-flow row)
   costs 10–20 ms here for 1.8 M weights and a flow-only log 7–12 ms (part of it
-  the health rules on the row), no more than the jitted path's, so long
-  runs log at least as often; ``every=1`` still multiplies the time of a step
+  the health rules on the row), about half the jitted path's, so a long run gets
+  more logs for the same budget; ``every=1`` still multiplies the time of a step
   this small by 2–3: use it to debug, not to train.
 """
 
