@@ -29,6 +29,16 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
     for run, tags in data.tags().items():
         summary: Dict[str, Any] = {}
         found: List[Dict[str, Any]] = []
+        scalars = (
+            data.scalars(run)
+            if any(c["kind"] in events.DIAGNOSED_KINDS for c in tags.values())
+            else {}
+        )
+        tables = {
+            tag: _rows(data.steps(run, tag)[-1].array)
+            for tag, c in tags.items()
+            if c["kind"] == metadata.LAYER_TABLE and data.steps(run, tag)
+        }
         for tag, content in tags.items():
             if content["kind"] == "error":
                 summary[tag] = {"kind": "error", "steps": 0, "error": content["error"]}
@@ -51,9 +61,28 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
                     found.append(events.reader_event(tag, s.step, f"step {s.step}: {e}"))
                     continue
                 table = np.stack([s.array for s in steps])
-                found.extend(events.diagnosed_events(tag, content, [s.step for s in steps], table))
+                loss = scalars.get(events.loss_tag(tag, scalars))
+                types = tables.get(events.layer_table_tag(tag, tables))
+                found.extend(
+                    events.diagnosed_events(
+                        tag, content, [s.step for s in steps], table, loss=loss, types=types
+                    )
+                )
         runs[run] = {"tags": summary, "health": events.merge_events(found)}
     return {"runs": runs}
+
+
+def _rows(array: np.ndarray) -> Dict[str, str]:
+    """Layer name -> class name of a layer table step; rows that are not JSON are skipped."""
+    rows = []
+    for item in np.asarray(array, dtype=object).ravel():
+        try:
+            row = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
+        except (AttributeError, UnicodeDecodeError, ValueError, TypeError):
+            continue
+        if isinstance(row, dict):
+            rows.append(row)
+    return events.layer_types(rows)
 
 
 def _print_inspection(report: Dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -62,23 +62,83 @@ def json_safe(value: Any) -> Any:
     return value
 
 
+# Scalar tags holding the training loss at training steps, in order of preference:
+# the batch loss the integrations write at logged steps (Keras: the epoch's running
+# mean, as in ``fit``'s logs), then a loop's own ``loss``. ``epoch_loss`` is not one:
+# its steps are epochs, not the training steps of the gradient-flow rows.
+LOSS_TAGS = ("batch_loss", "loss", "train/loss", "train_loss")
+
+Loss = Tuple[List[int], List[float]]
+
+
+def model_prefix(tag: str) -> str:
+    """The model's name of a ``<model>/gradient_flow`` (or ``/confusion_matrix``) tag."""
+    return tag.rsplit("/", 1)[0] if "/" in tag else ""
+
+
+def loss_tag(tag: str, scalar_tags: Iterable[str]) -> Optional[str]:
+    """The scalar tag holding the training loss of the model of ``tag``: ``LOSS_TAGS``
+    under the model's name first (a second model in the run writes its scalars there),
+    then as they are; None when the run has none.
+
+    Example:
+        >>> loss_tag("gen/gradient_flow", ["gen/batch_loss", "batch_loss", "epoch_loss"])
+        'gen/batch_loss'
+        >>> loss_tag("model/gradient_flow", ["epoch_loss"]) is None
+        True
+    """
+    names = set(scalar_tags)
+    prefix = model_prefix(tag)
+    for name in LOSS_TAGS:
+        for candidate in (f"{prefix}/{name}" if prefix else None, name):
+            if candidate in names:
+                return candidate
+    return None
+
+
+def layer_table_tag(tag: str, tables: Iterable[str]) -> Optional[str]:
+    """The ``<model>/layers`` table of the model of ``tag``, else the run's only table."""
+    tables = sorted(tables)
+    own = f"{model_prefix(tag)}/layers"
+    if own in tables:
+        return own
+    return tables[0] if len(tables) == 1 else None
+
+
+def layer_types(rows: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
+    """Layer name -> class name from a layer table's rows."""
+    return {str(r["name"]): str(r["type"]) for r in rows if "name" in r and "type" in r}
+
+
 def diagnosed_events(
-    tag: str, content: Dict[str, Any], steps: Sequence[int], table: np.ndarray
+    tag: str,
+    content: Dict[str, Any],
+    steps: Sequence[int],
+    table: np.ndarray,
+    *,
+    loss: Optional[Loss] = None,
+    types: Optional[Mapping[str, str]] = None,
 ) -> List[Dict[str, Any]]:
     """Runs the read-time diagnosis over one tag's stacked steps: a gradient-flow tag's
-    ``[steps, layers, stats]`` or a confusion-matrix tag's ``[steps, C, C]``."""
+    ``[steps, layers, stats]`` or a confusion-matrix tag's ``[steps, C, C]``.
+
+    ``loss`` (``(steps, values)`` of the run's training loss, ``loss_tag``) lets the
+    gradient rules judge as they did while training; ``types`` (layer name -> class,
+    from the model's layer table) chooses the hints of the layer kinds present."""
     if not len(steps):
         return []
     from tbviz_plugin import diagnose
 
     if content["kind"] == "confusion_matrix":
         try:
-            found = diagnose.diagnose_predictions(content["class_names"], list(steps), table)
+            found = diagnose.diagnose_predictions(
+                content["class_names"], list(steps), table, layer_types=types
+            )
         except (KeyError, TypeError, ValueError) as e:  # content and tensors disagree
             return [reader_event(tag, steps[-1], f"confusion matrix cannot be diagnosed: {e}")]
     else:
         found = diagnose.diagnose_gradient_flow(
-            content["layers"], content["stats"], list(steps), table
+            content["layers"], content["stats"], list(steps), table, loss=loss, layer_types=types
         )
     return [dict(e, tag=tag, source="diagnosed") for e in found]
 

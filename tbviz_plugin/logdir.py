@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import numpy as np
 
@@ -33,7 +33,7 @@ class LogdirData:
         from tensorboard.backend.event_processing import plugin_event_multiplexer
 
         self._mux = plugin_event_multiplexer.EventMultiplexer(
-            tensor_size_guidance={metadata.PLUGIN_NAME: 0}
+            tensor_size_guidance={metadata.PLUGIN_NAME: 0, "scalars": 0}
         )
         self._mux.AddRunsFromDirectory(str(logdir))
         self._mux.Reload()
@@ -61,3 +61,15 @@ class LogdirData:
             (Step(e.step, e.wall_time, tensor_util.make_ndarray(e.tensor_proto)) for e in events),
             key=lambda s: s.step,
         )
+
+    def scalars(self, run: str) -> Dict[str, Tuple[List[int], List[float]]]:
+        """``{tag: (steps, values)}`` of the run's standard scalars, all steps, ascending."""
+        from tensorboard.util import tensor_util
+
+        out: Dict[str, Tuple[List[int], List[float]]] = {}
+        tags = self._mux.PluginRunToTagToContent("scalars").get(run, {})
+        for tag in sorted(tags):
+            events = sorted(self._mux.Tensors(run, tag), key=lambda e: e.step)
+            values = [float(tensor_util.make_ndarray(e.tensor_proto)) for e in events]
+            out[tag] = ([e.step for e in events], values)
+        return out

@@ -46,6 +46,8 @@ MAX_JSON_FLOW_VALUES = 500_000
 # not re-read a whole series from the data server for every step.
 CACHE_BYTES = 256 * 1024 * 1024
 _ALL = 2**31 - 1  # "every step" for read_tensors, which treats 0 as "none"
+# Loss points the read-time rules read from a scalar tag (TensorBoard keeps 1,000 by default).
+_SCALAR_POINTS = 10_000
 _MAX_PARAM_LENGTH = 4096
 _INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: no "1_0", "+1", " 1", "١"
 _STATIC = os.path.join(os.path.dirname(__file__), "static")
@@ -358,20 +360,76 @@ class TbvizPlugin(base_plugin.TBPlugin):
         if not listing:
             raise _NotFound(f"no run {run!r} with tbviz data")
         found: List[Dict[str, Any]] = []
+        contents: Dict[str, Dict[str, Any]] = {}
         for tag, series in sorted(listing.items()):
             try:
-                content = metadata.parse_plugin_metadata(series.plugin_content)
+                contents[tag] = metadata.parse_plugin_metadata(series.plugin_content)
             except ValueError as e:
                 found.append(events.reader_event(tag, series.max_step, f"tag cannot be read: {e}"))
-                continue
+        # What the read-time rules read beside a tag: the model's layer kinds and the loss.
+        tables = {
+            tag: self._layer_types(ctx, experiment, run, tag, listing[tag])
+            for tag, c in contents.items()
+            if c["kind"] == metadata.LAYER_TABLE
+        }
+        diagnosed = [t for t, c in contents.items() if c["kind"] in events.DIAGNOSED_KINDS]
+        scalars = self._scalar_tags(ctx, experiment, run) if diagnosed else []
+        for tag, content in contents.items():
+            series = listing[tag]
             if content["kind"] == metadata.HEALTH:
                 for d in self._read(ctx, experiment, run, tag, series):
                     found.extend(
                         events.stored_events(tag, d.step, np.asarray(d.numpy, dtype=object).ravel())
                     )
             elif content["kind"] in events.DIAGNOSED_KINDS:
-                found.extend(self._diagnosed_events(ctx, experiment, run, tag, series, content))
+                loss_tag = events.loss_tag(tag, scalars)
+                loss = self._scalar(ctx, experiment, run, loss_tag) if loss_tag else None
+                types = tables.get(events.layer_table_tag(tag, tables))
+                found.extend(
+                    self._diagnosed_events(
+                        ctx, experiment, run, tag, series, content, loss=loss, types=types
+                    )
+                )
         return _json_response(request, events.merge_events(found))
+
+    def _layer_types(
+        self, ctx: Any, experiment: str, run: str, tag: str, series: Any
+    ) -> Optional[Dict[str, str]]:
+        """Layer name -> class name from the newest step of a layer table tag; None
+        when it cannot be read (the layers route reports why)."""
+        data = self._read(ctx, experiment, run, tag, series)
+        try:
+            return events.layer_types(_layer_rows(data[-1], run, tag)) if data else None
+        except _BadRequest:
+            return None
+
+    def _scalar_tags(self, ctx: Any, experiment: str, run: str) -> List[str]:
+        """The run's standard scalar tags (TensorBoard's scalars plugin)."""
+        from tensorboard.data import provider
+
+        listing = self._provider.list_scalars(
+            ctx,
+            experiment_id=experiment,
+            plugin_name="scalars",
+            run_tag_filter=provider.RunTagFilter(runs=[run]),
+        )
+        return sorted(listing.get(run, {}))
+
+    def _scalar(
+        self, ctx: Any, experiment: str, run: str, tag: str
+    ) -> Tuple[List[int], List[float]]:
+        """``(steps, values)`` of one scalar tag, as kept by TensorBoard, ascending."""
+        from tensorboard.data import provider
+
+        result = self._provider.read_scalars(
+            ctx,
+            experiment_id=experiment,
+            plugin_name="scalars",
+            downsample=_SCALAR_POINTS,
+            run_tag_filter=provider.RunTagFilter(runs=[run], tags=[tag]),
+        )
+        points = sorted(result.get(run, {}).get(tag, []), key=lambda d: d.step)
+        return [d.step for d in points], [float(d.value) for d in points]
 
     @wrappers.Request.application
     @_route
@@ -386,15 +444,23 @@ class TbvizPlugin(base_plugin.TBPlugin):
         return _json_response(request, {"step": newest.step, "rows": _layer_rows(newest, run, tag)})
 
     def _diagnosed_events(
-        self, ctx: Any, experiment: str, run: str, tag: str, series: Any, content: Dict[str, Any]
+        self,
+        ctx: Any,
+        experiment: str,
+        run: str,
+        tag: str,
+        series: Any,
+        content: Dict[str, Any],
+        **context: Any,
     ) -> List[Dict[str, Any]]:
-        """Health events diagnosed at read time from a gradient-flow or confusion-matrix tag."""
+        """Health events diagnosed at read time from a gradient-flow or confusion-matrix
+        tag; ``context``: the run's ``loss`` and the model's layer ``types``."""
         data = self._read(ctx, experiment, run, tag, series)
         try:
             table = _flow_table(data, content, run, tag)
         except _BadRequest as e:
             return [events.reader_event(tag, series.max_step, str(e))]
-        return events.diagnosed_events(tag, content, [d.step for d in data], table)
+        return events.diagnosed_events(tag, content, [d.step for d in data], table, **context)
 
 
 def _flow_table(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np.ndarray:

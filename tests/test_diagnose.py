@@ -203,9 +203,11 @@ def test_dead_relu_units():
     rng = np.random.default_rng(0)
     a = np.maximum(rng.normal(size=(64, 20)), 0)
     assert diagnose.diagnose_activations("dense", a, 3, "relu") == []
-    a[:, :12] = 0
+    a[:, :12] = 0  # 12 of 20: a coin toss per unit leaves as many off one time in four
+    assert diagnose.diagnose_activations("dense", a, 3, "relu") == []
+    a[:, :16] = 0  # 16 of 20: one time in 170
     (e,) = diagnose.diagnose_activations("dense", a, 3, "relu")
-    assert e["code"] == "dead_units" and e["value"] == pytest.approx(0.6)
+    assert e["code"] == "dead_units" and e["value"] == pytest.approx(0.8)
     assert e["severity"] == "warning" and e["step"] == 3
     a[:, :19] = 0
     assert diagnose.diagnose_activations("dense", a, 3, "ReLU")[0]["severity"] == "error"
@@ -223,15 +225,15 @@ def test_dead_units_of_conv_channels_either_layout():
 
 
 def test_dead_units_need_the_same_units_dead_over_a_window():
-    off = np.array([True, True, True, False])
+    off = np.array([True] * 16 + [False] * 4)
     history = [{"dead_mask": off, "samples": 64.0}] * 3
     (e,) = diagnose.diagnose_unit_history("conv", [5, 10, 15], history)
-    assert (e["code"], e["step"], e["value"]) == ("dead_units", 15, 0.75)
+    assert (e["code"], e["step"], e["value"]) == ("dead_units", 15, 0.8)
     assert e["evidence"] == {
         "window": [5, 15],
         "logged_steps": 3,
-        "units": 4,
-        "stuck_units": 3,
+        "units": 20,
+        "stuck_units": 16,
         "probe_samples": 64.0,
     }
     # Different units off at each step: every unit was active at some logged step.
@@ -241,6 +243,23 @@ def test_dead_units_need_the_same_units_dead_over_a_window():
     half = [{"dead_mask": np.array([True, True, False, False])}] * 3
     assert diagnose.diagnose_unit_history("se.reduce", [5, 10, 15], half) == []
     assert diagnose.diagnose_unit_history("conv", [5, 10], history[:2]) == []  # too short
+    # 6 of 8 off is what a coin toss per unit gives one time in seven: chance, not death;
+    # all 8 off is not (one time in 256).
+    six = [{"dead_mask": np.array([True] * 6 + [False] * 2)}] * 3
+    assert diagnose.diagnose_unit_history("se.reduce", [5, 10, 15], six) == []
+    eight = [{"dead_mask": np.ones(8, dtype=bool)}] * 3
+    assert diagnose.diagnose_unit_history("se.reduce", [5, 10, 15], eight)[0]["value"] == 1.0
+
+
+def test_dead_units_beyond_chance():
+    # The binomial upper tail P(X >= k) of k off units of n, each off with probability 1/2.
+    assert diagnose.fewest_beyond_chance(8, 0.01) == 8  # P(X >= 8) = 1/256
+    assert diagnose.fewest_beyond_chance(20, 0.01) == 16  # P(X >= 16) = 0.0059, >= 15: 0.021
+    assert diagnose.fewest_beyond_chance(64, 0.01) == 42
+    assert diagnose.fewest_beyond_chance(4, 0.01) == 5  # no count of 4 units is beyond chance
+    strict = diagnose.Thresholds(dead_chance=0.5)  # back to the fraction alone
+    six = [{"dead_mask": np.array([True] * 6 + [False] * 2)}] * 3
+    assert diagnose.diagnose_unit_history("se", [5, 10, 15], six, strict)[0]["value"] == 0.75
 
 
 def test_saturated_sigmoid_and_tanh_units():

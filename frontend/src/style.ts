@@ -104,6 +104,8 @@ select:focus, button:focus-visible, input:focus-visible { outline: 2px solid #ff
 .health-table td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .health-table td.code { font-family: "Roboto Mono", ui-monospace, Menlo, monospace; font-size: 12px; }
 .health-table td.hint { color: #616161; max-width: 460px; }
+.health-table .evidence { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 4px; }
+.health-table .evidence span { font-family: "Roboto Mono", ui-monospace, Menlo, monospace; font-size: 11px; color: #37474f; background: #eceff1; border-radius: 3px; padding: 1px 5px; white-space: nowrap; }
 .health-table tr:hover td { background: #fff8e1; }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 11px; font-weight: 500; color: #fff; background: #1976d2; text-transform: uppercase; }
 .pill.sev-warning { background: #ffa000; }

@@ -9,6 +9,7 @@ import * as THREE from "three";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
 import { gridIndex, vertexNormals } from "../src/grid";
 import { deadColumns } from "../src/panels/activations";
+import { evidenceParts } from "../src/panels/health";
 import { formatCount, formatShape, joinLayers, modelOf, tableTagFor } from "../src/panels/layers";
 import { nearestIndex } from "../src/stepper";
 
@@ -186,4 +187,23 @@ test("grid mesh: two triangles per cell, normals as three.js computes them", () 
   geometry.computeVertexNormals();
   const expected = geometry.getAttribute("normal").array;
   normal.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-6, `normal ${i}: ${v} vs ${expected[i]}`));
+});
+
+test("evidenceParts: the window, logs and loss first, then the figures compared", () => {
+  const evidence = {
+    ratio: 1.4e-7,
+    later_layer: "head",
+    window: [5, 15],
+    logged_steps: 2,
+    loss: { first: 2.3, last: 2.31, start: 2.3, points: 7, state: "flat" },
+    settled_l2: null,
+  };
+  const parts = evidenceParts(evidence);
+  assert.deepEqual(parts.slice(0, 3), ["steps 5–15", "2 logs", "loss flat 2.3 → 2.31"]);
+  assert.ok(parts.includes("later layer head"));
+  assert.ok(parts.some((p) => p.startsWith("ratio 1.4")));
+  assert.equal(parts.length, 5); // null left out
+  assert.deepEqual(evidenceParts({ window: [3, 3], logged_steps: 1 }), ["step 3", "1 log"]);
+  assert.deepEqual(evidenceParts({ classes: ["a", "b", "c", "d", "e", "f", "g"] }), ["classes a, b, c, d, e, f, …"]);
+  assert.deepEqual(evidenceParts(undefined), []);
 });

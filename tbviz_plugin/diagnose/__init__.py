@@ -42,6 +42,7 @@ from tbviz_plugin.diagnose.units import (
     diagnose_activation_stats,
     diagnose_activations,
     diagnose_unit_history,
+    fewest_beyond_chance,
     normalise_activation,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "diagnose_predictions",
     "diagnose_unit_history",
     "event",
+    "fewest_beyond_chance",
     "merge_new",
     "normalise_activation",
 ]

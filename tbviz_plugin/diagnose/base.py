@@ -66,6 +66,12 @@ class Thresholds:
         pooled features, has each unit's sign set by its weights alone, and
         symmetric initialisation leaves half of them off); ``error`` from
         ``dead_fraction_error`` (default 0.9).
+      dead_chance: a ReLU-like layer is flagged only when so many of its units
+        are off that a coin toss per unit (each off with probability 1/2, as
+        symmetric initialisation leaves units whose inputs barely vary) would
+        give as many or more with at most this probability (default 0.01): in
+        a small layer (a squeeze-excite bottleneck of 8 units) 6 off is chance,
+        8 off is not.
       saturation_level: a sigmoid output within this distance of 0 or 1, or a
         tanh output with ``|y| > 1 - saturation_level``, is saturated
         (default 0.01).
@@ -113,6 +119,7 @@ class Thresholds:
     persist_steps: int = 2
     dead_fraction: float = 0.5
     dead_fraction_error: float = 0.9
+    dead_chance: float = 0.01
     saturation_level: float = 0.01
     saturated_sample_fraction: float = 0.9
     saturated_fraction: float = 0.5
@@ -180,14 +187,9 @@ HINTS = {
     ),
     "class_never_predicted": (
         "The model predicts these classes for none of the probe samples although the "
-        "probe set holds some. The probe runs in eval mode, where BatchNorm layers use "
-        "their running statistics: in a short run or at a high learning rate they lag "
-        "behind the weights and eval-mode predictions collapse onto one class while "
-        "training looks fine (train longer, or let the statistics track faster: a larger "
-        "momentum in PyTorch, a smaller one in Keras). Otherwise the model has collapsed "
-        "onto other classes: check the class balance (class weights or resampling), the "
-        "labels of these classes, the output layer's size, and that training has not "
-        "stalled."
+        "probe set holds some: it has collapsed onto other classes. Check the class "
+        "balance (class weights or resampling), the labels of these classes, the output "
+        "layer's size, and that training has not stalled."
     ),
     "disk_budget": (
         "The run nears its disk budget (max_bytes), so weight surfaces, then activation "
@@ -220,6 +222,13 @@ KIND_HINTS = {
     ),
     ("vanishing_gradient", "embedding"): (
         "An embedding's gradient reaches only the rows of the tokens in the batch."
+    ),
+    ("class_never_predicted", "batchnorm"): (
+        "The probe runs in eval mode, where the model's BatchNorm layers use their running "
+        "statistics: in a short run or at a high learning rate they lag behind the weights "
+        "and eval-mode predictions collapse onto a few classes while training looks fine. "
+        "Train longer, or let the statistics track faster (a larger momentum in PyTorch, "
+        "a smaller one in Keras: 0.9 instead of 0.99)."
     ),
 }
 
@@ -310,12 +319,13 @@ _KIND_STEMS = {
     "attention": ("attention", "attn"),
     "recurrent": ("lstm", "gru", "rnn", "recurrent"),
     "embedding": ("embed",),
+    "batchnorm": ("batchnorm",),  # BatchNorm2d, SyncBatchNorm, BatchNormalization
 }
 _KIND_WORDS = {"attention": ("query", "key", "value")}
 
 
 def layer_kind(layer: Optional[str], layer_type: Optional[str] = None) -> Optional[str]:
-    """``"attention"``, ``"recurrent"``, ``"embedding"`` or None, from the layer's
+    """``"attention"``, ``"recurrent"``, ``"embedding"``, ``"batchnorm"`` or None, from the layer's
     class name (``"LSTM"``, ``"MultiheadAttention"``) when known, else its name.
 
     Example:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
@@ -75,6 +76,32 @@ def activation_unit_stats(
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def fewest_beyond_chance(units: int, chance: float) -> int:
+    """The fewest off units, of ``units``, that a coin toss per unit (off with
+    probability 1/2) reaches with probability at most ``chance``: the binomial
+    upper tail ``P(X >= k) <= chance``, ``units + 1`` when no count does.
+
+    Example:
+        >>> fewest_beyond_chance(8, 0.01), fewest_beyond_chance(64, 0.01)
+        (8, 42)
+    """
+    log_half = units * math.log(0.5)
+    tail = 0.0
+    for k in range(units, -1, -1):  # from the top, adding P(X = k)
+        log_p = math.lgamma(units + 1) - math.lgamma(k + 1) - math.lgamma(units - k + 1)
+        tail += math.exp(log_p + log_half)
+        if tail > chance:
+            return k + 1
+    return 0
+
+
+def beyond_chance(off: int, units: int, t: Thresholds) -> bool:
+    """More than ``dead_fraction`` of ``units`` off, and more than chance leaves off
+    (``Thresholds.dead_chance``)."""
+    return off > t.dead_fraction * units and off >= fewest_beyond_chance(units, t.dead_chance)
+
+
 def diagnose_activation_stats(
     layer: str,
     step: int,
@@ -85,7 +112,13 @@ def diagnose_activation_stats(
     t = thresholds or DEFAULT_THRESHOLDS
     found = []
     dead = unit_stats.get("dead_frac")
-    if dead is not None and math.isfinite(dead) and dead > t.dead_fraction:
+    units = int(unit_stats.get("units") or 0)
+    if (
+        dead is not None
+        and math.isfinite(dead)
+        and dead > t.dead_fraction
+        and (not units or beyond_chance(round(dead * units), units, t))
+    ):
         found.append(
             event(
                 "dead_units",
@@ -126,7 +159,7 @@ def diagnose_activations(
 
     Example:
         >>> import numpy as np
-        >>> a = np.maximum(np.random.default_rng(0).normal(size=(32, 10)), 0); a[:, :8] = 0
+        >>> a = np.maximum(np.random.default_rng(0).normal(size=(32, 20)), 0); a[:, :16] = 0
         >>> [e["code"] for e in diagnose_activations("dense", a, 5, "relu")]
         ['dead_units']
     """
@@ -166,12 +199,12 @@ def diagnose_unit_history(
       newest step, with the window in their ``evidence``.
 
     Example:
-        >>> off = {"dead_mask": np.array([True, True, True, False]), "samples": 64}
+        >>> off = {"dead_mask": np.array([True] * 16 + [False] * 4), "samples": 64}
         >>> [e["code"] for e in diagnose_unit_history("fc", [5, 10], [off, off])]
         []
         >>> e = diagnose_unit_history("fc", [5, 10, 15], [off] * 3)[0]
         >>> e["code"], e["value"], e["evidence"]["window"]
-        ('dead_units', 0.75, [5, 15])
+        ('dead_units', 0.8, [5, 15])
     """
     t = thresholds or DEFAULT_THRESHOLDS
     if len(steps) != len(stats):
@@ -188,7 +221,10 @@ def diagnose_unit_history(
         stuck = np.logical_and.reduce(masks)
         frac = float(stuck.mean())
         limit = getattr(t, fraction)
-        if frac < limit or (code == "dead_units" and frac <= limit):  # see Thresholds
+        if code == "dead_units":
+            if not beyond_chance(int(stuck.sum()), stuck.size, t):  # see Thresholds
+                continue
+        elif frac < limit:
             continue
         severity = "error" if code == "dead_units" and frac >= t.dead_fraction_error else None
         samples = recent[-1].get("samples")

@@ -125,22 +125,7 @@ def watch(
 
         w = watch("logs/run1", every=10, apply_fn=model.apply, probe_data=(x_val, y_val))
     """
-    options = Options(
-        every=every,
-        probe_data=probe_data,
-        probe_size=probe_size,
-        name=name,
-        include=include,
-        exclude=exclude,
-        weights=weights,
-        activations=activations,
-        gradients=gradients,
-        resources=resources,
-        diagnosis=diagnosis,
-        thresholds=thresholds,
-        overhead_budget=overhead_budget,
-        max_bytes=max_bytes,
-    )
+    options = Options.from_arguments(locals())
     return JaxWatch(log_dir_or_writer, options, apply_fn=apply_fn, num_classes=num_classes)
 
 

@@ -9,10 +9,9 @@ Example::
 Supported: Keras 3 with the TensorFlow backend (``KERAS_BACKEND=tensorflow``,
 the default), Sequential and Functional models for every part; subclassed
 models get weights, gradient flow, scalars and health but no activation maps
-(their layer outputs are not reachable from outside the model). Other Keras
-backends (JAX, PyTorch) are refused with a clear error: use
-``tbviz_plugin.integrations.torch.watch`` for PyTorch, or ``tbviz.Writer`` with
-arrays for JAX.
+(their layer outputs are not reachable from outside the model). Under the JAX
+and PyTorch backends ``TbvizCallback(...)`` returns a
+``keras_backends.BackendCallback``, with the same arguments and tags.
 
 The callback is an adapter on ``integrations.core``: it reduces on the device
 and hands host arrays to a ``StepLogger``, which writes each part. It never
@@ -125,6 +124,14 @@ class TbvizCallback(keras.callbacks.Callback):
         model.fit(x, y, epochs=10, callbacks=[callback])
     """
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # Keras' JAX and PyTorch backends get their own callback, with these arguments.
+        if cls is TbvizCallback and keras.backend.backend() in ("jax", "torch"):
+            from tbviz_plugin.integrations.keras_backends import BackendCallback
+
+            return BackendCallback(*args, **kwargs)
+        return super().__new__(cls)
+
     def __init__(
         self,
         log_dir: Any,
@@ -149,27 +156,10 @@ class TbvizCallback(keras.callbacks.Callback):
         super().__init__()
         if keras.backend.backend() != "tensorflow":
             raise RuntimeError(
-                f"TbvizCallback supports the TensorFlow backend of Keras 3; this Keras runs "
-                f"{keras.backend.backend()!r}. For PyTorch use "
-                "tbviz_plugin.integrations.torch.watch; for JAX use tbviz.Writer with arrays."
+                f"TbvizCallback supports the TensorFlow, JAX and PyTorch backends of Keras 3; "
+                f"this Keras runs {keras.backend.backend()!r}."
             )
-        self.options = Options(
-            every=every,
-            probe_data=probe_data,
-            probe_size=probe_size,
-            name=name,
-            include=include,
-            exclude=exclude,
-            weights=weights,
-            activations=activations,
-            gradients=gradients,
-            resources=resources,
-            diagnosis=diagnosis,
-            thresholds=thresholds,
-            overhead_budget=overhead_budget,
-            distributed=distributed,
-            max_bytes=max_bytes,
-        )
+        self.options = Options.from_arguments(locals())
         self.log_dir = log_dir
         self.write_graph = write_graph
         self.writer: Any = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import logging
-from typing import Any, Optional, Sequence, Tuple, Union
+from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 
 from tbviz_plugin import diagnose
 
@@ -91,6 +91,19 @@ class Options:
             raise ValueError(f"name must be a non-empty string, got {self.name!r}")
         self.include = _patterns("include", self.include)
         self.exclude = _patterns("exclude", self.exclude)
+
+    @classmethod
+    def from_arguments(cls, arguments: Mapping[str, Any]) -> Options:
+        """The options among an adapter's keyword ``arguments`` (its ``locals()``):
+        each adapter spells out the arguments for its users and builds the one
+        ``Options`` from them.
+
+        Example:
+            >>> Options.from_arguments({"every": 5, "model": None}).every
+            5
+        """
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in arguments.items() if k in names})
 
     def selects(self, layer: str) -> bool:
         """Whether the layer named ``layer`` is watched (``include`` / ``exclude``)."""

@@ -598,8 +598,8 @@ def _positional_names(model: Any, count: int) -> Optional[List[str]]:
 
 def model_scores(output: Any) -> Any:
     """A model's scores: its output tensor, the ``logits`` of a Hugging Face output
-    object, or the first element of a tuple."""
-    logits = getattr(output, "logits", None)
+    object or of a dict, or the first element of a tuple."""
+    logits = output.get("logits") if isinstance(output, dict) else getattr(output, "logits", None)
     if logits is not None:
         return logits
     if isinstance(output, (tuple, list)) and output:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -65,7 +65,7 @@ from tbviz_plugin.integrations.options import (
     Options,
 )
 
-__all__ = ["watch", "WatchHandle", "unwrap"]
+__all__ = ["watch", "WatchHandle", "RunningLoss", "unwrap"]
 
 # Activation modules whose outputs tell dead (ReLU) or saturated (sigmoid/tanh) units.
 _ACTIVATIONS = {
@@ -144,23 +144,7 @@ def watch(
 
         handle = watch(model, "logs/run1", include="encoder.*", probe_data=(x_val, y_val))
     """
-    options = Options(
-        every=every,
-        probe_data=probe_data,
-        probe_size=probe_size,
-        name=name,
-        include=include,
-        exclude=exclude,
-        weights=weights,
-        activations=activations,
-        gradients=gradients,
-        resources=resources,
-        diagnosis=diagnosis,
-        thresholds=thresholds,
-        overhead_budget=overhead_budget,
-        distributed=distributed,
-        max_bytes=max_bytes,
-    )
+    options = Options.from_arguments(locals())
     return WatchHandle(
         model,
         log_dir_or_writer,
@@ -192,6 +176,13 @@ class WatchHandle:
     """What ``watch`` returns: ``step()``, ``log_epoch()``, ``flush()``, ``remove()``.
 
     Also a context manager: ``with watch(model, "logs/run1"): train()``.
+
+    ``manual=True`` (for adapters: Lightning, the Hugging Face Trainer) registers
+    no optimizer hook: only ``step()`` ends a step, numbered by its ``at``, and
+    ``read_gradients()`` reads the gradients where the framework hands them over.
+    ``first_batch_hook=False``: the probe's first training batch comes only from
+    ``see_batch()`` (an adapter whose framework calls the model with something
+    else than a batch, as Lightning's DDP forward redirection does).
     """
 
     def __init__(
@@ -203,6 +194,8 @@ class WatchHandle:
         optimizer: Optional[torch.optim.Optimizer] = None,
         log_graph: bool = False,
         num_classes: Optional[int] = None,
+        manual: bool = False,
+        first_batch_hook: bool = True,
     ) -> None:
         if not isinstance(model, torch.nn.Module):
             raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
@@ -265,18 +258,23 @@ class WatchHandle:
             )
 
         self.optimizer = optimizer  # the optimizer whose steps count; found when None
-        self._manual = False  # handle.step() counts the steps
-        self._step = 0  # steps completed
+        self._manual = manual  # handle.step() counts the steps
+        self._step = 0  # the number of the next step (steps completed, unless numbered)
+        self._held: Optional[_HeldStep] = None  # read_gradients' decision for the next step
         self._loss_step: Optional[int] = None  # the step batch_loss was last written for
         self._removed = False
         self._predicted: Optional[int] = None  # the step predictions were last written for
         # The first batch the model sees: the probe without probe_data, and the shape
         # probe_data is compared with. Removed at the step after it has seen one.
-        self._first_batch_hook: Optional[Any] = model.register_forward_pre_hook(
-            self._on_first_batch, with_kwargs=True
+        self._first_batch_hook: Optional[Any] = (
+            model.register_forward_pre_hook(self._on_first_batch, with_kwargs=True)
+            if first_batch_hook
+            else None
         )
         self._hooks: List[Any] = []
-        if optimizer is not None:
+        if manual:
+            pass  # an adapter that knows the framework's steps calls step()
+        elif optimizer is not None:
             self._hooks.append(optimizer.register_step_post_hook(self._on_step))
         else:
             self._hooks.append(register_optimizer_step_post_hook(self._on_any_step))
@@ -309,12 +307,16 @@ class WatchHandle:
 
     # ----------------------------------------------------------------- public
 
-    def step(self, loss: Any = None) -> None:
+    def step(self, loss: Any = None, *, at: Optional[int] = None) -> None:
         """Ends one training step and logs it when due. Call after the update.
 
         When an optimizer's steps are counted (``optimizer=``, or one found by
         its step hook), a call here does not count again: it records ``loss``
         as ``batch_loss`` of the step just logged, once per step.
+
+        ``at``: the step's number when the training loop numbers its steps
+        itself (Lightning's ``trainer.global_step``, a resumed run); None: the
+        step after the last one.
         """
         if self._removed:
             return
@@ -324,7 +326,53 @@ class WatchHandle:
                 self._write_loss(last, loss)
             return
         self._manual = True
-        self._advance(loss)
+        self._advance(loss, at)
+
+    def read_gradients(self, at: Optional[int] = None, last: bool = False) -> None:
+        """Reads the gradients of the step about to end, for an adapter whose
+        framework changes ``.grad`` between the backward pass and the update
+        (gradient clipping): call it where the framework hands the gradients
+        over, then ``step(at=...)`` after the update.
+
+        It decides whether the step is logged (``last``: logged in full, the
+        run's last step) and, when it is, copies the watched parameters'
+        gradients for that log; other steps copy nothing.
+
+        Example::
+
+            handle = WatchHandle(model, "logs/run1", Options(), manual=True)
+            ...loss.backward()
+            handle.read_gradients(at=step)       # before clipping
+            clip_grad_norm_(model.parameters(), 1.0); opt.step()
+            handle.step(loss, at=step)
+        """
+        if self._removed:
+            return
+        step = self._step if at is None else at
+        started = self.recorder.clock()
+        part = FULL if last else self.recorder.due(step)
+        grads: Optional[Dict[int, torch.Tensor]] = None
+        if part is not None and self.options.gradients:
+            grads = {
+                id(p): p.grad.detach().clone()
+                for p in self._gradient_params()
+                if p.grad is not None
+            }
+        self._held = _HeldStep(step, part, grads, self.recorder.clock() - started, last)
+
+    def see_batch(self, *args: Any, **kwargs: Any) -> None:
+        """The first training batch as ``model(*args, **kwargs)`` takes it: the probe
+        without ``probe_data``, for an adapter whose training step may not call the
+        model as a module (Lightning's ``training_step`` calling ``self.net(x)``).
+        Ignored once a batch was seen.
+
+        Example::
+
+            handle.see_batch(x)           # before the first step() of the run
+        """
+        if not self._probe.training_seen:
+            self._probe.see_training(args, kwargs)
+            self._drop_first_batch_hook()
 
     def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
         """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
@@ -354,6 +402,7 @@ class WatchHandle:
         if self._removed:
             return
         last = self._step - 1
+        self._held = None  # gradients read for a step that never ended
         if last >= 0 and self.recorder.last_full != last:
             # The final state in full (the surfaces' last frame); its gradient-flow
             # row only when the cadence has not written one for this step.
@@ -387,17 +436,38 @@ class WatchHandle:
 
     # ----------------------------------------------------------------- steps
 
-    def _advance(self, loss: Any = None) -> None:
+    def _advance(self, loss: Any = None, at: Optional[int] = None) -> None:
         if self._removed:
             return
-        step = self._step
-        self._step += 1
+        step = self._step if at is None else at
+        self._step = step + 1
         self.recorder.count_step()
         if self._probe.training_seen:
             self._drop_first_batch_hook()  # no hook stays on the model during training
-        part = self.recorder.due(step)
-        if part is not None:
-            self._log(step, loss, part)
+        held = self._held if self._held is not None and self._held.step == step else None
+        if held is None:
+            self._held = None  # read for another step: its copies are of no use
+            part = self.recorder.due(step)
+        else:
+            part = held.part
+        try:
+            if part is not None:
+                self._log(step, loss, part, final=held is not None and held.last)
+        finally:
+            self._held = None
+
+    def _gradient_params(self) -> List[torch.nn.Parameter]:
+        """The parameters whose gradients a log reads: the gradient-flow rows', every
+        trainable parameter before the first log has fixed them."""
+        if self._layers is None:
+            return [p for params in self._params.values() for _, p in params]
+        return [p for _, params in self._rows for p in params]
+
+    def _grad(self, p: torch.Tensor) -> Optional[torch.Tensor]:
+        """``p``'s gradient for this log: the copy ``read_gradients`` took, else ``.grad``."""
+        if self._held is not None and self._held.grads is not None:
+            return self._held.grads.get(id(p))
+        return p.grad
 
     def _drop_first_batch_hook(self) -> None:
         if self._first_batch_hook is not None:
@@ -424,7 +494,8 @@ class WatchHandle:
         """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only;
         without ``flow_row`` (that row and the scalars, written for this step already)."""
         full = part == FULL or self._layers is None
-        with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
+        held = self._held.seconds if self._held is not None else 0.0
+        with self.recorder.logging(step, FULL if full else FLOW, held, final=final) as timing:
             captured = _Captured()
             if full:
                 captured = self._run_probe()
@@ -438,6 +509,8 @@ class WatchHandle:
                 # Before the gradient flow, whose rules read the probe's loss.
                 probe_loss = self.predictions.log(step)
                 self.recorder.log_loss(step, probe_loss, source="probe")
+            if loss is not None and flow_row:  # known before the log: the rules read it
+                self._write_loss(step, loss)
             if not self._graph_done:
                 t0 = self.recorder.clock()
                 self._write_graph()
@@ -446,8 +519,6 @@ class WatchHandle:
             self._log_parts(step, captured, surfaces=surfaces, flow_row=flow_row)
             if not flow_row:  # the step's row and scalars were written before
                 return
-            if loss is not None:
-                self._write_loss(step, loss)
             if self.optimizer is not None and self.optimizer.param_groups:
                 self.recorder.log_scalars(
                     step, {"learning_rate": self.optimizer.param_groups[0].get("lr")}
@@ -467,7 +538,7 @@ class WatchHandle:
         rows = self._rows if self.options.gradients and flow_row else []
         pooled_surfaces, partials, sums, row_grads = [], {}, {}, {}
         for row, params in rows:
-            grads = [p.grad for p in params if p.grad is not None]
+            grads = [g for g in (self._grad(p) for p in params) if g is not None]
             if grads:
                 row_grads[row] = grads
                 if self._dist.reduces:  # this rank's slice, reduced below
@@ -768,6 +839,59 @@ class _ParameterUse(TorchFunctionMode):
         return func(*args, **kwargs)
 
 
+class RunningLoss:
+    """The mean of training losses, summed on their device (no host copy per step), as
+    the adapters' epoch loss. NaN and Inf are kept: health reads the raw loss.
+
+    Example:
+        >>> mean = RunningLoss()
+        >>> mean.add(torch.tensor(1.0)); mean.add(torch.tensor(2.0))
+        >>> float(mean.pop())
+        1.5
+    """
+
+    def __init__(self) -> None:
+        self._sum: Optional[torch.Tensor] = None
+        self._count = 0
+
+    def add(self, loss: Any) -> None:
+        """Adds one loss (a tensor or a number); other values are ignored."""
+        if isinstance(loss, torch.Tensor) and loss.numel() == 1:
+            value = loss.detach().reshape(()).float()
+        elif isinstance(loss, (int, float)) and not isinstance(loss, bool):
+            value = torch.tensor(float(loss))
+        else:
+            return
+        if self._sum is not None and self._sum.device != value.device:
+            value = value.to(self._sum.device)
+        self._sum = value if self._sum is None else self._sum + value
+        self._count += 1
+
+    def pop(self) -> Optional[torch.Tensor]:
+        """The mean so far, a 0-d tensor on the losses' device (None without a loss),
+        and starts again."""
+        if self._sum is None:
+            return None
+        mean = self._sum / self._count
+        self._sum, self._count = None, 0
+        return mean
+
+
+class _HeldStep:
+    """``read_gradients``' decision for one step: its part (None: not logged), the
+    gradients it copied, the seconds that took, and whether it is the run's last."""
+
+    def __init__(
+        self,
+        step: int,
+        part: Optional[str],
+        grads: Optional[Dict[int, torch.Tensor]],
+        seconds: float,
+        last: bool,
+    ) -> None:
+        self.step, self.part, self.grads, self.seconds, self.last = step, part, grads, seconds, last
+
+
 class _Captured:
     """What the probe's forward pass kept: each layer's output, and the activation
     modules' outputs (``(kind, tensor)``) under the layer before them."""
@@ -926,10 +1050,16 @@ def _tensor(value: Any) -> torch.Tensor:
 
 
 def _first_tensor(output: Any) -> Optional[torch.Tensor]:
-    """A module's output tensor: the output itself, or the first tensor of a tuple
-    (``nn.LSTM``'s ``(output, (h, c))``, ``nn.MultiheadAttention``'s ``(output, weights)``)."""
+    """A module's output tensor: the output itself, the first tensor of a tuple
+    (``nn.LSTM``'s ``(output, (h, c))``, ``nn.MultiheadAttention``'s ``(output, weights)``)
+    or of a dict (a Hugging Face output object), its ``logits`` when it has them."""
     if isinstance(output, torch.Tensor):
         return output
+    if isinstance(output, Mapping):
+        logits = output.get("logits")
+        if isinstance(logits, torch.Tensor):
+            return logits
+        output = list(output.values())
     if isinstance(output, (tuple, list)):
         return next((o for o in output if isinstance(o, torch.Tensor)), None)
     return None

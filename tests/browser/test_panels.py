@@ -262,6 +262,14 @@ def test_health_table_sorts_and_runs_have_badges(tbviz):
     steps = [int(s) for s in panel.locator("tbody tr td:nth-child(3)").all_text_contents()]
     assert steps == sorted(steps, reverse=True)
     assert panel.locator("td.hint").first.text_content().strip()
+    # Diagnosed events show what their rule compared above the hint: the window of
+    # logged steps, the figures and the run's loss trend (its "loss" scalar).
+    diagnosed = panel.locator("tbody tr", has_text="vanishing_gradient (diagnosed)").first
+    evidence = diagnosed.locator(".evidence span").all_text_contents()
+    assert re.fullmatch(r"steps \d+–\d+", evidence[0]) and re.fullmatch(r"\d+ logs", evidence[1])
+    assert re.fullmatch(r"loss (flat|rising) \S+ → \S+", evidence[2])
+    assert any(e.startswith("later layer dense_") for e in evidence)
+    assert any(e.startswith("ratio ") for e in evidence)
 
     badge = tbviz.frame.locator('.badge[data-run="sigmoid_deep"]')
     assert badge.get_attribute("data-severity") in ("warning", "error")

@@ -284,8 +284,10 @@ def write_large_run(logdir, layers=100, steps=1000, grid=256):
     depth = np.arange(layers)
     with tbviz.Writer(str(logdir)) as w:
         for step in range(steps):
-            # Gradients grow with depth and explode in the last blocks late in training.
-            growth = 10.0 ** (-4 + 3 * depth / layers + (step / steps) * (depth > 90) * 3)
+            # Gradients grow with depth and explode in the last blocks late in training
+            # (1000x over the last tenth of the steps, against the level they had settled at).
+            late = max(0.0, (step / steps - 0.9) / 0.1)
+            growth = 10.0 ** (-4 + 3 * depth / layers + late * (depth > 90) * 3)
             grads = {n: rng.normal(size=6) * g for n, g in zip(names, growth)}
             w.gradient_flow("resnet/gradient_flow", grads, step)
         yy, xx = np.mgrid[0:grid, 0:grid] / grid

@@ -8,6 +8,8 @@ and a normalisation-free ResNet at a high learning rate must be flagged with the
 right codes. docs/diagnosis.md reports the outcome as a table.
 """
 
+import dataclasses
+
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -100,3 +102,23 @@ def test_normalisation_free_resnet_at_a_high_learning_rate_explodes(tmp_path):
     assert exploding and min(e["step"] for e in exploding) <= 2
     assert all(e["evidence"]["l2"] > 1e3 for e in exploding if "l2" in e["evidence"])
     assert "exploding_gradient" in codes_of(served)
+
+
+def test_mobilenet_with_lagging_batchnorm_statistics_names_them(tmp_path):
+    # The healthy MobileNet stopped after 20 steps: its BatchNorm running statistics
+    # still lag the weights, so the eval-mode probe predicts a few classes only.
+    torch.manual_seed(0)
+    case = dataclasses.replace(healthy_cases()["mobilenet"](), steps=20)
+    train(case, tmp_path)
+    (e,) = [e for e in read_back(tmp_path) if e["code"] == "class_never_predicted"]
+    assert "eval mode" in e["hint"] and "BatchNorm" in e["hint"]
+    assert e["evidence"]["batchnorm_layers"] == 7 and e["evidence"]["logged_steps"] == 3
+    assert set(e["classes"]) == set(e["evidence"]["classes"])
+    assert not set(e["classes"]) & set(e["evidence"]["predicted_classes"])
+    # The cause: with batch statistics (train mode) the same probe gets the missing
+    # classes predicted.
+    x = case.x[:128]
+    case.model.train()
+    with torch.no_grad():
+        predicted = {str(int(c)) for c in case.model(x).argmax(dim=1).unique()}
+    assert predicted & set(e["classes"])

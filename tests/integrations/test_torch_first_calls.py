@@ -188,9 +188,18 @@ def test_the_batchnorm_map_holds_its_own_output_before_an_in_place_relu(digits, 
 
 
 def test_a_compiled_model_trains_as_without_watch_and_is_named_as_its_module(digits, tmp_path):
+    from torch._dynamo.utils import counters
+
+    torch._dynamo.reset()
+    counters.clear()
     plain = fit(torch.compile(seeded(bn_mlp), backend="eager"), digits, steps=6)
+    graphs_without = counters["stats"]["unique_graphs"]
+    torch._dynamo.reset()
+    counters.clear()
     model = seeded(bn_mlp)
     fit(torch.compile(model, backend="eager"), digits, steps=6, log=tmp_path, every=2)
+    # tbviz causes no recompilation: the same graphs are compiled as without it.
+    assert counters["stats"]["unique_graphs"] == graphs_without > 0
     assert flow_steps(tmp_path) == [0, 2, 4, 5]
     assert flow_layers(tmp_path) == ["0", "1", "4"]
     assert "0/weight" in read_tensors(tmp_path)  # not _orig_mod.0/weight

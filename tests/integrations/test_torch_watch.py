@@ -240,6 +240,39 @@ def test_step_without_optimizer_and_existing_writers(digits, tmp_path):
     assert "Sequential/gradient_flow" in read_tensors(tmp_path / "sw")
 
 
+def test_manual_handle_reads_gradients_before_clipping_at_the_loops_step_numbers(digits, tmp_path):
+    """An adapter's handle: no optimizer hook, steps numbered by the loop (a run resumed
+    at 100), gradients read before clipping; the last step's read is logged in full."""
+    x, y = digits
+    torch.manual_seed(0)
+    model = mlp(1)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    handle = tbviz_torch.WatchHandle(
+        model, tmp_path, tbviz_torch.Options(every=2, name="net"), manual=True
+    )
+    assert not opt._optimizer_step_post_hooks
+    norms = {}
+    for step in range(100, 106):
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(model(x[:32]), y[:32])
+        loss.backward()
+        layer = torch.cat([model[0].weight.grad.reshape(-1), model[0].bias.grad])
+        norms[step] = float(torch.linalg.vector_norm(layer))
+        handle.read_gradients(at=step, last=step == 103)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1e-3)
+        opt.step()
+        opt.step()  # a second optimizer step: not a step of the handle
+        handle.step(loss, at=step)
+    handle.remove()
+    flow = read_tensors(tmp_path)["net/gradient_flow"]
+    assert [s for s, *_ in flow] == [100, 102, 103, 104, 105]  # every 2nd, last=, remove()
+    l2 = metadata.parse_plugin_metadata(flow[0][3].plugin_data.content)["stats"].index("l2")
+    for step, _, table, _ in flow[:4]:
+        assert table[0, l2] == pytest.approx(norms[step], rel=1e-5)  # not the clipped 1e-3
+    assert flow[4][2][0, l2] < 2e-3  # the final log of remove() reads .grad, clipped
+    assert [s for s, *_ in read_tensors(tmp_path)["batch_loss"]] == [100, 102, 103, 104]
+
+
 @pytest.mark.parametrize("bad", [False, True])
 def test_device_statistics_match_reduce_layer_stats(bad):
     from tbviz_plugin import reduce

@@ -1,5 +1,6 @@
 // Health: every event of the shown runs (stored by the writer and diagnosed
-// by the plugin at read time) as a sortable table with hints.
+// by the plugin at read time) as a sortable table with hints, each hint under
+// the evidence its rule compared (window, figures, loss trend).
 import type { HealthEvent } from "../api";
 import { type Context, type Panel, SEVERITY_RANK, shownRuns, type UpdateReason } from "../context";
 import { el, fillSelect, fmtValue, labelled } from "../dom";
@@ -26,6 +27,36 @@ const COLUMNS: ColumnDef[] = [
   { key: "threshold", title: "Threshold", value: (r) => numeric(r.event.threshold) },
   { key: "hint", title: "Hint", value: (r) => String(r.event.hint ?? "") },
 ];
+
+// Evidence keys shown by their own words, first; the rest follow in their order.
+const EVIDENCE_FIRST = ["window", "logged_steps", "loss"];
+
+/** One short phrase per evidence entry: "steps 5–15", "3 logs", "loss flat 2.3 → 2.3",
+ * "ratio 1.2e-7", "classes bird, cat"; null entries and nested objects are left out. */
+export function evidenceParts(evidence: unknown): string[] {
+  if (!evidence || typeof evidence !== "object" || Array.isArray(evidence)) return [];
+  const entries = Object.entries(evidence as Record<string, unknown>);
+  const rank = (k: string) => (EVIDENCE_FIRST.includes(k) ? EVIDENCE_FIRST.indexOf(k) : EVIDENCE_FIRST.length);
+  entries.sort((a, b) => rank(a[0]) - rank(b[0]));
+  const parts: string[] = [];
+  for (const [key, value] of entries) {
+    if (value === null || value === undefined) continue;
+    if (key === "window" && Array.isArray(value) && value.length === 2) {
+      parts.push(value[0] === value[1] ? `step ${value[0]}` : `steps ${value[0]}–${value[1]}`);
+    } else if (key === "logged_steps" && typeof value === "number") {
+      parts.push(`${value} log${value === 1 ? "" : "s"}`);
+    } else if (key === "loss" && typeof value === "object" && !Array.isArray(value)) {
+      const loss = value as Record<string, unknown>;
+      parts.push(`loss ${String(loss.state ?? "")} ${fmtValue(loss.first)} → ${fmtValue(loss.last)}`);
+    } else if (Array.isArray(value)) {
+      const shown = value.slice(0, 6).map((v) => (typeof v === "number" ? fmtValue(v) : String(v)));
+      parts.push(`${key.replace(/_/g, " ")} ${shown.join(", ")}${value.length > 6 ? ", …" : ""}`);
+    } else if (typeof value !== "object") {
+      parts.push(`${key.replace(/_/g, " ")} ${fmtValue(value)}`);
+    }
+  }
+  return parts;
+}
 
 function numeric(v: unknown): number {
   if (typeof v === "number") return v;
@@ -115,17 +146,22 @@ export class HealthPanel implements Panel {
         el("td", { cls: "code", text: event.code + (event.source === "diagnosed" ? " (diagnosed)" : "") }),
         el("td", { cls: "num", text: fmtValue(event.value) }),
         el("td", { cls: "num", text: fmtValue(event.threshold) }),
-        el("td", { cls: "hint", text: String(event.hint ?? "") }),
+        el("td", { cls: "hint" }, [
+          ...(evidenceParts(event.evidence).length
+            ? [el("div", { cls: "evidence", attrs: { title: "what the rule compared" } }, evidenceParts(event.evidence).map((p) => el("span", { text: p })))]
+            : []),
+          el("div", { text: String(event.hint ?? "") }),
+        ]),
       ]),
     );
     this.table.replaceChildren(el("thead", {}, [head]), el("tbody", {}, body));
   }
 
   private exportCSV(): void {
-    const lines = ["run,step,layer,severity,code,value,threshold,hint,source"];
+    const lines = ["run,step,layer,severity,code,value,threshold,hint,source,evidence"];
     for (const { run, event } of this.visible()) {
       lines.push(
-        [run, String(event.step), String(event.layer ?? ""), event.severity, event.code, fmtValue(event.value), fmtValue(event.threshold), String(event.hint ?? ""), String(event.source ?? "")]
+        [run, String(event.step), String(event.layer ?? ""), event.severity, event.code, fmtValue(event.value), fmtValue(event.threshold), String(event.hint ?? ""), String(event.source ?? ""), event.evidence ? JSON.stringify(event.evidence) : ""]
           .map(csvText)
           .join(","),
       );

@@ -190,3 +190,51 @@ def test_a_transformers_bert_built_from_its_config(tmp_path):
         tensors["bert.encoder.layer.1.attention.self.query"][0][3].plugin_data.content
     )
     assert content["layout"] == "channels_last" and content["sample_shape"] == [10, 16]
+
+
+class DictOutputs(torch.nn.Module):
+    """An encoder returning a dict, and a model returning ``{"hidden", "logits"}``."""
+
+    class Encoder(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = torch.nn.Linear(8, 16)
+            self.shift = torch.nn.Parameter(torch.zeros(16))
+
+        def forward(self, x):
+            return {"hidden": torch.tanh(self.fc(x) + self.shift), "norm": x.norm(dim=1)}
+
+    def __init__(self):
+        super().__init__()
+        self.encoder = DictOutputs.Encoder()
+        self.scale = torch.nn.Parameter(torch.ones(16))
+        self.head = torch.nn.Linear(16, 3)
+
+    def forward(self, x):
+        hidden = self.encoder(x)["hidden"] * self.scale
+        return {"hidden": hidden, "logits": self.head(hidden)}
+
+
+def test_dict_outputs_give_their_tensor_and_logits(tmp_path):
+    torch.manual_seed(0)
+    x, y = torch.randn(64, 8), torch.randint(0, 3, (64,))
+    model = DictOutputs()
+    opt = torch.optim.Adam(model.parameters(), 1e-2)
+    handle = watch(model, tmp_path, probe_data=(x[:32], y[:32]))
+    for _ in range(3):
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(x)["logits"], y).backward()
+        opt.step()
+    handle.remove()
+    tensors = read_tensors(tmp_path)
+    # The encoder's own parameters' map is its dict's first tensor; the model's own
+    # parameter sits where it is used (after the encoder), and its map is the logits.
+    layers, _ = flow(tmp_path, "DictOutputs")
+    assert layers == ["encoder.fc", "encoder", "DictOutputs", "head"]
+    encoder_map = tensors["encoder"][-1][2]
+    expected = torch.tanh(model.encoder.fc(x[:32]) + model.encoder.shift).detach().numpy()
+    np.testing.assert_allclose(encoder_map.reshape(expected.shape), expected, rtol=1e-5, atol=1e-6)
+    with torch.no_grad():
+        predicted = model(x[:32])["logits"].argmax(1).numpy()
+    counts = tensors["DictOutputs/confusion_matrix"][-1][2]
+    np.testing.assert_array_equal(counts.sum(axis=0), np.bincount(predicted, minlength=3))
