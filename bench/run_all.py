@@ -39,6 +39,7 @@ BENCHMARKS = [
     ("plugin_routes", "Reading: plugin routes"),
     ("browser", "Reading: the browser, and the bundle's memory"),
     ("writer_memory", "Memory: the writer logging a 100-layer model"),
+    ("jax_overhead", "Training overhead, JAX / Flax watch"),
 ]
 
 # What a reader takes from this page, before the figures.
@@ -55,6 +56,9 @@ PACKAGES = [
     "tensorflow-cpu",
     "tensorflow",
     "torch",
+    "jax",
+    "flax",
+    "optax",
     "tensorboardX",
     "tensorboard",
     "numpy",

@@ -26,7 +26,13 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def _expected_rows(name):
     """Row starts that benchmark ``name``'s quick run must write."""
     sys.path.insert(0, REPO)
-    from bench import default_cadence, training_overhead, writer_memory, writer_throughput
+    from bench import (
+        default_cadence,
+        jax_overhead,
+        training_overhead,
+        writer_memory,
+        writer_throughput,
+    )
 
     if name == "writer_throughput":
         return list(writer_throughput.PEERS) + [ratio for ratio, *_ in writer_throughput.TARGETS]
@@ -44,6 +50,12 @@ def _expected_rows(name):
         return list(writer_memory.PEERS)
     if name == "default_cadence":
         return list(default_cadence.RUNS)
+    if name == "jax_overhead":
+        return [
+            f"{jax_overhead.QUICK_LENGTHS[run]} steps | {variant}"
+            for run, variants in jax_overhead.VARIANTS.items()
+            for variant in variants
+        ]
     raise AssertionError(f"add the rows {name} must write here")
 
 
@@ -54,6 +66,7 @@ BENCHMARK_NAMES = [
     "plugin_routes",
     "browser",
     "writer_memory",
+    "jax_overhead",
 ]
 
 

@@ -36,8 +36,9 @@ What is recorded at each logged step (see ``every`` and docs/integrations.md):
 * scalars: ``batch_loss``, ``learning_rate``, ``batch_<metric>`` (given to
   ``step``), ``system/*`` resource use.
 
-The statistics are reduced by one jitted ``jax.numpy`` function on the arrays'
-device; everything a logged step writes comes to the host in one
+Arrays on the CPU are reduced with numpy, in place in their buffers (nothing to
+compile); arrays on an accelerator by one jitted ``jax.numpy`` function on their
+device, and everything a logged step writes comes to the host in one
 ``jax.device_get``. Nothing is done with the arrays at the steps not logged.
 """
 
@@ -296,6 +297,9 @@ class JaxWatch:
         """A full log of ``step``, or (``FLOW``) its gradient-flow row and scalars only;
         without ``flow_row``, the row and scalars (written for this step already)."""
         full = part == FULL or self._tree is None
+        # The train steps JAX dispatched but has not run yet are training time: they
+        # finish before the log is timed, so the governor does not charge them to it.
+        jax.block_until_ready((params, grads, scalars))
         with self.recorder.logging(step, FULL if full else FLOW, final=final) as timing:
             outputs = None
             if full:
@@ -314,19 +318,26 @@ class JaxWatch:
             if tree.groups and (self.options.gradients or (full and self.options.weights)):
                 first_log = self._prev is None
                 prev = weights if first_log else self._prev
-                reduced, seconds = self._timed(
-                    ("reduce", full, grad_leaves is not None),
-                    lambda: _reduce(
+                surfaces = tree.surfaces if full and self.options.weights else ()
+                sums = self.options.gradients
+                if _on_host(weights + (grad_leaves or ())):
+                    reduced = _reduce_on_host(
+                        weights, grad_leaves, prev, groups=tree.groups, surfaces=surfaces, sums=sums
+                    )
+                else:
+                    reduced, seconds = self._timed(
+                        ("reduce", full, grad_leaves is not None),
+                        lambda: _reduce(
+                            weights,
+                            grad_leaves,
+                            prev,
+                            groups=tree.groups,
+                            surfaces=surfaces,
+                            sums=sums,
+                        ),
                         weights,
-                        grad_leaves,
-                        prev,
-                        groups=tree.groups,
-                        surfaces=tree.surfaces if full and self.options.weights else (),
-                        sums=self.options.gradients,
-                    ),
-                    weights,
-                )
-                timing.warmup += seconds
+                    )
+                    timing.warmup += seconds
                 on_device["partials"], on_device["sums"], on_device["pooled"], new_prev = reduced
                 if self.options.gradients:
                     self._prev = new_prev
@@ -735,3 +746,114 @@ def _pooled_surface(weight: Any, grid: Tuple[int, int] = summary.DEFAULT_SURFACE
     # XLA's CPU max/min may drop NaN (its fast min/max), so a NaN block is marked apart.
     nan = jnp.isnan(m).reshape(out_r, br, out_c, bc).any(axis=(1, 3))
     return jnp.where(nan, jnp.nan, jnp.where(-low > high, low, high))
+
+
+# --------------------------------------------------------------------------- reduction on the host
+
+
+def _on_host(leaves: Sequence[Any]) -> bool:
+    """Whether every leaf is in host memory (a JAX array on CPU devices, or not a
+    JAX array), where numpy reads it in place without a transfer."""
+    for leaf in leaves:
+        devices = getattr(leaf, "devices", None)
+        if callable(devices) and any(d.platform != "cpu" for d in devices()):
+            return False
+    return True
+
+
+def _host_view(leaf: Any) -> np.ndarray:
+    """The leaf as a float32 numpy array: a read-only view of a float32 CPU array's
+    buffer (no copy), a float32 copy of other dtypes."""
+    return np.asarray(leaf).astype(np.float32, copy=False)
+
+
+def _reduce_on_host(
+    weights: tuple,
+    grads: Optional[tuple],
+    prev: tuple,
+    *,
+    groups: Tuple[Tuple[int, ...], ...],
+    surfaces: Tuple[int, ...],
+    sums: bool,
+) -> tuple:
+    """``_reduce``'s results computed with numpy on arrays in host memory: the same
+    statistics without compiling anything.
+
+    No view of a leaf's buffer outlives the call (pooled surfaces and the copies
+    for the next log's ``prev`` are new arrays), so a train step that donates its
+    params can still reuse their buffers.
+    """
+    rows, weight_rows = [], []
+    for group in groups:
+        if grads is None:
+            rows.append(common.NO_GRADIENT)
+        else:
+            rows.append(_host_partials([_host_view(grads[k]) for k in group]))
+        if sums:
+            weight_rows.append(
+                _host_weight_sums(
+                    [_host_view(weights[k]) for k in group], [_host_view(prev[k]) for k in group]
+                )
+            )
+    partials = np.asarray(rows, dtype=np.float64)
+    if sums:
+        weight_sums = np.asarray(weight_rows, dtype=np.float64)
+    else:
+        weight_sums = np.zeros((len(groups), 3), np.float64)
+    pooled = tuple(_host_pooled_surface(_host_view(weights[k])) for k in surfaces)
+    copies = tuple(np.array(w, dtype=np.float32) for w in weights) if sums else ()
+    return partials, weight_sums, pooled, copies
+
+
+def _host_partials(grads: Sequence[np.ndarray]) -> Tuple[float, ...]:
+    """``_partials`` on the host: the same fast form while every sum is finite, the
+    exact form (NaN and Inf counted apart, magnitudes over finite elements) otherwise."""
+    n = sum(g.size for g in grads)
+    zeros = sum(g.size - np.count_nonzero(g) for g in grads)
+    sum_abs, max_abs, sumsq = 0.0, 0.0, 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for g in grads:
+            flat = g.reshape(-1)
+            a = np.abs(flat)
+            sum_abs += float(a.sum(dtype=np.float32))
+            max_abs = max(max_abs, float(np.max(a, initial=0.0)))
+            sumsq += float(np.dot(flat, flat))
+    if math.isfinite(sum_abs) and math.isfinite(sumsq):
+        scale = max_abs if max_abs > 0 else 1.0
+        return (sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros)
+    finite_count, nan_count, sum_abs, top = 0, 0, 0.0, 0.0
+    finite_abs = []
+    for g in grads:
+        flat = g.reshape(-1)
+        finite = np.isfinite(flat)
+        a = np.where(finite, np.abs(flat), np.float32(0))
+        finite_abs.append(a)
+        finite_count += int(np.count_nonzero(finite))
+        nan_count += int(np.count_nonzero(np.isnan(flat)))
+        sum_abs += float(a.sum(dtype=np.float32))
+        top = max(top, float(np.max(a, initial=0.0)))
+    scale = np.float32(top if top > 0 else 1.0)
+    sumsq_scaled = sum(float(np.square(a / scale).sum(dtype=np.float32)) for a in finite_abs)
+    return (sum_abs, top, sumsq_scaled, finite_count, nan_count, n, zeros)
+
+
+def _host_weight_sums(weights: Sequence[np.ndarray], prev: Sequence[np.ndarray]) -> List[float]:
+    """``_weight_sums`` on the host: ``sum w²``, ``sum (w - w_prev)²``, ``sum w_prev²``."""
+    out = [0.0, 0.0, 0.0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        for w, p in zip(weights, prev):
+            w, p = w.reshape(-1), p.reshape(-1)
+            change = w - p
+            out[0] += float(np.dot(w, w))
+            out[1] += float(np.dot(change, change))
+            out[2] += float(np.dot(p, p))
+    return out
+
+
+def _host_pooled_surface(weight: np.ndarray) -> np.ndarray:
+    """The leaf's surface matrix max-abs pooled as ``Writer.weight_surface`` pools it
+    (``reduce.pool_max_abs``), always a new array."""
+    (rows, cols), _ = _surface_spec(tuple(weight.shape))
+    m = weight.reshape(rows, cols)
+    pooled, _ = reduce.pool_max_abs(m, summary.DEFAULT_SURFACE_GRID)
+    return np.array(pooled) if np.may_share_memory(pooled, m) else pooled

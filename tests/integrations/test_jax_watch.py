@@ -393,3 +393,113 @@ def test_device_partials_match_reduce_layer_stats(bad):
     got = common.stats_from_partials(partials)[0]
     want = reduce.layer_stats(np.concatenate([g.ravel(), b]))
     assert got == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5)
+
+
+def _leaves_with_trouble():
+    """Weights, gradients and previous weights of four layers: a conv kernel and bias,
+    a ragged [513, 600] kernel, a bfloat16 vector and a layer of zeros; one layer's
+    gradients hold NaN, Inf and values whose squares overflow float32."""
+    rng = np.random.default_rng(4)
+    shapes = [(3, 3, 16, 32), (32,), (513, 600), (700,), (20, 30)]
+    weights = [rng.standard_normal(s).astype(np.float32) for s in shapes]
+    weights[2].reshape(-1)[[5, 900]] = [np.nan, np.inf]
+    weights[2].reshape(-1)[[2, 3]] = [60.0, -60.0]
+    grads = [rng.standard_normal(s).astype(np.float32) for s in shapes]
+    grads[0].reshape(-1)[[0, 7, 9]] = [np.nan, np.inf, -np.inf]
+    grads[1][3] = 1e30
+    grads[4][:] = 0.0
+    grads[2][:10] = 0.0
+    prev = [w + 0.01 * rng.standard_normal(w.shape).astype(np.float32) for w in weights]
+    as_jax = [jnp.asarray(a) for a in weights]
+    as_jax[3] = as_jax[3].astype(jnp.bfloat16)
+    grads = [jnp.asarray(a) for a in grads]
+    grads[3] = grads[3].astype(jnp.bfloat16)
+    return tuple(as_jax), tuple(grads), tuple(jnp.asarray(a) for a in prev)
+
+
+@pytest.mark.parametrize("with_grads", [True, False])
+def test_host_and_jitted_reductions_give_the_same_statistics(with_grads):
+    weights, grads, prev = _leaves_with_trouble()
+    groups = ((0, 1), (2,), (3,), (4,))
+    surfaces = (0, 2, 4)
+    kwargs = dict(groups=groups, surfaces=surfaces, sums=True)
+    grads = grads if with_grads else None
+    jitted = jax.device_get(tbviz_jax._reduce(weights, grads, prev, **kwargs))
+    host = tbviz_jax._reduce_on_host(weights, grads, prev, **kwargs)
+
+    counts = [common.Partial.FINITE, common.Partial.NAN, common.Partial.SIZE]
+    counts.append(common.Partial.ZEROS)
+    np.testing.assert_array_equal(host[0][:, counts], np.asarray(jitted[0])[:, counts])
+    np.testing.assert_allclose(host[0], jitted[0], rtol=2e-5)
+    if with_grads:
+        stats = common.stats_from_partials(host[0])
+        assert stats[0, reduce.GRADIENT_STATS.index("nan_count")] == 1
+        assert stats[0, reduce.GRADIENT_STATS.index("inf_count")] == 2
+        # the exact branch ran where the sums were not finite, the fast one elsewhere
+        want = reduce.layer_stats(np.concatenate([np.ravel(grads[0]), np.ravel(grads[1])]))
+        assert stats[0] == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5)
+        want = reduce.layer_stats(np.asarray(grads[2]))
+        assert stats[1] == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5)
+    np.testing.assert_allclose(host[1], jitted[1], rtol=2e-5)
+    assert np.isnan(host[1][1]).all() and not np.isnan(host[1][[0, 2, 3]]).any()
+    assert len(host[2]) == len(jitted[2]) == len(surfaces)
+    for got, want in zip(host[2], jitted[2]):
+        np.testing.assert_array_equal(got, want)  # NaN where NaN, the same signs
+    for got, want in zip(host[3], jitted[3]):
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(got, want)
+
+
+def test_cpu_arrays_are_reduced_on_the_host_with_the_records_of_the_jitted_path(
+    digits, tmp_path, monkeypatch
+):
+    x, y = digits
+    model = LinenMLP()
+    tx = optax.adam(1e-2)
+
+    @jax.jit
+    def train(params, opt_state, xb, yb):
+        loss, grads = jax.value_and_grad(
+            lambda p: cross_entropy(model.apply({"params": p}, xb), yb)
+        )(params)
+        updates, opt_state = tx.update(grads, opt_state, params)
+        return optax.apply_updates(params, updates), opt_state, loss, grads
+
+    def run(log_dir):
+        params = model.init(jax.random.PRNGKey(0), x[:1])["params"]
+        opt_state = tx.init(params)
+        with watch(log_dir, every=2) as w:
+            for i in range(5):
+                batch = slice(32 * i, 32 * i + 32)
+                params, opt_state, loss, grads = train(params, opt_state, x[batch], y[batch])
+                w.step(params=params, grads=grads, loss=loss)
+        return read_tensors(log_dir)
+
+    jitted_calls = []
+    real_reduce = tbviz_jax._reduce
+    monkeypatch.setattr(
+        tbviz_jax, "_reduce", lambda *a, **k: jitted_calls.append(1) or real_reduce(*a, **k)
+    )
+    host = run(tmp_path / "host")
+    assert jitted_calls == []  # CPU arrays: nothing compiled for the statistics
+    monkeypatch.setattr(tbviz_jax, "_on_host", lambda leaves: False)
+    jitted = run(tmp_path / "jitted")
+    assert len(jitted_calls) == 3  # every=2 over 5 steps: steps 0, 2 and 4
+    assert set(host) == set(jitted)
+    for tag in ("model/gradient_flow", "Dense_0/kernel", "Dense_2/bias"):
+        assert [s for s, *_ in host[tag]] == [s for s, *_ in jitted[tag]] == [0, 2, 4]
+        for (_, _, a, _), (_, _, b, _) in zip(host[tag], jitted[tag]):
+            np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-12)
+
+
+def test_a_donating_train_step_still_reuses_the_logged_params(tmp_path):
+    params = {"dense": {"kernel": jnp.ones((64, 300)), "bias": jnp.ones(300)}}
+    grads = jax.tree_util.tree_map(jnp.ones_like, params)
+    update = jax.jit(lambda p: jax.tree_util.tree_map(lambda a: a * 0.5, p), donate_argnums=0)
+    with watch(tmp_path, every=1) as w:
+        w.step(params=params, grads=grads)
+        new = update(params)
+        assert all(leaf.is_deleted() for leaf in jax.tree_util.tree_leaves(params))
+        w.step(params=new, grads=grads)
+    row = read_tensors(tmp_path)["model/gradient_flow"][-1][2]
+    assert row[0, COLUMNS.index("update_ratio")] == pytest.approx(0.5, rel=1e-6)
