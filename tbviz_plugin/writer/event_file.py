@@ -44,11 +44,10 @@ logger = logging.getLogger("tbviz")
 
 Job = Callable[..., Optional[Sequence[record.Buffer]]]
 
-# 8 MiB of snapshots, not 32 events of any size: back to back, 1 MB summaries were
-# written 15-20 % faster with at most 4-8 of them waiting than with 16-32 (0.31-0.32
-# against 0.35-0.36 ms each, floor 0.26, on a 2-core EPYC with 32 MB of L3): the
-# copies waiting for the thread then stay in the CPU's caches between the caller's
-# copy and the thread's checksum and write. Smaller summaries still queue 32 deep.
+# The queue is bounded by the bytes of the snapshots it holds, not only by their
+# number: a few large summaries waiting keep their copies in the CPU's caches between
+# the caller's copy and the thread's checksum and write. Small ones still queue 32 deep
+# (docs/benchmarks.md, writer throughput).
 DEFAULT_MAX_QUEUE_BYTES = 8 << 20
 
 
@@ -95,18 +94,13 @@ class EventFileWriter:
         and uploaded (see ``sink.SegmentedRemoteSink``); default 32 MiB.
     """
 
-    # 2 ms, not 20: a record waiting for the next poll was written while the
-    # caller's next summary was being copied about one call in ten, and that
-    # call then took 1.5-4 ms instead of 0.3 (GIL and memory contention on two
-    # cores); written soon after its submit it overlaps the training step instead.
-    # A poll costs about 10 us of the thread's time, only while records arrive.
+    # While records arrive the thread polls often, so a record is written soon after
+    # its submit, overlapping the training step rather than the caller's next copy
+    # (which would then contend with it for the GIL and memory bandwidth).
     _POLL = 0.002
-    # 50 ms, not 1 s: an integration logs in bursts seconds apart, and a thread
-    # waking every 2 ms for a second after each burst took about 6 % off the
-    # training steps of a PyTorch MLP on two cores (a wake preempts one of its
-    # OpenMP threads, and the other waits for it). Summaries paced by steps of
-    # up to 50 ms still find the thread polling; the first of a burst after a
-    # longer pause pays one wake.
+    # After a short quiet spell it sleeps until woken: a thread polling through the
+    # seconds between an integration's bursts of logs preempts the training's own
+    # threads. Summaries paced by steps shorter than this still find it polling.
     _IDLE_AFTER = 0.05
 
     def __init__(
