@@ -388,6 +388,12 @@ NOTES = """\
   taking 1.5–4 ms instead of 0.3 (its copy contending with the thread's write);
   sleeping after 50 ms without records, rather than polling for a second, gave
   back about 6 % of a PyTorch MLP's step time between bursts of logs.
+* **Also measured when chosen:** a pool of 16 recycled snapshot buffers per
+  shape rather than 4 (a burst keeps about ten copies alive) took back-to-back
+  512×512 surfaces from 0.43–0.50 to 0.37 ms each, fresh buffers costing 45–65
+  page faults per copy; building and checksumming a summary on the caller's
+  thread while the writer is behind took them from 0.44 to 0.36 ms, and pooled
+  ones from 0.75 to 0.50 (the caller's core reads the array from its own cache).
 * **Noise:** the figures are medians over rounds on a shared machine (load
   average in the header); whole-run figures of one tool vary by up to 3× between
   rounds, so compare the ratios in the table rather than single figures with

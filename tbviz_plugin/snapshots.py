@@ -3,19 +3,17 @@
 A writer copies each array on the caller's thread (training may change it in
 place right after) and encodes the copy on its own thread. A fresh 1 MB numpy
 array is a fresh ``mmap`` or a heap that glibc has just trimmed: its pages
-fault in while the copy writes them, 45-65 minor faults per 512x512 float32
-copy here, which made the caller's mean time about half as long again as its
-median. A buffer the writer hands back once its record is written is already
+fault in while the copy writes them, which makes some copies far slower than
+the rest. A buffer the writer hands back once its record is written is already
 in memory: the copy only copies.
 
 The pool holds at most ``MAX_FREE_PER_SHAPE`` free buffers per (shape, dtype)
 and ``MAX_FREE_BYTES`` in all; beyond that a returned buffer is dropped for
-the garbage collector. 16, not 4: a burst of 1 MB summaries keeps about ten
-copies alive at once (the writer's 8 MiB queue, the one being written, the
-one being made), so with 4 every burst made fresh ones again, and back to
-back the Writer took 0.43-0.50 ms per 512x512 surface instead of 0.37.
-Buffers taken and never given back (a summary built for another writer)
-are ordinary arrays.
+the garbage collector. The per-shape bound is above the number of copies a
+burst keeps alive at once (the writer's 8 MiB queue, the one being written, the
+one being made), so a burst reuses buffers instead of making fresh ones
+(docs/benchmarks.md, writer throughput). Buffers taken and never given back
+(a summary built for another writer) are ordinary arrays.
 
 Example:
     >>> import numpy as np

@@ -145,9 +145,7 @@ def _build_early(prepared: summary.Prepared) -> None:
     for room anyway): it builds the summary (pooling, for one) and checksums
     its tensor. Its core has just copied the array and reads it from its own
     cache; the background thread, the bottleneck of a burst, would read it
-    from the other core's (the checksum took about twice as long there).
-    Back to back, 512x512 surfaces went from 0.44 to 0.36 ms each, and
-    pooled ones from 0.75 to 0.50 (bench/writer_throughput.py NOTES).
+    from the other core's (docs/benchmarks.md, writer throughput).
     """
     try:
         built = prepared.build_now()
