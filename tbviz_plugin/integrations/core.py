@@ -423,8 +423,9 @@ def claim_log_dir(target: Any, name: str, model: Any) -> str:
     The first model recorded into a directory writes its tags as they are
     (``0/weight``); a second one recorded there at the same time (a GAN's
     generator and discriminator) gets ``"<name>/"`` before its tags, so that
-    neither model's tensors land in the other's tags. Raises ``ValueError``,
-    before anything is written, when a second model has the same ``name``.
+    neither model's tensors land in the other's tags; a second model of the same
+    ``name`` gets ``"<name>_1/"``, with a warning. The prefix's name is the
+    second model's name in its own tags (``<name>_1/gradient_flow``).
     ``release_log_dir`` ends the claim.
 
     Example:
@@ -439,12 +440,18 @@ def claim_log_dir(target: Any, name: str, model: Any) -> str:
     if not claims or any(ref() is model for ref in claims.values()):
         claims.setdefault(name, weakref.ref(model))
         return ""
-    if name in claims:
-        raise ValueError(
-            f"two models named {name!r} are recorded into {shown}; their tags would "
-            "mix. Pass name= to tell them apart (name='generator', name='discriminator'), "
-            "give each model its own log directory, or, if the first model is done, call "
-            "remove() on its handle first"
+    if name in claims:  # two models of one name (two Sequentials, a notebook cell run again)
+        taken, name = (
+            name,
+            next(f"{name}_{k}" for k in range(1, len(claims) + 2) if f"{name}_{k}" not in claims),
+        )
+        common.logger.warning(
+            "tbviz: another model named %r is recorded into %s; this one's tags are "
+            "written under %r. Pass name= to name them (name='generator', "
+            "name='discriminator'), or call remove() on the first one's handle when it is done",
+            taken,
+            shown,
+            name,
         )
     claims[name] = weakref.ref(model)
     return f"{name}/"

@@ -208,6 +208,8 @@ class WatchHandle:
         self.name = options.name or type(self.model).__name__
         # Before anything is written: a second model in the same directory gets its own tags.
         tag_prefix = claim_log_dir(log_dir_or_writer, self.name, self.model)
+        if tag_prefix:  # the name it was given (Sequential_1 beside another Sequential)
+            self.name = tag_prefix[:-1]
         self._claimed = log_dir_or_writer
         self._dist = _distributed.TorchDistributed(options.distributed)
         self.writer, self._owned = self._dist.open_writer(log_dir_or_writer)

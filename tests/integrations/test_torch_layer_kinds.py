@@ -4,6 +4,8 @@ the model itself (a learned positional embedding, placed where it is used) and t
 models recorded into one log directory (a GAN), checked against the gradients and
 weights the training left behind."""
 
+import logging
+
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -131,16 +133,24 @@ def test_two_models_in_one_log_directory_keep_their_own_tags(tmp_path):
     assert g_layers == d_layers == ["0", "2"]
 
 
-def test_a_second_model_of_the_same_name_is_refused_before_anything_is_written(tmp_path):
+def test_a_second_model_of_the_same_name_gets_its_own_tags_and_a_warning(tmp_path, caplog):
+    torch.manual_seed(0)
     g, d = gan()
     first = watch(g, tmp_path)
-    before = sorted(p.name for p in tmp_path.iterdir())
-    with pytest.raises(ValueError, match=r"two models named 'Sequential'.*name="):
-        watch(d, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        second = watch(d, tmp_path)
+    assert "another model named 'Sequential'" in caplog.text and "'Sequential_1'" in caplog.text
+    train_gan(g, d)
     first.remove()
-    # Once the first is removed, the directory takes a new model as the first again.
+    second.remove()
+    tensors = read_tensors(tmp_path)
+    assert {"0/weight", "Sequential_1/0/weight", "Sequential/gradient_flow"} <= set(tensors)
+    assert "Sequential_1/gradient_flow" in tensors
+    final = tensors["Sequential_1/2/weight"][-1][2]
+    np.testing.assert_allclose(final, d[2].weight.detach().numpy().T, rtol=1e-6)
+    # Once both are removed, the directory takes a model as the first again.
     watch(d, tmp_path).remove()
+    assert "Sequential_2/0/weight" not in read_tensors(tmp_path)
 
 
 def test_a_transformers_bert_built_from_its_config(tmp_path):
