@@ -256,15 +256,7 @@ class TbvizCallback(keras.callbacks.Callback):
         # only when this batch will be logged.
         if not self._ready or self._train_grads is None:
             return
-        spe = max(1, int(getattr(self.model, "steps_per_execution", 1) or 1))
-        upcoming = max(self._step + 1, self._epoch_base + int(batch) + spe)
-        steps, epochs = self.params.get("steps"), self.params.get("epochs")
-        last = (
-            steps is not None
-            and epochs is not None
-            and self._epoch == epochs - 1
-            and int(batch) + spe >= steps
-        )
+        upcoming, last = _next_batch(self, batch)
         # The first training batch is always logged: its gradients, taken at the
         # initial weights, are the first gradient-flow row.
         first = not self._had_gradients
@@ -302,12 +294,8 @@ class TbvizCallback(keras.callbacks.Callback):
                     )
                 else:
                     self._log_flow(self._step, logs or {}, extra_seconds=extra)
-            else:  # a running estimate of a plain step (robust to one slow step)
-                self._plain_step = (
-                    duration
-                    if not self._plain_step
-                    else min(2 * self._plain_step, 0.9 * self._plain_step + 0.1 * duration)
-                )
+            else:
+                self._plain_step = _plain_step_estimate(self._plain_step, duration)
         elif self.cadence.due(self._step, previous):
             self._log(self._step, logs or {})
 
@@ -1021,6 +1009,28 @@ def _layer_rows(model: Any) -> List[Dict[str, Any]]:
             }
         )
     return rows
+
+
+def _next_batch(callback: Any, batch: int) -> Tuple[int, bool]:
+    """(the step the coming batch ends at, whether it is the fit's last), from Keras'
+    batch index, which jumps by ``steps_per_execution``."""
+    spe = max(1, int(getattr(callback.model, "steps_per_execution", 1) or 1))
+    upcoming = max(callback._step + 1, callback._epoch_base + int(batch) + spe)
+    steps, epochs = callback.params.get("steps"), callback.params.get("epochs")
+    last = (
+        steps is not None
+        and epochs is not None
+        and callback._epoch == epochs - 1
+        and int(batch) + spe >= steps
+    )
+    return upcoming, last
+
+
+def _plain_step_estimate(estimate: float, duration: float) -> float:
+    """A running estimate of a plain (unlogged) step's time, robust to one slow step."""
+    if not estimate:
+        return duration
+    return min(2 * estimate, 0.9 * estimate + 0.1 * duration)
 
 
 def _walk(model: Any) -> List[Any]:

@@ -52,10 +52,17 @@ from tbviz_plugin.integrations.keras import (
     _is_graph_model,
     _layer_rows,
     _loss_function,
+    _next_batch,
     _param_names,
+    _plain_step_estimate,
     _walk,
 )
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, DEFAULT_PROBE_SIZE, Options
+from tbviz_plugin.integrations.options import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PROBE_SIZE,
+    Options,
+)
 
 __all__ = ["BackendCallback", "BACKENDS"]
 
@@ -96,6 +103,7 @@ class BackendCallback(keras.callbacks.Callback):
         thresholds: Optional[diagnose.Thresholds] = None,
         overhead_budget: float = DEFAULT_BUDGET,
         distributed: str = "auto",
+        max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
         self.backend = keras.backend.backend()
@@ -134,6 +142,7 @@ class BackendCallback(keras.callbacks.Callback):
         self._epoch = 0
         self._started = False
         self._pending: Optional[str] = None
+        self._pending_last = False  # the armed batch is the fit's last
         self._had_gradients = False
         self._batch_started = 0.0
         self._plain_step = 0.0
@@ -172,17 +181,10 @@ class BackendCallback(keras.callbacks.Callback):
         # Decided before the step: the JAX step reduces its gradients only when armed.
         if not self._ready:
             return
-        spe = max(1, int(getattr(self.model, "steps_per_execution", 1) or 1))
-        upcoming = max(self._step + 1, self._epoch_base + int(batch) + spe)
-        steps, epochs = self.params.get("steps"), self.params.get("epochs")
-        last = (
-            steps is not None
-            and epochs is not None
-            and self._epoch == epochs - 1
-            and int(batch) + spe >= steps
-        )
+        upcoming, last = _next_batch(self, batch)
         first = not self._had_gradients and self._steps.gradients
         self._pending = FULL if first or last else self.recorder.due(upcoming, self._step)
+        self._pending_last = last
         self._batch_started = self.clock()
         self._steps.arm(self._pending is not None)
 
@@ -196,18 +198,20 @@ class BackendCallback(keras.callbacks.Callback):
             self._log(self._step, logs)
             return
         duration = self.clock() - self._batch_started
-        if self._pending is None:  # a running estimate of a plain step
-            self._plain_step = (
-                duration
-                if not self._plain_step
-                else min(2 * self._plain_step, 0.9 * self._plain_step + 0.1 * duration)
-            )
+        if self._pending is None:
+            self._plain_step = _plain_step_estimate(self._plain_step, duration)
             return
         part, self._pending = self._pending, None
         # What an armed JAX step costs beyond a plain one (its gradient sums) is logging time.
         extra = max(0.0, duration - self._plain_step) if self._plain_step else 0.0
-        if part == FULL:
-            self._log(self._step, logs, fresh_gradients=True, extra_seconds=extra)
+        if part == FULL:  # the fit's last batch is logged whole (see core.DiskBudget)
+            self._log(
+                self._step,
+                logs,
+                fresh_gradients=True,
+                extra_seconds=extra,
+                final=self._pending_last,
+            )
         else:
             self._log_flow(self._step, logs, extra_seconds=extra)
 
