@@ -146,11 +146,12 @@ def _every_batch_histograms(keras: Any) -> Any:
 
 class _KerasAttribution:
     """What a logging callback itself takes, measured from outside: the time in
-    its hooks, what its logged batches' train steps took beyond the median
-    batch (but the first, which traces the train function: ``summarise``
-    compares it with the baseline's), and its writer thread's CPU time (tbviz;
-    two cores are shared with training). Unlike the wall-time difference it
-    does not depend on how fast the baseline's separate run happened to be.
+    its hooks, what its logged batches' train steps (full logs and gradient-flow
+    rows alike) took beyond the median batch (but the first, which traces the
+    train function: ``summarise`` compares it with the baseline's), and its
+    writer thread's CPU time (tbviz; two cores are shared with training). Unlike
+    the wall-time difference it does not depend on how fast the baseline's
+    separate run happened to be.
     With ``callback=None`` (the baseline) only the batches are timed."""
 
     HOOKS = (
@@ -195,8 +196,12 @@ class _KerasAttribution:
         return [self.end] + callbacks + [self.start]
 
     def seconds(self) -> Optional[float]:
-        cadence = getattr(self.callback, "cadence", None)
-        logged = set(cadence.logged_steps) if cadence is not None else set()
+        # Full logs and gradient-flow rows: both arm the train step.
+        recorder = getattr(self.callback, "recorder", None)
+        logged = set()
+        for name in ("cadence", "flow_cadence"):
+            cadence = getattr(recorder, name, None)
+            logged |= set(cadence.logged_steps) if cadence is not None else set()
         # steps are counted from 1 after each batch (the callback's own count)
         plain = [d for i, d in enumerate(self.steps, 1) if i not in logged]
         if not plain:  # every batch logged: no plain batch to measure the extra by
@@ -286,11 +291,11 @@ NOTES = """\
   to a run's wall time and less the longer the run, since it keeps everything
   logging costs, one-off costs included, within about 3 % of the time since
   the first log. In a run of a few seconds, like this one, the one-off costs
-  alone exceed 3 %: Keras traces the gradient and weight sums into its train
-  step (0.2–0.35 s once) and writes a full log before the first batch and after
-  the last. The **own time** column is the callback's own cost measured from
-  outside in the same run; it is the figure that shows these one-off costs, and
-  it falls with the run's length.
+  and the floor of 24 gradient-flow rows a fit gets however short exceed 3 %:
+  Keras builds its optimiser, writes the graph and a full log before the first
+  batch, after it and after the last. The **own time** column is the
+  callback's own cost measured from outside in the same run; it is the figure
+  that shows these one-off costs, and it falls with the run's length.
 * **every=1** logs everything at every step: a pooled surface of every weight,
   activation maps, the gradient-flow row and the diagnosis. That roughly
   triples a small model's step time on a CPU; use it for short debugging runs.
@@ -298,8 +303,9 @@ NOTES = """\
   because it writes only scalars every batch and its histograms once per
   *epoch*. Compared like for like, with each framework's histograms of every
   weight at every step, tbviz costs a fraction of theirs.
-* **Where a logged step's time goes:** a gradient-flow row is a few small
-  reductions inside the train step (2–7 ms a row here); a full log pools every
+* **Where a logged step's time goes:** a gradient-flow row is a copy of the
+  gradients inside the train step and a few reductions after it (5–15 ms a row
+  here); a full log pools every
   weight to its surface grid and runs the probe batch forward and backward for
   the activation maps, predictions and feature importance (50–65 ms here for
   Keras). PyTorch reduces and pools on the model's device, so only small arrays

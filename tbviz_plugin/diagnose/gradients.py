@@ -311,6 +311,21 @@ def _exploding(w: _Window, l2, magnitude, update_ratio) -> None:
 _SETTLED_ROWS = 3
 
 
+def _nanmedian_columns(x: np.ndarray) -> np.ndarray:
+    """``np.nanmedian(x, axis=0)`` of a small 2-D array, without its masked-array path
+    (a hundred times slower on a window of rows); NaN where a column has no number.
+
+    Example:
+        >>> _nanmedian_columns(np.array([[1.0, np.nan], [3.0, np.nan], [np.nan, np.nan]]))
+        array([ 2., nan])
+    """
+    ordered = np.sort(x, axis=0)  # NaN last
+    count = np.sum(~np.isnan(ordered), axis=0)
+    low = np.take_along_axis(ordered, np.maximum(count - 1, 0)[None] // 2, axis=0)[0]
+    high = np.take_along_axis(ordered, (count // 2)[None], axis=0)[0]
+    return np.where(count > 0, (low + high) / 2, np.nan)
+
+
 def _growth(w: _Window, l2: np.ndarray, update_ratio: Optional[np.ndarray]) -> None:
     """A layer's gradient L2 norm ``exploding_growth`` times the level it had settled
     at (the median of its earlier logged steps in the window), with the harm shown:
@@ -324,7 +339,7 @@ def _growth(w: _Window, l2: np.ndarray, update_ratio: Optional[np.ndarray]) -> N
     with np.errstate(invalid="ignore", divide="ignore"), quiet():
         settled = np.full_like(l2, np.nan)
         for s in range(_SETTLED_ROWS, n_steps):
-            settled[s] = np.nanmedian(l2[:s], axis=0)
+            settled[s] = _nanmedian_columns(l2[:s])
         growth = l2 / settled
         grew = (settled > 0) & (growth > t.exploding_growth)
     for s, li in zip(*np.nonzero(grew)):

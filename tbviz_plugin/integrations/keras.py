@@ -17,8 +17,9 @@ The callback is an adapter on ``integrations.core``: it reduces on the device
 and hands host arrays to a ``StepLogger``, which writes each part. It never
 changes training. Gradient statistics come from the training step's own
 gradients: the callback wraps the optimiser's ``apply`` so that, on the steps
-it logs (and only then), per-layer sums of the gradients are reduced inside
-the compiled train step and kept on the device. Weights are pooled to their
+it logs (and only then), the compiled train step copies the gradients into
+device variables, which the callback reduces to per-layer sums after the
+step. Weights are pooled to their
 surface grid on the device too, so a logged step moves only pooled surfaces,
 activations of the probe batch and a few sums to the host, in one copy. The
 log of the state before the first batch has no training gradient yet, so it
@@ -34,7 +35,7 @@ generators alike), so activation maps start with the log after that batch.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import keras
 import numpy as np
@@ -366,7 +367,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and getattr(model, "optimizer", None) is not None
             and not self._dist.reduces
         ):
-            self._train_grads = _TrainingGradients(model, self._layers, self._weight_sums_graph)
+            self._train_grads = _TrainingGradients(model, self._layers)
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,
             # the wrapped optimiser with it. Built first, as Keras' own symbolic build
@@ -473,45 +474,42 @@ class TbvizCallback(keras.callbacks.Callback):
     # ----------------------------------------------------------------- snapshot
 
     def _keep_previous_weights(self) -> None:
-        """Device variables for the weights at the last gradient-flow row (one more copy
-        of the watched weights, for ``update_ratio``), and the groups of equal-shaped
-        variables their sums are reduced in."""
+        """The groups of equal-shaped variables the weights are summed and pooled in,
+        and a device copy of each group's weights at the last gradient-flow row (for
+        ``update_ratio``)."""
         import tensorflow as tf
 
         variables = self._variables
-        if self._prev_vars is None or [p.shape for p in self._prev_vars] != [
-            v.shape for v in variables
-        ]:
-            self._prev_vars = [
-                tf.Variable(tf.zeros(v.shape, tf.float32), trainable=False) for v in variables
-            ]
-            self._prev_known = False
         # Variables of one shape are read, pooled and summed as one stack: a deep
-        # stack of equal layers costs the ops (and, in the train step, the tracing) of one.
+        # stack of equal layers costs the ops of one.
         self._groups = _same_shape_groups(variables)
         self._group_owners = [self._owners[i] for g in self._groups for i in g]
+        shapes = [(len(g), *variables[g[0]].shape) for g in self._groups]
+        if self._prev_vars is None or [tuple(p.shape) for p in self._prev_vars] != shapes:
+            self._prev_vars = [
+                tf.Variable(tf.zeros(shape, tf.float32), trainable=False) for shape in shapes
+            ]
+            self._prev_known = False
 
     def _weight_sums_graph(self) -> Any:
         """``[layers, common.WeightSum]``: per layer the sums of squares of the weights,
         of their change since the last row and of the weights then; the weights are
-        then kept for the next row. Ops for the train step's armed branch (or eager)."""
+        then kept for the next row. Eager after a train step, or ops of the snapshot."""
         import tensorflow as tf
 
-        variables, prev_vars, WS = self._variables, self._prev_vars, common.WeightSum
-        columns: Dict[int, List[Any]] = {c: [] for c in WS}
-        for members in self._groups:
-            k = len(members)
-            value = tf.reshape(
-                _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members]), [k, -1]
-            )
-            prev = tf.reshape(_stack(tf, [prev_vars[i].value() for i in members]), [k, -1])
-            columns[WS.SQ].append(tf.reduce_sum(tf.square(value), axis=1))
-            columns[WS.CHANGE_SQ].append(tf.reduce_sum(tf.square(value - prev), axis=1))
-            columns[WS.PREV_SQ].append(tf.reduce_sum(tf.square(prev), axis=1))
-        for v, prev in zip(variables, prev_vars):
-            prev.assign(tf.cast(v.value, tf.float32))  # ordered after the reads above
+        variables, WS = self._variables, common.WeightSum
         if not self._groups:
             return tf.zeros([len(self._layers), len(WS)])
+        columns: Dict[int, List[Any]] = {c: [] for c in WS}
+        for members, prev in zip(self._groups, self._prev_vars):
+            value = _stack(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
+            before = prev.value()
+            axes = list(range(1, len(value.shape)))
+            columns[WS.SQ].append(tf.reduce_sum(tf.square(value), axis=axes))
+            change = tf.math.squared_difference(value, before)
+            columns[WS.CHANGE_SQ].append(tf.reduce_sum(change, axis=axes))
+            columns[WS.PREV_SQ].append(tf.reduce_sum(tf.square(before), axis=axes))
+            prev.assign(value)  # ordered after the reads above
         per_variable = tf.stack([tf.concat(columns[c], 0) for c in WS], axis=1)
         owners = tf.constant(self._group_owners, tf.int32)
         return tf.math.unsorted_segment_sum(per_variable, owners, len(self._layers))
@@ -718,8 +716,8 @@ class TbvizCallback(keras.callbacks.Callback):
         if not self._layers:
             return
         if fresh_gradients and self._train_grads is not None:
-            partials = self._train_grads.partials.numpy()
-            norms = self._train_grads.norms.numpy()
+            partials = self._train_grads.partials()
+            norms = self._weight_sums_graph()  # the updated weights, and their change
             self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
@@ -1120,58 +1118,72 @@ def _pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
 
 
 class _TrainingGradients:
-    """Per-layer gradient sums of the training step's own gradients.
+    """The training step's own gradients, copied out on the steps the callback logs.
 
     Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
-    ``train_step`` call inside the compiled train function): while ``armed``,
-    the wrapper reduces the gradients to ``[layers, PARTIALS]`` in the graph and,
-    after the update, the weights to their ``weight_sums`` (``[layers,
-    WeightSum]``), and stores both in device variables: a gradient-flow row is
-    then two small reads. Otherwise a ``tf.cond`` skips it. The gradients are not
+    ``train_step`` call inside the compiled train function): while ``armed``, a
+    ``tf.cond`` copies the watched variables' gradients (dense, float32, stacked
+    by shape as ``_same_shape_groups`` groups the variables) into device
+    variables; otherwise it skips. Only copies are traced into the train step,
+    so its first call stays cheap; ``partials()`` reduces the copies after the
+    step, on the device, to ``[layers, common.Partial]``. The gradients are not
     changed. ``remove()`` restores the optimiser.
     """
 
-    def __init__(self, model: Any, layers: List[Any], weight_sums: Callable[[], Any]) -> None:
+    def __init__(self, model: Any, layers: List[Any]) -> None:
         import tensorflow as tf
 
         # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
         self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
-        owner = {id(v): i for i, layer in enumerate(layers) for v in layer.trainable_weights}
-        n_layers = len(layers)
+        watched = [v for layer in layers for v in layer.trainable_weights]
+        self._groups = _same_shape_groups(watched)
+        self._owners = [i for i, layer in enumerate(layers) for _ in layer.trainable_weights]
+        self._n_layers = len(layers)
+        # Whether each watched variable had a gradient when the step was traced.
+        self._present = [False] * len(watched)
         self._armed = False
         self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
-        self._empty = tf.constant([common.NO_GRADIENT] * n_layers, tf.float32)
-        self.partials = tf.Variable(self._empty, trainable=False, name="tbviz_partials")
-        self._no_norms = tf.fill([n_layers, len(common.WeightSum)], np.nan)
-        self.norms = tf.Variable(self._no_norms, trainable=False, name="tbviz_weight_sums")
+        self.copied = tf.Variable(False, trainable=False, name="tbviz_copied")
+        self.copies = [
+            tf.Variable(
+                tf.zeros([len(g), *watched[g[0]].shape], tf.float32),
+                trainable=False,
+                name="tbviz_gradients",
+            )
+            for g in self._groups
+        ]
+        index = {id(v): i for i, v in enumerate(watched)}
         original = self.optimizer.apply
-        optimizer, armed, partials, norms = self.optimizer, self.armed, self.partials, self.norms
+        optimizer, armed, copied, copies = self.optimizer, self.armed, self.copied, self.copies
 
         def apply(grads: Any, trainable_variables: Any = None) -> Any:
             # Runs while the train function is traced (and eagerly, if it runs eagerly).
-            traced = time.perf_counter()
             grads = list(grads)
             if trainable_variables is None:
                 variables = list(getattr(optimizer, "_trainable_variables", []))
             else:
                 trainable_variables = list(trainable_variables)
                 variables = trainable_variables
-            # Dense, with the variable's static shape (an embedding's IndexedSlices
-            # converts to a tensor of unknown shape): the sums' graph is sized from it.
-            pairs = [
-                (tf.reshape(tf.convert_to_tensor(g), v.shape), owner[id(v)])
-                for g, v in zip(grads, variables)
-                if g is not None and id(v) in owner
-            ]
+            found = {index[id(v)]: g for g, v in zip(grads, variables) if id(v) in index}
+            found = {i: g for i, g in found.items() if g is not None}
+            self._present = [i in found for i in range(len(watched))]
 
-            # Not converted by AutoGraph: the graph-building helpers have no Python
-            # control flow on tensors, and converting them (parsing their source)
-            # cost about a second of every fit's first train step.
+            def dense(i: int) -> Any:
+                # With the variable's static shape (an embedding's IndexedSlices
+                # converts to a tensor of unknown shape).
+                if i not in found:
+                    return tf.zeros(watched[i].shape, tf.float32)
+                g = tf.reshape(tf.convert_to_tensor(found[i]), watched[i].shape)
+                return tf.cast(g, tf.float32)
+
+            # Not converted by AutoGraph: no Python control flow on tensors here,
+            # and converting (parsing the source) costs time in every fit's first step.
             @tf.autograph.experimental.do_not_convert
-            def record() -> Any:
-                partials.assign(_group_partials(tf, pairs, n_layers))
-                norms.assign(weight_sums())  # the updated weights, and their change
+            def copy() -> Any:
+                for members, target in zip(self._groups, copies):
+                    target.assign(_stack(tf, [dense(i) for i in members]))
+                copied.assign(True)
                 return tf.constant(True)
 
             @tf.autograph.experimental.do_not_convert
@@ -1179,8 +1191,8 @@ class _TrainingGradients:
                 return tf.constant(False)
 
             result = original(grads, trainable_variables)
-            # After the update (TensorFlow orders the variable reads after its writes).
-            tf.cond(armed, record, skip)
+            traced = time.perf_counter()
+            tf.cond(armed, copy, skip)
             if not tf.executing_eagerly():
                 self._trace_seconds += time.perf_counter() - traced
             return result
@@ -1193,18 +1205,28 @@ class _TrainingGradients:
         optimizer.apply = apply
 
     def arm(self, on: bool) -> None:
-        """Whether the next train step records its gradients. An armed step starts
-        from "no gradient" rows, so a step that never reaches ``apply`` (a loss-scale
-        optimiser skipping non-finite gradients) is not shown with stale sums."""
+        """Whether the next train step copies its gradients. An armed step starts
+        "not copied", so a step that never reaches ``apply`` (a loss-scale optimiser
+        skipping non-finite gradients) is not shown with stale gradients."""
         if on:
-            self.partials.assign(self._empty)
-            self.norms.assign(self._no_norms)
+            self.copied.assign(False)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
             self.armed.assign(on)
 
+    def partials(self) -> np.ndarray:
+        """``[layers, common.Partial]`` of the last armed step's gradients (rows of
+        ``common.NO_GRADIENT`` when it copied none), reduced on the device."""
+        import tensorflow as tf
+
+        if not bool(self.copied.numpy()):
+            return np.asarray([common.NO_GRADIENT] * self._n_layers)
+        owners = [self._owners[i] for g in self._groups for i in g]
+        present = [self._present[i] for g in self._groups for i in g]
+        return _gradient_partials(tf, self.copies, owners, present, self._n_layers)
+
     def take_trace_seconds(self) -> float:
-        """Seconds spent building the gradient sums into traced train functions
+        """Seconds spent building the gradient copy into traced train functions
         since the last call."""
         seconds, self._trace_seconds = self._trace_seconds, 0.0
         return seconds
@@ -1217,6 +1239,72 @@ class _TrainingGradients:
             self.optimizer.apply = self._original
         else:
             del self.optimizer.apply
+
+
+# Fast gradient sums are trusted while a tensor's largest magnitude lies in this
+# range: float32 squares of its elements then neither overflow nor underflow.
+_FAST_SQUARES_RANGE = (1e-15, 1e15)
+
+
+def _gradient_partials(
+    tf: Any, stacks: List[Any], owners: List[int], present: List[bool], n_layers: int
+) -> np.ndarray:
+    """``[layers, common.Partial]`` of gradients held as stacks ``[k, *shape]`` of
+    equal-shaped tensors; ``owners``/``present``: each stacked tensor's layer and
+    whether it had a gradient, in stack order.
+
+    The fast form assumes finite values of moderate size: per tensor ``sum |g|``,
+    ``max |g|``, ``sum g²`` and the non-zero count, one host copy, combined per
+    layer on the host. When a tensor's sums are not finite (NaN or Inf in it,
+    or squares overflowing) or its values are tiny, the exact form
+    (``_group_partials``: NaN and Inf counted apart, magnitudes over the finite
+    elements, scaled squares) runs instead.
+
+    Example:
+        >>> g = tf.constant([[3.0, -4.0]])
+        >>> _gradient_partials(tf, [g], [0], [True], 1)[0, :3]
+        array([ 7.  ,  4.  ,  1.5625])
+    """
+    sums = []
+    for stack in stacks:
+        g = tf.reshape(stack, [stack.shape[0], -1])
+        a = tf.abs(g)
+        sums += [
+            tf.reduce_sum(a, 1),
+            tf.reduce_max(a, 1) if g.shape[1] else tf.zeros([stack.shape[0]]),
+            tf.reduce_sum(tf.square(g), 1),
+            tf.reduce_sum(tf.sign(a), 1),  # non-zero elements (NaN rows are redone exactly)
+        ]
+    if not sums:
+        return np.asarray([common.NO_GRADIENT] * n_layers)
+    per_tensor = tf.reshape(tf.stack([tf.concat(sums[c::4], 0) for c in range(4)], 1), [-1, 4])
+    fast = np.asarray(per_tensor, dtype=np.float64)
+    sizes = np.asarray(
+        [float(np.prod(s.shape[1:], dtype=np.int64)) for s in stacks for _ in range(s.shape[0])]
+    )
+    sum_abs, max_abs, sumsq, nonzero = fast.T
+    low, high = _FAST_SQUARES_RANGE
+    used = np.asarray(present, bool)
+    trusted = np.isfinite(fast[:, :3]).all(axis=1) & ((max_abs == 0) | (max_abs >= low))
+    trusted &= max_abs <= high
+    if not trusted[used].all():
+        tensors = [t for s in stacks for t in tf.unstack(s)] if stacks else []
+        pairs = [(t, o) for t, o, p in zip(tensors, owners, present) if p]
+        return np.asarray(_group_partials(tf, pairs, n_layers), dtype=np.float64)
+    P = common.Partial
+    owners = np.asarray(owners)
+    table = np.tile(np.asarray(common.NO_GRADIENT), (n_layers, 1))
+    for layer in np.unique(owners[used]):
+        mine = used & (owners == layer)
+        top = max_abs[mine].max()
+        row = table[layer]
+        row[P.SUM_ABS] = sum_abs[mine].sum()
+        row[P.MAX_ABS] = top
+        row[P.SUMSQ_SCALED] = sumsq[mine].sum() / top**2 if top > 0 else 0.0
+        row[P.FINITE] = row[P.SIZE] = sizes[mine].sum()
+        row[P.NAN] = 0.0
+        row[P.ZEROS] = (sizes[mine] - nonzero[mine]).sum()
+    return table
 
 
 def _group_partials(tf: Any, pairs: List[Tuple[Any, int]], n_layers: int) -> Any:
