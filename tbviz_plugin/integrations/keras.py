@@ -35,7 +35,7 @@ generators alike), so activation maps start with the log after that batch.
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import keras
 import numpy as np
@@ -367,7 +367,7 @@ class TbvizCallback(keras.callbacks.Callback):
             and getattr(model, "optimizer", None) is not None
             and not self._dist.reduces
         ):
-            self._train_grads = _TrainingGradients(model, self._layers)
+            self._train_grads = _TrainingGradients(model, self._layers, self._weight_sums_graph)
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,
             # the wrapped optimiser with it. Built first, as Keras' own symbolic build
@@ -672,7 +672,7 @@ class TbvizCallback(keras.callbacks.Callback):
             values = self._snapshot(timing)  # one host copy
             self._log_weights(step, values)
             self.recorder.log_loss(step, logs.get("loss"))  # read by the gradient rules
-            self._log_gradient_flow(step, values, fresh_gradients)
+            self._log_gradient_flow(step, values, fresh_gradients, timing)
             self._log_activations(step, values)
             self._log_predictions(step, values)
             self._log_scalars(step, logs)
@@ -684,9 +684,9 @@ class TbvizCallback(keras.callbacks.Callback):
     def _log_flow(self, step: int, logs: Dict[str, Any], extra_seconds: float = 0.0) -> None:
         """Writes the gradient-flow row of the armed train step and the batch's scalars
         (a ``FLOW`` log: no surfaces, no probe)."""
-        with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds):
+        with self.recorder.logging(step, FLOW, extra_seconds=extra_seconds) as timing:
             self.recorder.log_loss(step, logs.get("loss"))  # read by the gradient rules
-            self._log_gradient_flow(step, {}, fresh_gradients=True)
+            self._log_gradient_flow(step, {}, True, timing)
             self._log_scalars(step, logs)
 
     def _log_weights(self, step: int, values: Snapshot) -> None:
@@ -709,15 +709,17 @@ class TbvizCallback(keras.callbacks.Callback):
             )
         self.recorder.log_weights(step, surfaces)
 
-    def _log_gradient_flow(self, step: int, values: Snapshot, fresh_gradients: bool) -> None:
+    def _log_gradient_flow(
+        self, step: int, values: Snapshot, fresh_gradients: bool, timing: LogTiming
+    ) -> None:
         """The gradient-flow row: the armed train step's gradient and weight sums (or,
         over several replicas, the probe batch's gradient sums and the snapshot's
         weight sums)."""
         if not self._layers:
             return
         if fresh_gradients and self._train_grads is not None:
-            partials = self._train_grads.partials()
-            norms = self._weight_sums_graph()  # the updated weights, and their change
+            partials, norms = self._train_grads.read()  # the updated weights' sums too
+            timing.warmup += self._train_grads.take_read_seconds()
             self._had_gradients = True
         elif self._probe_partials is not None:  # several replicas: reduced by collectives
             partials = np.asarray(self._probe_partials(*self._probe))
@@ -1130,9 +1132,12 @@ class _TrainingGradients:
     changed. ``remove()`` restores the optimiser.
     """
 
-    def __init__(self, model: Any, layers: List[Any]) -> None:
+    def __init__(self, model: Any, layers: List[Any], weight_sums: Callable[[], Any]) -> None:
         import tensorflow as tf
 
+        self._weight_sums = weight_sums
+        self._read_fn: Any = None  # traced at the first read
+        self._read_seconds = 0.0
         # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
         self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
         watched = [v for layer in layers for v in layer.trainable_weights]
@@ -1214,16 +1219,41 @@ class _TrainingGradients:
             self._armed = on
             self.armed.assign(on)
 
-    def partials(self) -> np.ndarray:
-        """``[layers, common.Partial]`` of the last armed step's gradients (rows of
-        ``common.NO_GRADIENT`` when it copied none), reduced on the device."""
+    def read(self) -> Tuple[np.ndarray, np.ndarray]:
+        """``([layers, common.Partial], [layers, common.WeightSum])`` after an armed
+        step: the sums of its gradients (``common.NO_GRADIENT`` rows when it copied
+        none) and of the updated weights, reduced on the device by one traced
+        function (traced at the first read: its ops then run without Python's
+        dispatch) and brought to the host in one copy."""
         import tensorflow as tf
 
-        if not bool(self.copied.numpy()):
-            return np.asarray([common.NO_GRADIENT] * self._n_layers)
+        if self._read_fn is None:
+            started = time.perf_counter()
+
+            def read() -> Any:
+                parts = [tf.reshape(tf.cast(self.copied, tf.float32), [1])]
+                parts.append(tf.reshape(_fast_sums(tf, self.copies), [-1]))
+                parts.append(tf.reshape(self._weight_sums(), [-1]))
+                return tf.concat(parts, 0)
+
+            self._read_fn = tf.function(read, autograph=False)
+            self._read_fn.get_concrete_function()
+            self._read_seconds += time.perf_counter() - started
+        flat = self._read_fn().numpy().astype(np.float64)
+        n_tensors = sum(len(g) for g in self._groups)
+        fast = flat[1 : 1 + 4 * n_tensors].reshape(-1, 4)
+        weight_sums = flat[1 + 4 * n_tensors :].reshape(self._n_layers, -1)
+        if not flat[0]:
+            return np.asarray([common.NO_GRADIENT] * self._n_layers), weight_sums
         owners = [self._owners[i] for g in self._groups for i in g]
         present = [self._present[i] for g in self._groups for i in g]
-        return _gradient_partials(tf, self.copies, owners, present, self._n_layers)
+        partials = _partials_from_sums(tf, fast, self.copies, owners, present, self._n_layers)
+        return partials, weight_sums
+
+    def take_read_seconds(self) -> float:
+        """Seconds spent tracing ``read`` since the last call (a one-off cost)."""
+        seconds, self._read_seconds = self._read_seconds, 0.0
+        return seconds
 
     def take_trace_seconds(self) -> float:
         """Seconds spent building the gradient copy into traced train functions
@@ -1246,25 +1276,10 @@ class _TrainingGradients:
 _FAST_SQUARES_RANGE = (1e-15, 1e15)
 
 
-def _gradient_partials(
-    tf: Any, stacks: List[Any], owners: List[int], present: List[bool], n_layers: int
-) -> np.ndarray:
-    """``[layers, common.Partial]`` of gradients held as stacks ``[k, *shape]`` of
-    equal-shaped tensors; ``owners``/``present``: each stacked tensor's layer and
-    whether it had a gradient, in stack order.
-
-    The fast form assumes finite values of moderate size: per tensor ``sum |g|``,
-    ``max |g|``, ``sum g²`` and the non-zero count, one host copy, combined per
-    layer on the host. When a tensor's sums are not finite (NaN or Inf in it,
-    or squares overflowing) or its values are tiny, the exact form
-    (``_group_partials``: NaN and Inf counted apart, magnitudes over the finite
-    elements, scaled squares) runs instead.
-
-    Example:
-        >>> g = tf.constant([[3.0, -4.0]])
-        >>> _gradient_partials(tf, [g], [0], [True], 1)[0, :3]
-        array([ 7.  ,  4.  ,  1.5625])
-    """
+def _fast_sums(tf: Any, stacks: List[Any]) -> Any:
+    """``[tensors, 4]``: per tensor of stacks ``[k, *shape]`` (in stack order) its
+    ``sum |g|``, ``max |g|``, ``sum g²`` and non-zero count; ops for a traced
+    function, or eager."""
     sums = []
     for stack in stacks:
         g = tf.reshape(stack, [stack.shape[0], -1])
@@ -1276,21 +1291,55 @@ def _gradient_partials(
             tf.reduce_sum(tf.sign(a), 1),  # non-zero elements (NaN rows are redone exactly)
         ]
     if not sums:
+        return tf.zeros([0, 4])
+    return tf.stack([tf.concat(sums[c::4], 0) for c in range(4)], 1)
+
+
+def _gradient_partials(
+    tf: Any, stacks: List[Any], owners: List[int], present: List[bool], n_layers: int
+) -> np.ndarray:
+    """``[layers, common.Partial]`` of gradients held as stacks ``[k, *shape]`` of
+    equal-shaped tensors; ``owners``/``present``: each stacked tensor's layer and
+    whether it had a gradient, in stack order (``_fast_sums``, then
+    ``_partials_from_sums``).
+
+    Example:
+        >>> g = tf.constant([[3.0, -4.0]])
+        >>> _gradient_partials(tf, [g], [0], [True], 1)[0, :3]
+        array([ 7.  ,  4.  ,  1.5625])
+    """
+    fast = np.asarray(_fast_sums(tf, stacks), dtype=np.float64)
+    return _partials_from_sums(tf, fast, stacks, owners, present, n_layers)
+
+
+def _partials_from_sums(
+    tf: Any,
+    fast: np.ndarray,
+    stacks: List[Any],
+    owners: List[int],
+    present: List[bool],
+    n_layers: int,
+) -> np.ndarray:
+    """``[layers, common.Partial]`` from ``_fast_sums`` of the stacks, combined per
+    layer on the host. The fast sums assume finite values of moderate size; when
+    a tensor's sums are not finite (NaN or Inf in it, or squares overflowing) or
+    its values are tiny, the exact form (``_group_partials``: NaN and Inf counted
+    apart, magnitudes over the finite elements, scaled squares) runs instead, on
+    the device."""
+    used = np.asarray(present, bool)
+    if not used.any():
         return np.asarray([common.NO_GRADIENT] * n_layers)
-    per_tensor = tf.reshape(tf.stack([tf.concat(sums[c::4], 0) for c in range(4)], 1), [-1, 4])
-    fast = np.asarray(per_tensor, dtype=np.float64)
-    sizes = np.asarray(
-        [float(np.prod(s.shape[1:], dtype=np.int64)) for s in stacks for _ in range(s.shape[0])]
-    )
     sum_abs, max_abs, sumsq, nonzero = fast.T
     low, high = _FAST_SQUARES_RANGE
-    used = np.asarray(present, bool)
     trusted = np.isfinite(fast[:, :3]).all(axis=1) & ((max_abs == 0) | (max_abs >= low))
     trusted &= max_abs <= high
     if not trusted[used].all():
-        tensors = [t for s in stacks for t in tf.unstack(s)] if stacks else []
+        tensors = [t for s in stacks for t in tf.unstack(s)]
         pairs = [(t, o) for t, o, p in zip(tensors, owners, present) if p]
         return np.asarray(_group_partials(tf, pairs, n_layers), dtype=np.float64)
+    sizes = np.asarray(
+        [float(np.prod(s.shape[1:], dtype=np.int64)) for s in stacks for _ in range(s.shape[0])]
+    )
     P = common.Partial
     owners = np.asarray(owners)
     table = np.tile(np.asarray(common.NO_GRADIENT), (n_layers, 1))
