@@ -92,7 +92,8 @@ def main(kind, logdir):
         tables = {str(step): table for step, table in reference.tables.items()}
         np.savez(f"{logdir}/probe_reference.npz", **tables)
     if kind == "mirrored":
-        assert callback._dist.reduces and callback._probe_partials is not None
+        steps = callback._steps
+        assert steps.dist.reduces and steps._probe_partials is not None
 
 
 if __name__ == "__main__":

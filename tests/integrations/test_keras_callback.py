@@ -426,10 +426,10 @@ def test_gradient_sums_match_numpy(poison):
     import tensorflow as tf
 
     from tbviz_plugin import reduce
-    from tbviz_plugin.integrations.keras import (
-        _gradient_partials,
-        _group_partials,
-        _same_shape_groups,
+    from tbviz_plugin.integrations.keras.tf_reduce import (
+        gradient_partials,
+        group_partials,
+        same_shape_groups,
     )
 
     rng = np.random.default_rng(0)
@@ -455,16 +455,16 @@ def test_gradient_sums_match_numpy(poison):
 
     @tf.function(autograph=False)
     def partials(*gs):
-        return _group_partials(tf, list(zip(gs, owners)), 3)
+        return group_partials(tf, list(zip(gs, owners)), 3)
 
     # As copied out of a train step: stacks of equal shapes, and a variable of layer 1
     # without a gradient (its stack holds zeros).
     tensors, layer_of, present = grads + [np.zeros(7, np.float32)], owners + [1], [True] * 6
     stacks, order = [], []
-    for members in _same_shape_groups(tensors):
+    for members in same_shape_groups(tensors):
         stacks.append(tf.constant(np.stack([tensors[m] for m in members])))
         order += members
-    copied = _gradient_partials(
+    copied = gradient_partials(
         tf, stacks, [layer_of[m] for m in order], [(present + [False])[m] for m in order], 3
     )
     for partial_sums in (np.asarray(partials(*grads)), copied):
@@ -479,12 +479,12 @@ def test_gradient_sums_match_numpy(poison):
 
 
 def test_same_shape_groups_keep_order_and_bound_the_stack():
-    from tbviz_plugin.integrations.keras import _same_shape_groups
+    from tbviz_plugin.integrations.keras.tf_reduce import same_shape_groups
 
     tensors = [np.zeros((4, 4)), np.zeros(4), np.zeros((4, 4)), np.zeros((4, 4), np.float16)]
-    assert _same_shape_groups(tensors) == [[0, 2], [1], [3]]  # dtype apart
+    assert same_shape_groups(tensors) == [[0, 2], [1], [3]]  # dtype apart
     big = [np.zeros((3, 4))] * 5
-    assert _same_shape_groups(big, max_elements=25) == [[0, 1], [2, 3], [4]]
+    assert same_shape_groups(big, max_elements=25) == [[0, 1], [2, 3], [4]]
 
 
 @pytest.mark.parametrize("shape", [(600, 513), (1, 700), (40, 30)])
@@ -493,7 +493,7 @@ def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
     import tensorflow as tf
 
     from tbviz_plugin import reduce, summary
-    from tbviz_plugin.integrations.keras import _pool_tf
+    from tbviz_plugin.integrations.keras.tf_reduce import pool_tf
 
     form = summary.surface_layout(shape, "channels_last")
 
@@ -503,7 +503,7 @@ def test_pooling_in_the_graph_matches_the_writers_with_nan_and_inf(shape):
     flat[[7, 5000 % flat.size]] = np.nan
     flat[[11, 9000 % flat.size]] = [np.inf, -np.inf]
     flat[13] = -50.0  # a large negative value keeps its sign
-    got = tf.function(lambda v: _pool_tf(tf, v, form), autograph=False)(stack)
+    got = tf.function(lambda v: pool_tf(tf, v, form), autograph=False)(stack)
     assert got.shape[0] == 2
     for w, pooled in zip(stack, np.asarray(got)):
         expected, _ = reduce.pool_max_abs(w.reshape(form[0]), (256, 256))

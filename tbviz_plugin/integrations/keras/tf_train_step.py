@@ -1,0 +1,295 @@
+"""What the Keras callback puts into TensorFlow's train step: a copy of the
+gradients on the batches it logs (``TrainingGradients``) and of the first
+batch's first samples (``FirstBatch``). Both wrap a method on the instance
+(the optimiser's ``apply``, the model's ``train_step``), change nothing the step
+computes, and give the method back at ``remove()``.
+
+Example::
+
+    grads = TrainingGradients(model, layers, weight_sums)
+    grads.arm(True)                      # the next train step copies its gradients
+    model.fit(x, y, epochs=1)
+    partials, sums = grads.read()
+    grads.remove()
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, List, Optional, Tuple
+
+import keras
+import numpy as np
+
+from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations.keras.steps import InstanceWrap
+from tbviz_plugin.integrations.keras.tf_reduce import (
+    fast_sums,
+    partials_from_sums,
+    same_shape_groups,
+    stack_tensors,
+)
+
+
+class FirstBatch:
+    """The probe without ``probe_data``: the first ``size`` samples of the first
+    training batch, kept on the device by the train step and read on the host once.
+
+    Wraps ``model.train_step`` on the instance (Keras' train function calls it
+    while it is traced): a ``tf.cond`` on a "taken" flag copies the batch's
+    first samples into device variables on the first step only; later steps
+    skip the branch. The samples are kept as bytes (``tf.bitcast``) with their
+    shapes, so inputs of any dtype and nesting (a list or dict for a model with
+    several inputs) fit variables made before the step is traced: a variable made
+    while tracing would make TensorFlow trace the train step twice. Nothing the
+    step computes reads them, so training is unchanged. It sees the batch Keras
+    hands the step, whatever the data: arrays, a ``tf.data.Dataset`` or a
+    generator. ``remove()`` gives the model its own ``train_step`` back.
+    """
+
+    def __init__(self, model: Any, size: int) -> None:
+        import tensorflow as tf
+
+        self.model = model
+        self.size = size
+        self.taken = tf.Variable(False, trainable=False, name="tbviz_probe_taken")
+        unknown = tf.TensorShape(None)
+        self._bytes = tf.Variable(
+            tf.zeros([0], tf.uint8), shape=unknown, validate_shape=False, trainable=False
+        )
+        self._shapes = tf.Variable(
+            tf.zeros([0], tf.int64), shape=unknown, validate_shape=False, trainable=False
+        )
+        # (structure of (x, y), each leaf's numpy dtype and rank or None), recorded
+        # while the train step is traced.
+        self._layout: Optional[Tuple[Any, List[Optional[Tuple[np.dtype, int]]]]] = None
+        self._said_skipped = False
+        original = model.train_step
+
+        def train_step(data: Any) -> Any:
+            self._keep(data)
+            return original(data)
+
+        self._wrap = InstanceWrap(model, "train_step", train_step)
+
+    def _keep(self, data: Any) -> None:
+        import tensorflow as tf
+
+        x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
+        leaves = tf.nest.flatten((x, y))
+        kept = [t for t in leaves if t is not None]
+        for t in kept:
+            if not (isinstance(t, tf.Tensor) and t.shape.rank and t.dtype != tf.string):
+                if not self._said_skipped:
+                    self._said_skipped = True
+                    common.logger.warning(
+                        "tbviz callback: no probe batch: the training batch holds a %s, "
+                        "which is not kept; pass probe_data=(x, y) to record activation "
+                        "maps and predictions",
+                        type(t).__name__,
+                    )
+                return
+        self._layout = (
+            tf.nest.map_structure(lambda t: 0, (x, y)),
+            [
+                None if t is None else (np.dtype(t.dtype.as_numpy_dtype), t.shape.rank)
+                for t in leaves
+            ],
+        )
+        size, taken, data_var, shapes_var = self.size, self.taken, self._bytes, self._shapes
+
+        @tf.autograph.experimental.do_not_convert
+        def copy() -> Any:
+            first = [t[:size] for t in kept]
+            as_bytes = [
+                tf.reshape(
+                    tf.bitcast(tf.cast(t, tf.uint8) if t.dtype == tf.bool else t, tf.uint8), [-1]
+                )
+                for t in first
+            ]
+            data_var.assign(tf.concat(as_bytes, 0))
+            shapes_var.assign(tf.concat([tf.shape(t, out_type=tf.int64) for t in first], 0))
+            taken.assign(True)
+            return tf.constant(True)
+
+        @tf.autograph.experimental.do_not_convert
+        def skip() -> Any:
+            return tf.constant(False)
+
+        tf.cond(taken, skip, copy)
+
+    def take(self) -> Optional[Tuple[Any, Any]]:
+        """``(x, y)`` of the kept samples on the host, as the train step got them
+        (nested alike); None before a train step kept them."""
+        import tensorflow as tf
+
+        if self._layout is None or not bool(self.taken.numpy()):
+            return None
+        structure, leaves = self._layout
+        data, shapes = self._bytes.numpy(), self._shapes.numpy()
+        values, offset, dim = [], 0, 0
+        for leaf in leaves:
+            if leaf is None:
+                values.append(None)
+                continue
+            dtype, rank = leaf
+            shape = tuple(int(n) for n in shapes[dim : dim + rank])
+            dim += rank
+            n = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+            values.append(data[offset : offset + n].copy().view(dtype).reshape(shape))
+            offset += n
+        return tuple(tf.nest.pack_sequence_as(structure, values))
+
+    def remove(self) -> None:
+        self._wrap.restore()
+
+
+class TrainingGradients:
+    """The training step's own gradients, copied out on the steps the callback logs.
+
+    Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
+    ``train_step`` call inside the compiled train function): while ``armed``, a
+    ``tf.cond`` copies the watched variables' gradients (dense, float32, stacked
+    by shape as ``same_shape_groups`` groups the variables) into device
+    variables; otherwise it skips. Only copies are traced into the train step,
+    so its first call stays cheap; ``partials()`` reduces the copies after the
+    step, on the device, to ``[layers, common.Partial]``. The gradients are not
+    changed. ``remove()`` restores the optimiser.
+    """
+
+    def __init__(self, model: Any, layers: List[Any], weight_sums: Callable[[], Any]) -> None:
+        import tensorflow as tf
+
+        self._weight_sums = weight_sums
+        self._read_fn: Any = None  # traced at the first read
+        self._read_seconds = 0.0
+        # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
+        self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
+        watched = [v for layer in layers for v in layer.trainable_weights]
+        self._groups = same_shape_groups(watched)
+        self._owners = [i for i, layer in enumerate(layers) for _ in layer.trainable_weights]
+        self._n_layers = len(layers)
+        # Whether each watched variable had a gradient when the step was traced.
+        self._present = [False] * len(watched)
+        self._armed = False
+        self._trace_seconds = 0.0
+        self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
+        self.copied = tf.Variable(False, trainable=False, name="tbviz_copied")
+        self.copies = [
+            tf.Variable(
+                tf.zeros([len(g), *watched[g[0]].shape], tf.float32),
+                trainable=False,
+                name="tbviz_gradients",
+            )
+            for g in self._groups
+        ]
+        index = {id(v): i for i, v in enumerate(watched)}
+        original = self.optimizer.apply
+        optimizer, armed, copied, copies = self.optimizer, self.armed, self.copied, self.copies
+
+        def apply(grads: Any, trainable_variables: Any = None) -> Any:
+            # Runs while the train function is traced (and eagerly, if it runs eagerly).
+            grads = list(grads)
+            if trainable_variables is None:
+                variables = list(getattr(optimizer, "_trainable_variables", []))
+            else:
+                trainable_variables = list(trainable_variables)
+                variables = trainable_variables
+            found = {index[id(v)]: g for g, v in zip(grads, variables) if id(v) in index}
+            found = {i: g for i, g in found.items() if g is not None}
+            self._present = [i in found for i in range(len(watched))]
+
+            def dense(i: int) -> Any:
+                # With the variable's static shape (an embedding's IndexedSlices
+                # converts to a tensor of unknown shape).
+                if i not in found:
+                    return tf.zeros(watched[i].shape, tf.float32)
+                g = tf.reshape(tf.convert_to_tensor(found[i]), watched[i].shape)
+                return tf.cast(g, tf.float32)
+
+            # Not converted by AutoGraph: no Python control flow on tensors here,
+            # and converting (parsing the source) costs time in every fit's first step.
+            @tf.autograph.experimental.do_not_convert
+            def copy() -> Any:
+                for members, target in zip(self._groups, copies):
+                    target.assign(stack_tensors(tf, [dense(i) for i in members]))
+                copied.assign(True)
+                return tf.constant(True)
+
+            @tf.autograph.experimental.do_not_convert
+            def skip() -> Any:
+                return tf.constant(False)
+
+            result = original(grads, trainable_variables)
+            traced = time.perf_counter()
+            tf.cond(armed, copy, skip)
+            if not tf.executing_eagerly():
+                self._trace_seconds += time.perf_counter() - traced
+            return result
+
+        self._wrap = InstanceWrap(optimizer, "apply", apply)
+
+    def arm(self, on: bool) -> None:
+        """Whether the next train step copies its gradients. An armed step starts
+        "not copied", so a step that never reaches ``apply`` (a loss-scale optimiser
+        skipping non-finite gradients) is not shown with stale gradients."""
+        if on:
+            self.copied.assign(False)
+        if on != self._armed:  # a variable write per change, not per step
+            self._armed = on
+            self.armed.assign(on)
+
+    def read(self) -> Tuple[np.ndarray, np.ndarray]:
+        """``([layers, common.Partial], [layers, common.WeightSum])`` after an armed
+        step: the sums of its gradients (``common.NO_GRADIENT`` rows when it copied
+        none) and of the updated weights, reduced on the device by one traced
+        function (traced at the first read: its ops then run without Python's
+        dispatch) and brought to the host in one copy."""
+        import tensorflow as tf
+
+        if self._read_fn is None:
+            started = time.perf_counter()
+
+            def read() -> Any:
+                parts = [tf.reshape(tf.cast(self.copied, tf.float32), [1])]
+                parts.append(tf.reshape(fast_sums(tf, self.copies), [-1]))
+                parts.append(tf.reshape(self._weight_sums(), [-1]))
+                return tf.concat(parts, 0)
+
+            self._read_fn = tf.function(read, autograph=False)
+            self._read_fn.get_concrete_function()
+            self._read_seconds += time.perf_counter() - started
+        flat = self._read_fn().numpy().astype(np.float64)
+        n_tensors = sum(len(g) for g in self._groups)
+        fast = flat[1 : 1 + 4 * n_tensors].reshape(-1, 4)
+        weight_sums = flat[1 + 4 * n_tensors :].reshape(self._n_layers, -1)
+        if not flat[0]:
+            return np.asarray([common.NO_GRADIENT] * self._n_layers), weight_sums
+        owners = [self._owners[i] for g in self._groups for i in g]
+        present = [self._present[i] for g in self._groups for i in g]
+        partials = partials_from_sums(tf, fast, self.copies, owners, present, self._n_layers)
+        return partials, weight_sums
+
+    @property
+    def armed_now(self) -> bool:
+        """Whether the train step that ran last was armed."""
+        return self._armed
+
+    def take_read_seconds(self) -> float:
+        """Seconds spent tracing ``read`` since the last call (a one-off cost)."""
+        seconds, self._read_seconds = self._read_seconds, 0.0
+        return seconds
+
+    def take_trace_seconds(self) -> float:
+        """Seconds spent building the gradient copy into traced train functions
+        since the last call."""
+        seconds, self._trace_seconds = self._trace_seconds, 0.0
+        return seconds
+
+    def remove(self) -> None:
+        self.arm(False)
+        self._wrap.restore()
+
+
+# Fast gradient sums are trusted while a tensor's largest magnitude lies in this
+# range: float32 squares of its elements then neither overflow nor underflow.
