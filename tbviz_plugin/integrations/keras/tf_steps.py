@@ -174,7 +174,7 @@ class TFSteps(Steps):
         cb = self.callback
         fresh = fresh and self._grads is not None and self._grads.armed_now
         if self._grads is not None and not fresh and not self._prev_known:
-            self._weight_sums_graph()  # the weights the first row's change is taken from
+            self._keep_weights()  # the weights the first row's change is taken from
             self._prev_known = True
         values = self._snapshot(timing)
         pooled = {}
@@ -245,6 +245,17 @@ class TFSteps(Steps):
                 tf.Variable(tf.zeros(shape, tf.float32), trainable=False) for shape in shapes
             ]
             self._prev_known = False
+
+    def _keep_weights(self) -> None:
+        """Copies the weights into the previous weights' variables (no sums: the first
+        row's change is taken from them)."""
+        import tensorflow as tf
+
+        variables = self.callback._variables
+        for members, prev in zip(self._groups, self._prev_vars):
+            prev.assign(
+                stack_tensors(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
+            )
 
     def _weight_sums_graph(self) -> Any:
         """``[layers, common.WeightSum]``: per layer the sums of squares of the weights,
