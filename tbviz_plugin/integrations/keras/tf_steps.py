@@ -231,9 +231,9 @@ class TFSteps(Steps):
         """The groups of equal-shaped variables the weights are summed and pooled in,
         and a device copy of each group's weights at the last gradient-flow row (for
         ``update_ratio``)."""
-        cb = self.callback
         import tensorflow as tf
 
+        cb = self.callback
         variables = cb._variables
         # Variables of one shape are read, pooled and summed as one stack: a deep
         # stack of equal layers costs the ops of one.
@@ -246,30 +246,33 @@ class TFSteps(Steps):
             ]
             self._prev_known = False
 
-    def _keep_weights(self) -> None:
-        """Copies the weights into the previous weights' variables (no sums: the first
-        row's change is taken from them)."""
+    def _stacked(self, members: List[int]) -> Any:
+        """``[k, *shape]`` float32 values of the variables of one shape group."""
         import tensorflow as tf
 
         variables = self.callback._variables
+        return stack_tensors(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
+
+    def _keep_weights(self) -> None:
+        """Copies the weights into the previous weights' variables (no sums: the first
+        row's change is taken from them)."""
+
         for members, prev in zip(self._groups, self._prev_vars):
-            prev.assign(
-                stack_tensors(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
-            )
+            prev.assign(self._stacked(members))
 
     def _weight_sums_graph(self) -> Any:
         """``[layers, common.WeightSum]``: per layer the sums of squares of the weights,
         of their change since the last row and of the weights then; the weights are
         then kept for the next row. Eager after a train step, or ops of the snapshot."""
-        cb = self.callback
         import tensorflow as tf
 
-        variables, WS = cb._variables, common.WeightSum
+        cb = self.callback
+        WS = common.WeightSum
         if not self._groups:
             return tf.zeros([len(cb._layers), len(WS)])
         columns: Dict[int, List[Any]] = {c: [] for c in WS}
         for members, prev in zip(self._groups, self._prev_vars):
-            value = stack_tensors(tf, [tf.cast(variables[i].value, tf.float32) for i in members])
+            value = self._stacked(members)
             before = prev.value()
             axes = list(range(1, len(value.shape)))
             columns[WS.SQ].append(tf.reduce_sum(tf.square(value), axis=axes))
@@ -294,9 +297,9 @@ class TFSteps(Steps):
         they are not (``EAGER_FULL_LOGS``). Everything is reduced on the device; the
         full weights never go to the host.
         """
-        cb = self.callback
         import tensorflow as tf
 
+        cb = self.callback
         tap = self._build_tap()
         x = cb._probe[0] if tap is not None else None
         n_tap = len(self._tap_used)
@@ -331,8 +334,7 @@ class TFSteps(Steps):
                 for j, members in enumerate(groups):
                     form = surfaces[members[0]]
                     if form is not None:
-                        stack = [tf.cast(variables[i].value, tf.float32) for i in members]
-                        parts.append(("weight", j, pool_tf(tf, stack_tensors(tf, stack), form)))
+                        parts.append(("weight", j, pool_tf(tf, self._stacked(members), form)))
             if with_sums:
                 parts.append(("norms", 0, self._weight_sums_graph()))
             if tap is not None and merged:
