@@ -199,8 +199,10 @@ class _KerasAttribution:
         # Full logs and gradient-flow rows: both arm the train step.
         recorder = getattr(self.callback, "recorder", None)
         logged = set()
-        for name in ("cadence", "flow_cadence"):
-            cadence = getattr(recorder, name, None)
+        for cadence in (
+            getattr(self.callback, "cadence", None),
+            getattr(recorder, "flow_cadence", None),
+        ):
             logged |= set(cadence.logged_steps) if cadence is not None else set()
         # steps are counted from 1 after each batch (the callback's own count)
         plain = [d for i, d in enumerate(self.steps, 1) if i not in logged]

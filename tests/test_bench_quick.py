@@ -278,3 +278,9 @@ def test_own_time_is_not_claimed_when_every_batch_is_logged():
     some = t._KerasAttribution(fake_keras, logger([1, 3]))
     some.steps = [0.5, 0.01, 0.03, 0.01]
     assert some.seconds() == pytest.approx(0.02 + 0.5)  # batch 3's extra + the thread
+    # A gradient-flow row arms its batch too: its extra counts like a full log's.
+    flow = logger([1])
+    flow.recorder = types.SimpleNamespace(flow_cadence=types.SimpleNamespace(logged_steps=[3]))
+    rows = t._KerasAttribution(fake_keras, flow)
+    rows.steps = [0.5, 0.01, 0.03, 0.01]
+    assert rows.seconds() == pytest.approx(0.02 + 0.5)
