@@ -37,14 +37,18 @@ def test_tf_summary_offers_an_op_for_each_kind_that_says_so():
 
 
 def test_metadata_and_events_read_their_kinds_from_the_registry():
-    assert metadata.KINDS == kinds.tbviz_kinds() == (
-        "weight_surface",
-        "activation_map",
-        "gradient_flow",
-        "health",
-        "layer_table",
-        "confusion_matrix",
-        "feature_importance",
+    assert (
+        metadata.KINDS
+        == kinds.tbviz_kinds()
+        == (
+            "weight_surface",
+            "activation_map",
+            "gradient_flow",
+            "health",
+            "layer_table",
+            "confusion_matrix",
+            "feature_importance",
+        )
     )
     assert metadata.NUMERIC_KINDS == tuple(k for k in metadata.KINDS if kinds.get(k).numeric)
     assert metadata.HEALTH == "health" and metadata.IMPORTANCE_LAYOUTS == ("vector", "image")
