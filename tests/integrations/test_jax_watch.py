@@ -374,7 +374,9 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     pooled = np.asarray(jax.jit(tbviz_jax._pooled_surface)(jnp.asarray(w)))
     matrix_shape, form = tbviz_jax._surface_spec(shape)
     want = summary.prepare_weight_surface("t", w, layout="channels_last").build()
-    got = summary._surface_tensor("t", pooled, "weight", (256, 256), shape, matrix_shape, form)
+    got = summary.prepare_pooled_weight_surface(
+        "t", pooled, shape=shape, matrix_shape=matrix_shape, form=form
+    ).build()
     assert got.metadata_bytes == want.metadata_bytes
     np.testing.assert_array_equal(got.array, want.array)
 

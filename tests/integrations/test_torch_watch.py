@@ -310,9 +310,9 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     flat[[2 % n, 3 % n]] = torch.tensor([60.0, -60.0])  # a tie: +60 wins, as in reduce
     pooled, matrix_shape, form = tbviz_torch._pooled_surface(w)
     want = summary.prepare_weight_surface("t", w.numpy(), layout="channels_first").build()
-    got = summary._surface_tensor(
-        "t", pooled.contiguous().numpy(), "weight", (256, 256), shape, matrix_shape, form
-    )
+    got = summary.prepare_pooled_weight_surface(
+        "t", pooled.contiguous().numpy(), shape=shape, matrix_shape=matrix_shape, form=form
+    ).build()
     assert got.metadata_bytes == want.metadata_bytes
     np.testing.assert_array_equal(got.array, want.array)
 
