@@ -1,5 +1,6 @@
 """The kinds registry: every sink and op takes its kinds from it, one module per kind."""
 
+import ast
 import inspect
 
 import numpy as np
@@ -19,6 +20,26 @@ def test_every_sink_has_every_kinds_writer_methods(sink):
             assert getattr(sink, name) is method
             assert list(inspect.signature(method).parameters)[:2] == ["sink", "tag"]
             assert "wall_time" in inspect.signature(method).parameters
+
+
+def test_editors_see_the_same_writer_methods_as_the_registry_installs():
+    # SummaryMethods names each method under TYPE_CHECKING for editors and type checkers.
+    from tbviz_plugin.writer import methods
+
+    tree = ast.parse(inspect.getsource(methods.SummaryMethods))
+    block = next(n for n in ast.walk(tree) if isinstance(n, ast.If))
+    declared = {
+        t.id: ast.unparse(n.value)
+        for n in block.body
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+    }
+    installed = {
+        name: f"kinds.{m.__module__.rsplit('.', 1)[1]}.{m.__code__.co_name}"
+        for kind in kinds.ALL
+        for name, m in kind.methods.items()
+    }
+    assert declared == installed
 
 
 def test_tf_summary_offers_an_op_for_each_kind_that_says_so():

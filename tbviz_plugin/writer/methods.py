@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import abc
 import time
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from tbviz_plugin import kinds, metadata
 from tbviz_plugin.kinds import base
@@ -66,6 +66,20 @@ class SummaryMethods(abc.ABC):
 
     # Bytes a record adds beside its array (framing, tag, step, metadata on first use).
     RECORD_OVERHEAD = 64
+
+    if TYPE_CHECKING:
+        # What editors and type checkers see; at run time ``_add_kind_methods``
+        # installs the same functions from the registry (a test keeps both equal).
+        weight_surface = kinds.weight_surface.record
+        activation_map = kinds.activation_map.record
+        gradient_flow = kinds.gradient_flow.record
+        gradient_flow_table = kinds.gradient_flow.record_table
+        health = kinds.health.record
+        layer_table = kinds.layer_table.record
+        confusion_matrix = kinds.confusion_matrix.record
+        feature_importance = kinds.feature_importance.record
+        image = kinds.image.record
+        scalar = kinds.scalar.record
 
     def __init__(self) -> None:
         self._tags = TagRules()
