@@ -476,7 +476,11 @@ def test_cpu_arrays_are_reduced_on_the_host_with_the_records_of_the_jitted_path(
 
     jitted_calls = []
     real_reduce = reduction.reduce_on_device
-    counted = lambda *a, **k: jitted_calls.append(1) or real_reduce(*a, **k)  # noqa: E731
+
+    def counted(*args, **kwargs):
+        jitted_calls.append(1)
+        return real_reduce(*args, **kwargs)
+
     monkeypatch.setattr(reduction, "reduce_on_device", counted)
     host = run(tmp_path / "host")
     assert jitted_calls == []  # CPU arrays: nothing compiled for the statistics

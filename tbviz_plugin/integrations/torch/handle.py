@@ -222,6 +222,10 @@ class WatchHandle(RecordingHandle):
         the model's parameters (None until then, and for ``manual`` handles)."""
         return self._steps.optimizer
 
+    @optimizer.setter
+    def optimizer(self, optimizer: Optional[torch.optim.Optimizer]) -> None:
+        self._steps.optimizer = optimizer
+
     def _on_first_batch(self, module: torch.nn.Module, args: tuple, kwargs: dict) -> None:
         if not self._probe.training_seen:
             self._probe.see_training(args, kwargs)
