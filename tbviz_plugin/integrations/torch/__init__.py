@@ -38,7 +38,8 @@ step writes), ``steps`` (the optimizer whose steps count, the running loss),
 and its forward pass), ``reduction`` (statistics and surfaces on the device).
 """
 
-from tbviz_plugin.integrations.options import Options  # noqa: F401 (tbviz_torch.Options)
+# WatchHandle(model, log_dir, Options(...)): the options class, importable beside it.
+from tbviz_plugin.integrations.options import Options  # noqa: F401
 from tbviz_plugin.integrations.torch.handle import WatchHandle, watch
 from tbviz_plugin.integrations.torch.layers import unwrap
 
