@@ -12,23 +12,22 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
 from tbviz_plugin import kinds
+from tbviz_plugin.kinds import base
 
 
 def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any]]:
     """Decodes one step of a ``health`` tag; an unreadable event becomes a reader event."""
     out = []
-    for item in raw:
+    for event in base.decode_records(list(raw)):
         try:
-            event = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
-            if not isinstance(event, dict):
-                raise ValueError("not a JSON object")
+            if isinstance(event, Exception):
+                raise ValueError(str(event))
             if not isinstance(event.get("code"), str):
                 raise ValueError("no string 'code'")
             if not isinstance(event.get("step", step), int) or isinstance(event.get("step"), bool):

@@ -29,6 +29,7 @@ from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
 from tbviz_plugin import events, kinds, metadata
+from tbviz_plugin.kinds import base
 
 logger = logging.getLogger("tbviz")
 
@@ -474,17 +475,12 @@ def _stacked(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np
 
 def _layer_rows(datum: Any, run: str, tag: str) -> List[Dict[str, Any]]:
     """The JSON rows of one layer_table step; a row that is not a JSON object is refused."""
-    rows = []
-    for i, item in enumerate(np.asarray(datum.numpy, dtype=object).ravel()):
-        try:
-            row = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
-        except (AttributeError, UnicodeDecodeError, ValueError, TypeError) as e:
-            row = e
+    rows = base.decode_records(datum.numpy)
+    for i, row in enumerate(rows):
         if not isinstance(row, dict):
             raise _BadRequest(
                 f"run {run!r} tag {tag!r} step {datum.step}: layer row {i} is not a JSON object"
             )
-        rows.append(row)
     return rows
 
 

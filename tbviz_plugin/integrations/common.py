@@ -16,7 +16,8 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from tbviz_plugin import diagnose, reduce, summary
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, check_budget, check_positive_int
+from tbviz_plugin.checks import check_positive_int
+from tbviz_plugin.integrations.options import DEFAULT_BUDGET, check_budget
 
 logger = logging.getLogger("tbviz")
 
@@ -135,7 +136,7 @@ class Cadence:
         clock: Callable[[], float] = time.perf_counter,
     ):
         if every is not None:
-            check_positive_int("every", every)
+            check_positive_int(every, "every")
         self.every = every
         self.budget = check_budget(budget)
         self.name = name

@@ -17,8 +17,21 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import math
-from typing import IO, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import (
+    IO,
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 import numpy as np
 from tensorboard.compat.proto import summary_pb2, tensor_pb2, tensor_shape_pb2, types_pb2
@@ -257,6 +270,25 @@ def encode_records(records: Sequence[Dict[str, Any]]) -> np.ndarray:
     for i, record in enumerate(records):
         encoded[i] = metadata.encode_content(record)
     return encoded
+
+
+def decode_records(array: Any) -> List[Union[Dict[str, Any], Exception]]:
+    """Each element of a record kind's string tensor decoded from JSON: a dict, or
+    the error saying why it is not a JSON object (readers show or skip it).
+
+    Example:
+        >>> decode_records(np.array([b'{"a":1}', b"[1]"], dtype=object))
+        [{'a': 1}, ValueError('not a JSON object')]
+    """
+    out: List[Union[Dict[str, Any], Exception]] = []
+    for item in np.asarray(array, dtype=object).ravel():
+        try:
+            record = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
+        except (AttributeError, UnicodeDecodeError, ValueError, TypeError) as e:
+            out.append(e)
+            continue
+        out.append(record if isinstance(record, dict) else ValueError("not a JSON object"))
+    return out
 
 
 def format_cell(x: float) -> str:
