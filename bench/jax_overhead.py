@@ -57,6 +57,7 @@ def worker(variant: str, steps: int, logdir: str) -> Dict[str, Any]:
     import optax
 
     from tbviz_plugin.integrations import jax as tbviz_jax
+    from tbviz_plugin.integrations.jax import reduction as jax_reduction
 
     rng = np.random.default_rng(0)
     x = rng.standard_normal((SAMPLES, FEATURES), dtype=np.float32)
@@ -117,7 +118,7 @@ def worker(variant: str, steps: int, logdir: str) -> Dict[str, Any]:
     params = model.init(jax.random.PRNGKey(0), x[:1])["params"]
     jax.block_until_ready(train(params, tx.init(params), *batches[0]))
     if variant == JITTED:
-        tbviz_jax._on_host = lambda leaves: False
+        jax_reduction.on_host = lambda leaves: False
     if variant != PAIRED:
         return block(variant != NONE, logdir)
     # Pairs of adjacent runs in one process, in the order AB, BA, AB, ...: the load

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tbviz_plugin import summary
+from tbviz_plugin.kinds.base import Prepared
 from tbviz_plugin.writer.methods import SummaryMethods
 
 
@@ -40,7 +40,7 @@ class AttachedWriter(SummaryMethods):
 
             self._summary_class = tbx_summary_pb2.Summary
 
-    def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
+    def _emit(self, prepared: Prepared, step: int, wall_time: float) -> None:
         proto = prepared.build().to_proto()
         if self._summary_class is not None:
             proto = self._summary_class.FromString(proto.SerializeToString())

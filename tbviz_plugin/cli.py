@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from tbviz_plugin import events, metadata
+from tbviz_plugin.kinds import base
 
 
 def inspect_logdir(logdir: str) -> Dict[str, Any]:
@@ -75,14 +76,7 @@ def inspect_logdir(logdir: str) -> Dict[str, Any]:
 
 def _rows(array: np.ndarray) -> Dict[str, str]:
     """Layer name -> class name of a layer table step; rows that are not JSON are skipped."""
-    rows = []
-    for item in np.asarray(array, dtype=object).ravel():
-        try:
-            row = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
-        except (AttributeError, UnicodeDecodeError, ValueError, TypeError):
-            continue
-        if isinstance(row, dict):
-            rows.append(row)
+    rows = [row for row in base.decode_records(array) if isinstance(row, dict)]
     return events.layer_types(rows)
 
 

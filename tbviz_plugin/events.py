@@ -12,21 +12,22 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
+from tbviz_plugin import kinds
+from tbviz_plugin.kinds import base
+
 
 def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any]]:
     """Decodes one step of a ``health`` tag; an unreadable event becomes a reader event."""
     out = []
-    for item in raw:
+    for event in base.decode_records(list(raw)):
         try:
-            event = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
-            if not isinstance(event, dict):
-                raise ValueError("not a JSON object")
+            if isinstance(event, Exception):
+                raise ValueError(str(event))
             if not isinstance(event.get("code"), str):
                 raise ValueError("no string 'code'")
             if not isinstance(event.get("step", step), int) or isinstance(event.get("step"), bool):
@@ -43,7 +44,7 @@ def stored_events(tag: str, step: int, raw: Iterable[Any]) -> List[Dict[str, Any
 
 
 # The kinds diagnosed at read time, from all their kept steps stacked.
-DIAGNOSED_KINDS = ("gradient_flow", "confusion_matrix")
+DIAGNOSED_KINDS = tuple(k.name for k in kinds.ALL if k.diagnose is not None)
 
 
 def json_safe(value: Any) -> Any:
@@ -119,27 +120,21 @@ def diagnosed_events(
     loss: Optional[Loss] = None,
     types: Optional[Mapping[str, str]] = None,
 ) -> List[Dict[str, Any]]:
-    """Runs the read-time diagnosis over one tag's stacked steps: a gradient-flow tag's
-    ``[steps, layers, stats]`` or a confusion-matrix tag's ``[steps, C, C]``.
+    """Runs the read-time diagnosis of the tag's kind (``Kind.diagnose``) over its
+    stacked steps: a gradient-flow tag's ``[steps, layers, stats]``, a confusion-matrix
+    tag's ``[steps, C, C]``.
 
     ``loss`` (``(steps, values)`` of the run's training loss, ``loss_tag``) lets the
     gradient rules judge as they did while training; ``types`` (layer name -> class,
     from the model's layer table) chooses the hints of the layer kinds present."""
     if not len(steps):
         return []
-    from tbviz_plugin import diagnose
-
-    if content["kind"] == "confusion_matrix":
-        try:
-            found = diagnose.diagnose_predictions(
-                content["class_names"], list(steps), table, layer_types=types
-            )
-        except (KeyError, TypeError, ValueError) as e:  # content and tensors disagree
-            return [reader_event(tag, steps[-1], f"confusion matrix cannot be diagnosed: {e}")]
-    else:
-        found = diagnose.diagnose_gradient_flow(
-            content["layers"], content["stats"], list(steps), table, loss=loss, layer_types=types
-        )
+    name = content["kind"]
+    try:
+        found = kinds.get(name).diagnose(content, list(steps), table, loss=loss, types=types)
+    except (KeyError, TypeError, ValueError) as e:  # content and tensors disagree
+        what = name.replace("_", " ")
+        return [reader_event(tag, steps[-1], f"{what} cannot be diagnosed: {e}")]
     return [dict(e, tag=tag, source="diagnosed") for e in found]
 
 

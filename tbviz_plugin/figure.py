@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -139,6 +140,67 @@ def heatmap(
     if np.isnan(unit[~blank]).any():
         canvas.note("magenta: NaN or Inf" + (" or <= 0" if log else ""))
     canvas.image.save(out)
+
+
+def matrix_heatmap(
+    array: np.ndarray,
+    out: str,
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    value_label: str,
+    matrix_shape: Optional[Sequence[int]] = None,
+) -> None:
+    """A 2-D tensor as a heatmap whose ticks give the indices of the ``matrix_shape``
+    it was max-abs pooled from (its own shape when None); the title says so."""
+    rows, cols = array.shape
+    full_rows, full_cols = matrix_shape or (rows, cols)
+    if (full_rows, full_cols) != (rows, cols):
+        title += f"  (max-abs pooled from {full_rows}x{full_cols})"
+    heatmap(
+        array,
+        out,
+        title=title,
+        x=Axis(x_label, _scaled_ticks(cols, full_cols)),
+        y=Axis(y_label, _scaled_ticks(rows, full_rows)),
+        value_label=value_label,
+    )
+
+
+def _scaled_ticks(cells: int, full: int) -> List[Any]:
+    """Ticks over ``cells`` cells labelled with the index they start at in ``full``."""
+    return [(i, str(i * full // cells)) for i, _ in index_ticks(cells)]
+
+
+def tile_channels(maps: np.ndarray) -> np.ndarray:
+    """``[channels, h, w]`` as one 2-D mosaic (NaN gaps between tiles).
+
+    Example:
+        >>> tile_channels(np.ones((3, 2, 2))).shape
+        (5, 5)
+    """
+    channels, h, w = maps.shape
+    cols = math.ceil(math.sqrt(channels))
+    rows = math.ceil(channels / cols)
+    mosaic = np.full((rows * (h + 1) - 1, cols * (w + 1) - 1), np.nan)
+    for c in range(channels):
+        r, k = divmod(c, cols)
+        mosaic[r * (h + 1) : r * (h + 1) + h, k * (w + 1) : k * (w + 1) + w] = maps[c]
+    return mosaic
+
+
+def channel_tiles(maps: np.ndarray, out: str, *, title: str, value_label: str) -> None:
+    """``[channels, h, w]`` as a heatmap of tiles, one per channel, row by row."""
+    heatmap(
+        tile_channels(maps),
+        out,
+        blank=np.isnan(tile_channels(np.zeros_like(maps))),  # the gaps between tiles
+        title=f"{title}  ({maps.shape[0]} channels, row by row)",
+        x=Axis("channel tiles"),
+        y=Axis(""),
+        value_label=value_label,
+    )
 
 
 def bars(values: np.ndarray, out: str, *, title: str, x: Axis, value_label: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 from tensorboard.compat.proto import summary_pb2
 
@@ -25,35 +25,36 @@ PLUGIN_NAME = "tbviz"
 # and refuse newer ones; additive changes (new optional keys) keep the version.
 FORMAT_VERSION = 1
 
-WEIGHT_SURFACE = "weight_surface"
-ACTIVATION_MAP = "activation_map"
-GRADIENT_FLOW = "gradient_flow"
-HEALTH = "health"
-LAYER_TABLE = "layer_table"
-CONFUSION_MATRIX = "confusion_matrix"
-FEATURE_IMPORTANCE = "feature_importance"
+# The kinds themselves (their names, content and checks) are the modules of
+# ``tbviz_plugin.kinds``; ``KINDS``, ``NUMERIC_KINDS`` and the name constants
+# (``WEIGHT_SURFACE`` ...) are read from its registry (``__getattr__`` below).
 
-KINDS = (
-    WEIGHT_SURFACE,
-    ACTIVATION_MAP,
-    GRADIENT_FLOW,
-    HEALTH,
-    LAYER_TABLE,
-    CONFUSION_MATRIX,
-    FEATURE_IMPORTANCE,
-)
 
-# Kinds stored as float32 tensors (the others hold UTF-8 JSON strings).
-NUMERIC_KINDS = (
-    WEIGHT_SURFACE,
-    ACTIVATION_MAP,
-    GRADIENT_FLOW,
-    CONFUSION_MATRIX,
-    FEATURE_IMPORTANCE,
-)
+@functools.lru_cache(maxsize=1)
+def _kinds() -> Tuple[str, ...]:
+    from tbviz_plugin import kinds
 
-# `layout` of a feature_importance tag: a [F] vector or an [H, W] image.
-IMPORTANCE_LAYOUTS = ("vector", "image")
+    return kinds.tbviz_kinds()
+
+
+def __getattr__(name: str) -> Any:
+    """``KINDS`` (tbviz's kinds), ``NUMERIC_KINDS`` (those stored as float32 tensors;
+    the others hold UTF-8 JSON strings), ``IMPORTANCE_LAYOUTS`` and each kind's
+    name as a constant (``WEIGHT_SURFACE == "weight_surface"``), from the registry."""
+    from tbviz_plugin import kinds
+
+    if name == "KINDS":
+        value: Any = _kinds()
+    elif name == "NUMERIC_KINDS":
+        value = tuple(k for k in _kinds() if kinds.get(k).numeric)
+    elif name == "IMPORTANCE_LAYOUTS":
+        value = kinds.feature_importance.IMPORTANCE_LAYOUTS
+    elif name.lower() in _kinds() and name.isupper():
+        value = name.lower()
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 class FormatVersionError(ValueError):
@@ -85,8 +86,8 @@ def serialized_summary_metadata(kind: str, **content: Any) -> bytes:
         >>> summary_pb2.SummaryMetadata.FromString(md).plugin_data.plugin_name
         'tbviz'
     """
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    if kind not in _kinds():
+        raise ValueError(f"kind must be one of {_kinds()}, got {kind!r}")
     body = {"v": FORMAT_VERSION, "kind": kind}
     body.update(content)
     return _serialized(encode_content(body))
@@ -133,55 +134,40 @@ def parse_plugin_metadata(content: bytes) -> Dict[str, Any]:
             f"tbviz reads versions up to {FORMAT_VERSION}; upgrade tbviz_plugin"
         )
     kind = body.get("kind")
-    if kind not in KINDS:
-        raise ValueError(f"tbviz plugin content has unknown kind {kind!r}; known: {KINDS}")
-    if kind == GRADIENT_FLOW:
-        for key in ("layers", "stats"):
-            names = body.get(key)
-            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-                raise ValueError(f"tbviz gradient_flow content needs {key!r} as a list of names")
+    if kind not in _kinds():
+        raise ValueError(f"tbviz plugin content has unknown kind {kind!r}; known: {_kinds()}")
+    from tbviz_plugin import kinds
+
+    kinds.get(kind).check_content(body)
     return body
 
 
 def check_tensor(content: Dict[str, Any], array: Any) -> None:
     """Raises ``ValueError`` when a stored tensor contradicts its tag's content.
 
-    Numeric kinds hold floats: ``weight_surface`` 2-D, ``activation_map`` 2-D
-    or 3-D, ``gradient_flow`` exactly ``[len(layers), len(stats)]``,
-    ``confusion_matrix`` ``[C, C]`` for its ``class_names``, ``feature_importance``
-    ``[F]`` (as many as ``feature_names``, if any) or ``[H, W]`` of its
-    ``input_shape``. Readers refuse such a tensor instead of drawing a wrong picture.
+    Numeric kinds hold floats of the shape their kind module states
+    (``weight_surface`` 2-D, ``gradient_flow`` exactly ``[len(layers),
+    len(stats)]`` ...; ``Kind.tensor_matches``). Readers refuse such a tensor
+    instead of drawing a wrong picture.
 
     Example:
         >>> import numpy as np
         >>> check_tensor({"kind": "weight_surface"}, np.ones((2, 3), np.float32))
     """
-    kind = content["kind"]
-    ok = {
-        WEIGHT_SURFACE: array.ndim == 2,
-        ACTIVATION_MAP: array.ndim in (2, 3),
-        GRADIENT_FLOW: tuple(array.shape)
-        == (len(content.get("layers", ())), len(content.get("stats", ()))),
-        CONFUSION_MATRIX: tuple(array.shape) == (len(content.get("class_names", ())),) * 2,
-        FEATURE_IMPORTANCE: _importance_shape_ok(array, content),
-    }.get(kind, True)
-    if kind in NUMERIC_KINDS and array.dtype.kind != "f":
+    from tbviz_plugin import kinds
+
+    try:
+        kind = kinds.get(content["kind"])
+    except KeyError:  # not a tbviz kind: nothing is known of its tensors
+        return
+    ok = kind.tensor_matches(content, array)
+    if kind.numeric and array.dtype.kind != "f":
         ok = False
     if not ok:
         raise ValueError(
-            f"a {kind} tensor of shape {tuple(array.shape)} and dtype {array.dtype} "
+            f"a {kind.name} tensor of shape {tuple(array.shape)} and dtype {array.dtype} "
             f"does not match its metadata"
         )
-
-
-def _importance_shape_ok(array: Any, content: Dict[str, Any]) -> bool:
-    if content.get("layout") == "image":
-        shape = list(content.get("input_shape") or array.shape)
-        if len(shape) == 3:  # channels were summed away
-            shape = shape[1:] if content.get("input_layout") == "channels_first" else shape[:2]
-        return array.ndim == 2 and list(array.shape) == shape
-    names = content.get("feature_names")
-    return array.ndim == 1 and (names is None or tuple(array.shape) == (len(names),))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -199,7 +185,7 @@ def describe_change(tag: str, first: bytes, now: bytes) -> str:
         >>> describe_change("dense/kernel", a, b)[:64]
         "tag 'dense/kernel' was first written with shape [4, 3]; this cal"
     """
-    old, new = _content_of(first), _content_of(now)
+    old, new = summary_content(first), summary_content(now)
     if old.get("kind") != new.get("kind"):
         fields = ["kind"]
     else:
@@ -220,9 +206,14 @@ def describe_change(tag: str, first: bytes, now: bytes) -> str:
     )
 
 
-def _content_of(serialized: bytes) -> Dict[str, Any]:
-    """The plugin content of serialised metadata, with its plugin as ``kind`` when that
-    is not tbviz (scalars, images)."""
+def summary_content(serialized: bytes) -> Dict[str, Any]:
+    """The plugin content of serialised ``SummaryMetadata``, with its plugin as ``kind``
+    when that is not tbviz (scalars, images).
+
+    Example:
+        >>> summary_content(serialized_summary_metadata("health"))
+        {'kind': 'health', 'v': 1}
+    """
     md = summary_pb2.SummaryMetadata.FromString(serialized)
     if md.plugin_data.plugin_name != PLUGIN_NAME:
         return {"kind": md.plugin_data.plugin_name or "(none)"}

@@ -28,7 +28,8 @@ from tensorboard.backend import http_util
 from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
-from tbviz_plugin import events, metadata
+from tbviz_plugin import events, kinds, metadata
+from tbviz_plugin.kinds import base
 
 logger = logging.getLogger("tbviz")
 
@@ -335,7 +336,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
             per_step = max(1, len(content["layers"]) * len(content["stats"]))
             max_steps = min(max_steps, max(1, MAX_JSON_FLOW_VALUES // per_step))
         kept = [data[i] for i in _evenly(len(data), max_steps)]
-        table = _flow_table(kept, content, run, tag)
+        table = _stacked(kept, content, run, tag)
         head = {
             "layers": content["layers"],
             "stats": content["stats"],
@@ -457,35 +458,29 @@ class TbvizPlugin(base_plugin.TBPlugin):
         tag; ``context``: the run's ``loss`` and the model's layer ``types``."""
         data = self._read(ctx, experiment, run, tag, series)
         try:
-            table = _flow_table(data, content, run, tag)
+            table = _stacked(data, content, run, tag)
         except _BadRequest as e:
             return [events.reader_event(tag, series.max_step, str(e))]
         return events.diagnosed_events(tag, content, [d.step for d in data], table, **context)
 
 
-def _flow_table(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np.ndarray:
-    """``[steps, ...]`` of a tag's data (gradient flow: ``[steps, layers, stats]``), every
-    step's shape checked."""
+def _stacked(data: List[Any], content: Dict[str, Any], run: str, tag: str) -> np.ndarray:
+    """``[steps, ...]`` of a diagnosed kind's data (gradient flow: ``[steps, layers,
+    stats]``), every step's shape checked."""
     if not data:
-        if content["kind"] == metadata.CONFUSION_MATRIX:
-            return np.zeros((0,) + (len(content["class_names"]),) * 2, np.float32)
-        return np.zeros((0, len(content["layers"]), len(content["stats"])), np.float32)
+        step_shape = kinds.get(content["kind"]).step_shape
+        return np.zeros((0, *step_shape(content)), np.float32)
     return np.stack([_check_shape(np.asarray(d.numpy), content, run, tag, d.step) for d in data])
 
 
 def _layer_rows(datum: Any, run: str, tag: str) -> List[Dict[str, Any]]:
     """The JSON rows of one layer_table step; a row that is not a JSON object is refused."""
-    rows = []
-    for i, item in enumerate(np.asarray(datum.numpy, dtype=object).ravel()):
-        try:
-            row = json.loads(item.decode("utf-8") if isinstance(item, bytes) else item)
-        except (AttributeError, UnicodeDecodeError, ValueError, TypeError) as e:
-            row = e
+    rows = base.decode_records(datum.numpy)
+    for i, row in enumerate(rows):
         if not isinstance(row, dict):
             raise _BadRequest(
                 f"run {run!r} tag {tag!r} step {datum.step}: layer row {i} is not a JSON object"
             )
-        rows.append(row)
     return rows
 
 

@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -139,8 +139,7 @@ def pool_max_abs(
 
     Computed as the block's maximum and minimum (numpy's vectorised
     reductions, NaN propagating), whichever has the larger magnitude: about
-    ten times faster than an ``argmax`` over ``|block|``. ``start_pool`` and
-    ``PartialPool.finish`` are the same work in two steps.
+    ten times faster than an ``argmax`` over ``|block|``.
 
     Returns:
       ``(pooled, (block_rows, block_cols))``: ``pooled`` a new array, or
@@ -151,45 +150,40 @@ def pool_max_abs(
         >>> pool_max_abs(a, (1, 2))[0].tolist()
         [[-3.0, 2.0]]
     """
-    partial = start_pool(array, max_grid)
-    if partial is None:
+    rows, cols = array.shape[-2:]
+    out_r, br, out_c, bc = pooled_grid_shape(rows, cols, max_grid)
+    if br == 1 and bc == 1:
         return array, (1, 1)
-    return partial.finish(), partial.block
-
-
-class PartialPool(NamedTuple):
-    """``pool_max_abs`` half done: each block's maximum and minimum over its rows.
-
-    Holds new arrays only (never a view of the pooled array), half its size or
-    less: a snapshot that the caller may mutate the array after.
-    """
-
-    high: np.ndarray
-    low: np.ndarray
-    block: Tuple[int, int]
-    columns_done: bool  # the column step is done too (blocks one row high)
-    transposed: bool  # high and low are of the array's transpose
-    dtype: np.dtype
-
-    def finish(self) -> np.ndarray:
-        """The pooled array (the rest of ``pool_max_abs``)."""
-        high, low = self.high, self.low
-        if not self.columns_done:
-            bc = self.block[1] if not self.transposed else self.block[0]
-            high, low = _blocks(high, np.maximum, bc, -1), _blocks(low, np.minimum, bc, -1)
-        with np.errstate(invalid="ignore", over="ignore"):  # inf + -inf; float32 overflow
-            sign = high + low  # < 0 exactly when -low > high: low wins
-            pooled = np.negative(low, out=None if low is self.low else low)
-            np.maximum(pooled, high, out=pooled)  # NaN propagates
-            np.copysign(pooled, sign, out=pooled)
-        if np.isnan(sign.min()):
-            # ``sign`` is NaN for a block holding NaN (``pooled`` is NaN there,
-            # as it should be) and for one holding both Inf and -Inf, where the
-            # NaN's sign bit is the CPU's choice: the tie rule says +Inf.
-            pooled[np.isnan(sign) & ~np.isnan(pooled)] = np.inf
-        if self.transposed:
-            pooled = pooled.swapaxes(-1, -2)
-        return pooled.astype(self.dtype, copy=False)
+    lead = array.shape[:-2]
+    # Integers (and bools) are compared as float64, where -x never overflows.
+    work = array if array.dtype.kind == "f" else array.astype(np.float64)
+    if out_r * br != rows or out_c * bc != cols:  # zeros, never the largest magnitude
+        padded = np.zeros(lead + (out_r * br, out_c * bc), dtype=work.dtype)
+        padded[..., :rows, :cols] = work
+        work = padded
+    # Rows of each block first: each step is a vectorised pass over whole
+    # contiguous rows, and it halves the data for the column step. A
+    # column-major array (a transposed matrix) is pooled as its transpose.
+    transposed = work.strides[-2] < work.strides[-1]
+    row_block, col_block = (bc, br) if transposed else (br, bc)
+    if transposed:
+        work = work.swapaxes(-1, -2)
+    high, low = _blocks(work, np.maximum, row_block, -2), _blocks(work, np.minimum, row_block, -2)
+    high, low = _blocks(high, np.maximum, col_block, -1), _blocks(low, np.minimum, col_block, -1)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf + -inf; float32 overflow
+        sign = high + low  # < 0 exactly when -low > high: low wins
+        # ``low`` is a new array (one of the steps pooled), so it is negated in place.
+        pooled = np.negative(low, out=low)
+        np.maximum(pooled, high, out=pooled)  # NaN propagates
+        np.copysign(pooled, sign, out=pooled)
+    if np.isnan(sign.min()):
+        # ``sign`` is NaN for a block holding NaN (``pooled`` is NaN there,
+        # as it should be) and for one holding both Inf and -Inf, where the
+        # NaN's sign bit is the CPU's choice: the tie rule says +Inf.
+        pooled[np.isnan(sign) & ~np.isnan(pooled)] = np.inf
+    if transposed:
+        pooled = pooled.swapaxes(-1, -2)
+    return pooled.astype(array.dtype, copy=False), (br, bc)
 
 
 def pooled_grid_shape(rows: int, cols: int, grid: Tuple[int, int]) -> Tuple[int, int, int, int]:
@@ -204,44 +198,6 @@ def pooled_grid_shape(rows: int, cols: int, grid: Tuple[int, int]) -> Tuple[int,
     br = max(1, math.ceil(rows / grid[0]))
     bc = max(1, math.ceil(cols / grid[1]))
     return math.ceil(rows / br), br, math.ceil(cols / bc), bc
-
-
-def start_pool(array: np.ndarray, max_grid: Tuple[int, int]) -> Optional[PartialPool]:
-    """The first step of ``pool_max_abs``, or None when ``array`` fits ``max_grid``.
-
-    It reads all of ``array`` and leaves the lighter rest to ``finish()``, on
-    new arrays: the two steps may run on different threads, and ``array`` may
-    change in between (the Writer copies instead and pools on its thread,
-    which costs the training loop less; see bench/writer_throughput.py).
-
-    Example:
-        >>> a = np.arange(16, dtype=np.float32).reshape(4, 4)
-        >>> part = start_pool(a, (2, 2)); a[:] = 0; part.finish().tolist()
-        [[5.0, 7.0], [13.0, 15.0]]
-    """
-    rows, cols = array.shape[-2:]
-    out_r, br, out_c, bc = pooled_grid_shape(rows, cols, max_grid)
-    if br == 1 and bc == 1:
-        return None
-    lead = array.shape[:-2]
-    # Integers (and bools) are compared as float64, where -x never overflows.
-    work = array if array.dtype.kind == "f" else array.astype(np.float64)
-    if out_r * br != rows or out_c * bc != cols:  # zeros, never the largest magnitude
-        padded = np.zeros(lead + (out_r * br, out_c * bc), dtype=work.dtype)
-        padded[..., :rows, :cols] = work
-        work = padded
-    # Rows of each block first: each step is a vectorised pass over whole
-    # contiguous rows, and it halves the data for the column step. A
-    # column-major array (a transposed matrix) is pooled as its transpose.
-    transposed = work.strides[-2] < work.strides[-1]
-    if transposed:
-        work, br, bc = work.swapaxes(-1, -2), bc, br
-    high, low = _blocks(work, np.maximum, br, -2), _blocks(work, np.minimum, br, -2)
-    columns_done = br == 1  # then the column step makes the new arrays
-    if columns_done:
-        high, low = _blocks(high, np.maximum, bc, -1), _blocks(low, np.minimum, bc, -1)
-    block = (bc, br) if transposed else (br, bc)
-    return PartialPool(high, low, block, columns_done, transposed, array.dtype)
 
 
 def _blocks(array: np.ndarray, op: np.ufunc, width: int, axis: int) -> np.ndarray:

@@ -5,6 +5,11 @@ from ``tf.summary.experimental.get_step()`` when it is None, respect name
 scopes, and return ``True`` when written (``False`` with no default writer).
 The arrays are reduced in numpy (eagerly), so call them outside ``tf.function``.
 
+There is one op per kind of ``tbviz_plugin.kinds`` that offers one
+(``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
+``confusion_matrix``, ``feature_importance``): ``op(name, *arrays, step=None,
+**options)``, the arrays and options being those of ``tbviz_plugin.summary.<kind>``.
+
 Example:
     >>> import tensorflow as tf                                          # doctest: +SKIP
     >>> with tf.summary.create_file_writer("logs/run1").as_default():    # doctest: +SKIP
@@ -13,17 +18,18 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-from tbviz_plugin import summary
+from tbviz_plugin import kinds
+from tbviz_plugin.kinds.base import Kind, Prepared, check_step
 
 
-def _write(prepared: summary.Prepared, step: Optional[int]) -> Any:
+def _write(prepared: Prepared, step: Optional[int]) -> Any:
     import tensorflow as tf  # imported on use: tbviz itself never needs TensorFlow
 
     built = prepared.build()
     if step is not None:
-        step = summary.check_step(step)
+        step = check_step(step)
     with tf.summary.experimental.summary_scope(built.tag, "tbviz", []) as (tag, _):
         tensor = (
             tf.constant([bytes(s) for s in built.array], dtype=tf.string)
@@ -33,40 +39,35 @@ def _write(prepared: summary.Prepared, step: Optional[int]) -> Any:
         return tf.summary.write(tag=tag, tensor=tensor, step=step, metadata=built.metadata_bytes)
 
 
-def weight_surface(name: str, data: Any, step: Optional[int] = None, **kwargs: Any) -> Any:
-    """See ``tbviz_plugin.summary.weight_surface``."""
-    return _write(summary.prepare_weight_surface(name, data, **kwargs), step)
-
-
-def activation_map(name: str, data: Any, step: Optional[int] = None, **kwargs: Any) -> Any:
-    """See ``tbviz_plugin.summary.activation_map``."""
-    return _write(summary.prepare_activation_map(name, data, **kwargs), step)
-
-
-def gradient_flow(name: str, grads: Any, step: Optional[int] = None, **kwargs: Any) -> Any:
-    """See ``tbviz_plugin.summary.gradient_flow``."""
-    return _write(summary.prepare_gradient_flow(name, grads, **kwargs), step)
-
-
-def health(name: str, events: Any, step: Optional[int] = None) -> Any:
-    """See ``tbviz_plugin.summary.health``; events default to ``step``."""
+def _event_step(step: Optional[int]) -> int:
+    """The step health events default to: ``step``, else the default writer's step."""
     import tensorflow as tf
 
     event_step = step if step is not None else tf.summary.experimental.get_step()
     if event_step is None:
         raise ValueError("step is None and tf.summary.experimental.get_step() is not set")
-    return _write(summary.prepare_health(name, events, int(event_step)), step)
+    return int(event_step)
 
 
-def confusion_matrix(
-    name: str, y_true: Any, y_pred: Any, step: Optional[int] = None, **kwargs: Any
-) -> Any:
-    """See ``tbviz_plugin.summary.confusion_matrix``."""
-    return _write(summary.prepare_confusion_matrix(name, y_true, y_pred, **kwargs), step)
+def _op(kind: Kind) -> Callable[..., Any]:
+    """The op of ``kind``: ``op(name, *arrays, step=None, **options)``; ``step`` may
+    also follow the arrays positionally, as in ``tf.summary``."""
+    inputs = kind.inputs
+
+    def op(name: str, *args: Any, step: Optional[int] = None, **kwargs: Any) -> Any:
+        if len(args) > inputs:
+            if len(args) > inputs + 1 or step is not None:
+                raise TypeError(f"{kind.name}() takes {inputs} array(s) and a step")
+            args, step = args[:inputs], args[inputs]
+        if kind.step_in_prepare:
+            return _write(kind.prepare(name, *args, _event_step(step), **kwargs), step)
+        return _write(kind.prepare(name, *args, **kwargs), step)
+
+    op.__name__ = op.__qualname__ = kind.name
+    op.__doc__ = f"See ``tbviz_plugin.summary.{kind.name}``."
+    return op
 
 
-def feature_importance(
-    name: str, importance: Any, step: Optional[int] = None, **kwargs: Any
-) -> Any:
-    """See ``tbviz_plugin.summary.feature_importance``."""
-    return _write(summary.prepare_feature_importance(name, importance, **kwargs), step)
+for _kind in kinds.ALL:
+    if _kind.tf_summary:
+        globals()[_kind.name] = _op(_kind)

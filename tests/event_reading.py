@@ -34,6 +34,5 @@ def append_raw_event(path, tag, metadata, array, step):
 
     s = summary.SummaryTensor(tag, metadata, array).to_proto()
     with open(path, "ab") as f:
-        record.write_record(
-            f, [event_pb2.Event(wall_time=time.time(), step=step, summary=s).SerializeToString()]
-        )
+        event = event_pb2.Event(wall_time=time.time(), step=step, summary=s)
+        record.RecordFile(f, buffer_size=0).write([event.SerializeToString()])

@@ -120,9 +120,19 @@ def _records(raw):
     return out
 
 
-def test_record_file_writes_the_bytes_of_write_record_even_with_partial_writevs(
-    tmp_path, monkeypatch
-):
+def _framed(chunks):
+    """One TFRecord spelled out: length, its masked CRC, the data, the data's masked CRC."""
+    data = b"".join(bytes(c) for c in chunks)
+    header = len(data).to_bytes(8, "little")
+    return (
+        header
+        + record.masked_crc32c(header).to_bytes(4, "little")
+        + data
+        + record.masked_crc32c(data).to_bytes(4, "little")
+    )
+
+
+def test_record_file_writes_tfrecords_even_with_partial_writevs(tmp_path, monkeypatch):
     rng = np.random.default_rng(0)
     events = [
         [b"small"],
@@ -133,7 +143,7 @@ def test_record_file_writes_the_bytes_of_write_record_even_with_partial_writevs(
     ]
     expected = io.BytesIO()
     for chunks in events:
-        record.write_record(expected, chunks)
+        expected.write(_framed(chunks))
 
     real_writev = os.writev
     monkeypatch.setattr(

@@ -15,8 +15,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from tbviz_plugin import diagnose, metadata, reduce, summary
-from tbviz_plugin.integrations.options import DEFAULT_BUDGET, check_budget, check_positive_int
+from tbviz_plugin import diagnose, reduce, summary
+from tbviz_plugin.checks import check_positive_int
+from tbviz_plugin.integrations.options import DEFAULT_BUDGET, check_budget
 
 logger = logging.getLogger("tbviz")
 
@@ -135,7 +136,7 @@ class Cadence:
         clock: Callable[[], float] = time.perf_counter,
     ):
         if every is not None:
-            check_positive_int("every", every)
+            check_positive_int(every, "every")
         self.every = every
         self.budget = check_budget(budget)
         self.name = name
@@ -356,18 +357,10 @@ def write_pooled_surface(
         write_pooled_surface(w, "dense/kernel", pooled, 10, shape=[512, 512],
                              matrix_shape=[512, 512], form="matrix")
     """
-    # The record weight_surface builds for the full array, metadata cached per layer.
-    shape, matrix_shape = tuple(int(n) for n in shape), tuple(int(n) for n in matrix_shape)
-    built = summary._surface_tensor(tag, pooled, "weight", grid, shape, matrix_shape, form)
-    # SummaryMethods._send is the one path into every sink (Writer, attached writers).
-    prepared = summary.Prepared(
-        tag,
-        metadata.WEIGHT_SURFACE,
-        lambda: built,
-        nbytes=built.array.nbytes,
-        metadata_bytes=built.metadata_bytes,
+    prepared = summary.prepare_pooled_weight_surface(
+        tag, pooled, shape=shape, matrix_shape=matrix_shape, form=form, grid=grid
     )
-    writer._send(prepared, step, None)
+    writer.send(prepared, step)
 
 
 def write_layer_table(writer: Any, tag: str, rows: Sequence[Dict[str, Any]]) -> None:

@@ -38,7 +38,19 @@ import contextlib
 import dataclasses
 import os
 import weakref
-from typing import Any, Callable, Dict, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
 
 import numpy as np
 
@@ -402,6 +414,61 @@ class StepLogger:
         return list(self.health.events)
 
 
+_Handle = TypeVar("_Handle", bound="RecordingHandle")
+
+
+class RecordingHandle:
+    """What the handles ``watch`` returns (PyTorch's, JAX's) share: the epoch scalars,
+    the health events and flushing, over their ``recorder`` and ``writer``.
+
+    A subclass sets ``recorder`` (a ``StepLogger``), ``writer``, ``num_classes``
+    and ``_owned`` (whether it created the writer), and ends the run in its
+    ``__exit__``.
+
+    Example::
+
+        with watch(model, "logs/run1") as handle:
+            train()
+            handle.log_epoch(0, loss=train_loss, val_loss=val_loss)
+    """
+
+    recorder: StepLogger
+    writer: Any
+    num_classes: Optional[int]
+    _owned: bool
+
+    def log_epoch(self, epoch: int, loss: Any = None, val_loss: Any = None, **metrics: Any) -> None:
+        """Writes ``epoch_<name>`` scalars at step ``epoch`` and diagnoses the loss curves."""
+        values = dict(metrics)
+        if loss is not None:
+            values["loss"] = loss
+        if val_loss is not None:
+            values["val_loss"] = val_loss
+        self.recorder.log_epoch(epoch, self._to_host(values), self.num_classes)
+
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """Health events written so far."""
+        return self.recorder.events
+
+    def flush(self) -> None:
+        self.writer.flush()
+
+    def __enter__(self: _Handle) -> _Handle:
+        return self
+
+    def _to_host(self, values: Dict[str, Any]) -> Dict[str, Any]:
+        """``values`` as ``log_epoch`` writes them (a framework may copy them at once)."""
+        return values
+
+    def _release_writer(self) -> None:
+        """Closes the writer the handle created; flushes one it was given."""
+        if self._owned:
+            self.writer.close()
+        else:
+            self.writer.flush()
+
+
 # log directory -> {model name: the model}, for the models being recorded into it.
 _CLAIMS: Dict[str, Dict[str, weakref.ref[Any]]] = {}
 
@@ -512,6 +579,7 @@ __all__ = [
     "FULL",
     "ActivationMap",
     "LogTiming",
+    "RecordingHandle",
     "StepLogger",
     "Surface",
     "claim_log_dir",

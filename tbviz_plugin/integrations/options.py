@@ -18,6 +18,7 @@ import logging
 from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 
 from tbviz_plugin import diagnose
+from tbviz_plugin.checks import check_positive_int
 
 logger = logging.getLogger("tbviz")
 
@@ -74,8 +75,8 @@ class Options:
 
     def __post_init__(self) -> None:
         if self.every is not None:
-            check_positive_int("every", self.every)
-        check_positive_int("probe_size", self.probe_size)
+            check_positive_int(self.every, "every")
+        check_positive_int(self.probe_size, "probe_size")
         check_budget(self.overhead_budget)
         if self.probe_data is not None and not (
             isinstance(self.probe_data, (tuple, list)) and len(self.probe_data) == 2
@@ -86,7 +87,7 @@ class Options:
             )
         check_distributed(self.distributed)
         if self.max_bytes is not None:
-            check_positive_int("max_bytes", self.max_bytes)
+            check_positive_int(self.max_bytes, "max_bytes")
         if self.name is not None and not (isinstance(self.name, str) and self.name):
             raise ValueError(f"name must be a non-empty string, got {self.name!r}")
         self.include = _patterns("include", self.include)
@@ -126,13 +127,6 @@ class Options:
                         shown,
                     )
         return [n for n in layers if self.selects(n)]
-
-
-def check_positive_int(name: str, value: Any) -> int:
-    """``value`` when it is a positive integer; a ``ValueError`` naming ``name`` otherwise."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return value
 
 
 def check_budget(budget: Any) -> float:

@@ -37,6 +37,7 @@ import threading
 import time
 from typing import Any, Callable, Optional, Sequence, Tuple
 
+from tbviz_plugin.checks import check_positive_int
 from tbviz_plugin.writer import record, sink
 from tbviz_plugin.writer.sink import is_remote, open_event_file  # noqa: F401 (callers' API)
 
@@ -114,13 +115,12 @@ class EventFileWriter:
         strict: bool = False,
         segment_bytes: Optional[int] = None,
     ) -> None:
-        for name, value in (("max_queue", max_queue), ("max_queue_bytes", max_queue_bytes)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        check_positive_int(max_queue, "max_queue")
+        check_positive_int(max_queue_bytes, "max_queue_bytes")
         if not isinstance(flush_secs, (int, float)) or not flush_secs > 0:
             raise ValueError(f"flush_secs must be a positive number, got {flush_secs!r}")
         if segment_bytes is not None:
-            sink.check_segment_bytes(segment_bytes)
+            check_positive_int(segment_bytes, "segment_bytes")
         self._strict = bool(strict)
         # The first I/O failure, kept for good: no record is written after it,
         # since a reader stops at the torn record it leaves behind.

@@ -1,47 +1,113 @@
-"""The summary methods every tbviz sink offers (``Writer``, attached writers).
+"""The summary methods every tbviz sink offers (``Writer``, attached writers), and
+the rules that hold across a tag's summaries.
 
-A sink implements ``_emit(prepared, step, wall_time)``; these methods validate
-arguments on the caller's thread and hand over a ``summary.Prepared``.
+A sink implements ``_emit(prepared, step, wall_time)``. The methods
+(``weight_surface``, ``gradient_flow`` ...) are those of the kinds in
+``tbviz_plugin.kinds``: each validates its arguments on the caller's thread
+and hands the resulting ``Prepared`` to ``send``, the one path into a sink.
 """
 
 from __future__ import annotations
 
 import abc
 import time
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
-from tbviz_plugin import metadata, summary
+from tbviz_plugin import kinds, metadata
+from tbviz_plugin.kinds import base
+
+
+class TagRules:
+    """What holds across a tag's summaries, kept per tag at the call.
+
+    TensorBoard keeps only a tag's first metadata, so a summary whose metadata
+    differs from its tag's first is refused at the call that made it (the
+    error names the fields that changed and the way out). The kinds whose
+    later calls follow their first (a gradient-flow tag's layers, a confusion
+    matrix's classes) read the first call's content through ``first_content``.
+
+    Example:
+        >>> rules = TagRules()
+        >>> rules.admit(kinds.health.prepare("m/health", [], 0))
+        >>> rules.first_content("m/health", "health")["kind"]
+        'health'
+    """
+
+    def __init__(self) -> None:
+        self._first_metadata: Dict[str, bytes] = {}
+        self._first_content: Dict[str, Dict[str, Any]] = {}
+
+    def admit(self, prepared: base.Prepared) -> None:
+        """Remembers the first metadata of ``prepared.tag``; a ``ValueError`` when
+        ``prepared`` carries other metadata than that."""
+        md = prepared.metadata_bytes
+        first = self._first_metadata.setdefault(prepared.tag, md)
+        if first is not md and first != md:
+            raise ValueError(metadata.describe_change(prepared.tag, first, md))
+
+    def first_content(self, tag: str, kind: str) -> Optional[Dict[str, Any]]:
+        """The tbviz content ``tag`` was first written with, when that was of ``kind``;
+        else None (a new tag, or one of another kind, which ``admit`` refuses)."""
+        content = self._first_content.get(tag)
+        if content is None:
+            first = self._first_metadata.get(tag)
+            if first is None:
+                return None
+            content = metadata.summary_content(first)
+            self._first_content[tag] = content
+        return content if content.get("kind") == kind else None
 
 
 class SummaryMethods(abc.ABC):
-    """Mixin: ``weight_surface``, ``activation_map``, ``gradient_flow``, ``health``,
-    ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``, ``scalar``."""
+    """Mixin: the writer methods of every registered kind (``weight_surface``,
+    ``activation_map``, ``gradient_flow``, ``gradient_flow_table``, ``health``,
+    ``layer_table``, ``confusion_matrix``, ``feature_importance``, ``image``,
+    ``scalar``), plus ``send`` for summaries prepared elsewhere."""
 
     # Bytes a record adds beside its array (framing, tag, step, metadata on first use).
     RECORD_OVERHEAD = 64
 
+    if TYPE_CHECKING:
+        # What editors and type checkers see; at run time ``_add_kind_methods``
+        # installs the same functions from the registry (a test keeps both equal).
+        weight_surface = kinds.weight_surface.record
+        activation_map = kinds.activation_map.record
+        gradient_flow = kinds.gradient_flow.record
+        gradient_flow_table = kinds.gradient_flow.record_table
+        health = kinds.health.record
+        layer_table = kinds.layer_table.record
+        confusion_matrix = kinds.confusion_matrix.record
+        feature_importance = kinds.feature_importance.record
+        image = kinds.image.record
+        scalar = kinds.scalar.record
+
     def __init__(self) -> None:
-        self._flow_layers: Dict[str, List[str]] = {}
-        self._class_names: Dict[str, List[str]] = {}
-        # Each tag's first metadata: TensorBoard keeps only that one, so a call
-        # whose metadata differs is refused here, at the call that made it.
-        self._first_metadata: Dict[str, bytes] = {}
+        self._tags = TagRules()
         self._bytes_sent = 0
 
     @abc.abstractmethod
-    def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
+    def _emit(self, prepared: base.Prepared, step: int, wall_time: float) -> None:
         """Delivers one validated summary to the sink."""
 
-    def _send(self, prepared: summary.Prepared, step: Any, wall_time: Optional[float]) -> None:
+    def send(self, prepared: base.Prepared, step: Any, wall_time: Optional[float] = None) -> None:
+        """Records a summary already prepared (a ``summary.prepare_*`` function's, such
+        as ``prepare_pooled_weight_surface`` for a surface pooled on the device) at
+        ``step``: the path every writer method takes.
+
+        Example:
+            >>> from tbviz_plugin import summary
+            >>> w.send(summary.prepare_scalar("loss", 0.5), step=3)  # doctest: +SKIP
+        """
         if type(step) is not int or not 0 <= step < 1 << 63:  # the common case skips the ABC check
-            step = summary.check_step(step)
-        md = prepared.metadata_bytes
-        if md is not None:
-            first = self._first_metadata.setdefault(prepared.tag, md)
-            if first is not md and first != md:
-                raise ValueError(metadata.describe_change(prepared.tag, first, md))
+            step = base.check_step(step)
+        self._tags.admit(prepared)
         self._bytes_sent += prepared.nbytes + self.RECORD_OVERHEAD
         self._emit(prepared, step, time.time() if wall_time is None else float(wall_time))
+
+    def first_content(self, tag: str, kind: str) -> Optional[Dict[str, Any]]:
+        """The content ``tag`` was first recorded with, when of ``kind``, else None
+        (see ``TagRules.first_content``)."""
+        return self._tags.first_content(tag, kind)
 
     @property
     def bytes_sent(self) -> int:
@@ -49,203 +115,14 @@ class SummaryMethods(abc.ABC):
         arrays plus a small allowance per record): what disk budgets count."""
         return self._bytes_sent
 
-    def weight_surface(
-        self,
-        tag: str,
-        array: Any,
-        step: int,
-        *,
-        quantity: str = "weight",
-        max_grid: Tuple[int, int] = summary.DEFAULT_SURFACE_GRID,
-        layout: str = "auto",
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records a weight (or gradient) matrix as a 3-D surface at ``step``.
 
-        Example:
-            >>> w.weight_surface("dense/kernel", layer.kernel, step=100)  # doctest: +SKIP
+def _add_kind_methods() -> None:
+    """Gives ``SummaryMethods`` each registered kind's writer methods, under their names."""
+    for kind in kinds.ALL:
+        for name, method in kind.methods.items():
+            method.__name__ = name
+            method.__qualname__ = f"SummaryMethods.{name}"
+            setattr(SummaryMethods, name, method)
 
-        See ``tbviz_plugin.summary.weight_surface`` for shapes and pooling.
-        """
-        prepared = summary.prepare_weight_surface(
-            tag, array, quantity=quantity, max_grid=max_grid, layout=layout
-        )
-        self._send(prepared, step, wall_time)
 
-    def activation_map(
-        self,
-        tag: str,
-        array: Any,
-        step: int,
-        *,
-        sample: int = 0,
-        max_channels: int = 64,
-        max_grid: Optional[Tuple[int, int]] = None,
-        layout: str = "auto",
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records a layer's output as a heatmap at ``step``.
-
-        Example:
-            >>> w.activation_map("conv2d", feature_maps, step=100)  # doctest: +SKIP
-
-        See ``tbviz_plugin.summary.activation_map`` for layouts.
-        """
-        prepared = summary.prepare_activation_map(
-            tag, array, sample=sample, max_channels=max_channels, max_grid=max_grid, layout=layout
-        )
-        self._send(prepared, step, wall_time)
-
-    def gradient_flow(
-        self,
-        tag: str,
-        grads: Mapping[str, Any],
-        step: int,
-        *,
-        weights: Optional[Mapping[str, Any]] = None,
-        prev_weights: Optional[Mapping[str, Any]] = None,
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records per-layer gradient statistics (layers in depth order).
-
-        The first call fixes the tag's layer list; later calls may leave
-        layers out (their row is NaN) but not add new ones.
-
-        Example:
-            >>> w.gradient_flow("model/gradient_flow",
-            ...                 {"dense": g0, "dense_1": g1}, step=100)  # doctest: +SKIP
-        """
-        prepared = summary.prepare_gradient_flow(
-            tag,
-            grads,
-            weights=weights,
-            prev_weights=prev_weights,
-            layers=self._flow_layers.get(tag),
-        )
-        self._send(prepared, step, wall_time)
-        self._flow_layers.setdefault(tag, list(grads))
-
-    def gradient_flow_table(
-        self,
-        tag: str,
-        layers: Sequence[str],
-        stats: Sequence[str],
-        table: Any,
-        step: int,
-        *,
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records a finished ``[layers, stats]`` gradient-flow table (statistics
-        already reduced, e.g. on the GPU); same kind and format as ``gradient_flow``.
-
-        Example:
-            >>> w.gradient_flow_table("model/gradient_flow", ["fc1", "fc2"],
-            ...                       ["mean_abs", "max_abs"], table, step=10)  # doctest: +SKIP
-        """
-        self._send(summary.prepare_gradient_flow_table(tag, layers, stats, table), step, wall_time)
-
-    def health(
-        self,
-        tag: str,
-        events: Iterable[Mapping[str, Any]],
-        step: int,
-        *,
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records health events (see ``tbviz_plugin.summary.health``)."""
-        self._send(summary.prepare_health(tag, events, step), step, wall_time)
-
-    def layer_table(
-        self,
-        tag: str,
-        rows: Iterable[Mapping[str, Any]],
-        step: int,
-        *,
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records a model's layer table: name, type, output shape, parameters.
-
-        Example:
-            >>> w.layer_table("model/layers", [{"name": "fc1", "type": "Linear",
-            ...     "output_shape": [None, 128], "params": 100480}], step=0)  # doctest: +SKIP
-
-        See ``tbviz_plugin.summary.layer_table`` for the row fields.
-        """
-        self._send(summary.prepare_layer_table(tag, rows), step, wall_time)
-
-    def confusion_matrix(
-        self,
-        tag: str,
-        y_true: Any,
-        y_pred: Any,
-        step: int,
-        *,
-        class_names: Optional[Sequence[str]] = None,
-        num_classes: Optional[int] = None,
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records true class (rows) against predicted class (columns) counts.
-
-        ``y_true`` and ``y_pred`` are class indices ``[N]`` or scores ``[N, C]``
-        (argmax). The first call fixes the tag's classes (from ``class_names``,
-        ``num_classes``, the scores' width, or the largest index seen); later
-        calls may leave ``class_names`` out.
-
-        Example:
-            >>> w.confusion_matrix("model/confusion_matrix", y_probe, model(x_probe),
-            ...                    step=100, class_names=["cat", "dog"])  # doctest: +SKIP
-
-        See ``tbviz_plugin.summary.confusion_matrix``.
-        """
-        known = self._class_names.get(tag)
-        if known is not None and class_names is None:
-            class_names = known
-        elif known is not None and list(class_names) != known:
-            raise ValueError(
-                f"class_names of tag {tag!r} were fixed by its first call as {known}; "
-                f"got {list(class_names)}; write other classes under a new tag"
-            )
-        prepared = summary.prepare_confusion_matrix(
-            tag, y_true, y_pred, class_names=class_names, num_classes=num_classes
-        )
-        self._send(prepared, step, wall_time)
-        self._class_names.setdefault(tag, prepared.content["class_names"])
-
-    def feature_importance(
-        self,
-        tag: str,
-        importance: Any,
-        step: int,
-        *,
-        feature_names: Optional[Sequence[str]] = None,
-        layout: str = "auto",
-        wall_time: Optional[float] = None,
-    ) -> None:
-        """Records the importance of each input feature, shaped like one input.
-
-        ``[F]`` for tabular inputs, ``[H, W]`` or ``[H, W, C]`` (summed over
-        channels) for images.
-
-        Example:
-            >>> w.feature_importance("model/importance", saliency, step=100)  # doctest: +SKIP
-
-        See ``tbviz_plugin.summary.feature_importance``.
-        """
-        prepared = summary.prepare_feature_importance(
-            tag, importance, feature_names=feature_names, layout=layout
-        )
-        self._send(prepared, step, wall_time)
-
-    def image(self, tag: str, images: Any, step: int, *, wall_time: Optional[float] = None) -> None:
-        """Records images for TensorBoard's built-in Images dashboard (PNG-encoded).
-
-        Example:
-            >>> w.image("model/predictions", grid_uint8_hwc, step=100)  # doctest: +SKIP
-
-        See ``tbviz_plugin.summary.image`` for shapes.
-        """
-        self._send(summary.prepare_image(tag, images), step, wall_time)
-
-    def scalar(self, tag: str, value: Any, step: int, *, wall_time: Optional[float] = None) -> None:
-        """Records a standard TensorBoard scalar (shown by the Scalars dashboard)."""
-        self._send(summary.prepare_scalar(tag, value), step, wall_time)
+_add_kind_methods()

@@ -7,7 +7,7 @@ checksummed and written without being copied into one bytes object.
 
 Example:
     >>> import io
-    >>> f = io.BytesIO(); n = write_record(f, [b"hello"]); len(f.getvalue())
+    >>> f = io.BytesIO(); n = RecordFile(f, buffer_size=0).write([b"hello"]); len(f.getvalue())
     21
 """
 
@@ -32,7 +32,8 @@ class Checksummed:
     Example:
         >>> chunks = [b"say ", Checksummed(b"hi", crc32c(b"hi"))]
         >>> f, g = io.BytesIO(), io.BytesIO()
-        >>> _ = write_record(f, chunks); _ = write_record(g, [b"say hi"])
+        >>> _ = RecordFile(f, buffer_size=0).write(chunks)
+        >>> _ = RecordFile(g, buffer_size=0).write([b"say hi"])
         >>> f.getvalue() == g.getvalue()
         True
     """
@@ -133,26 +134,6 @@ _pack_u64 = struct.Struct("<Q").pack
 _pack_u32 = struct.Struct("<I").pack
 
 
-def frame(chunks: Sequence[Buffer]) -> list:
-    """The list of buffers that make one record around ``chunks``."""
-    length = crc = 0
-    for chunk in chunks:
-        n = _nbytes(chunk)
-        length += n
-        crc = _crc_of(chunk, crc, n)
-    header = _pack_u64(length)
-    data = [c.data if type(c) is Checksummed else c for c in chunks]
-    return [header + _pack_u32(_mask(_crc32c.crc32c(header))), *data, _pack_u32(_mask(crc))]
-
-
-def write_record(stream: BinaryIO, chunks: Sequence[Buffer]) -> int:
-    """Writes one record made of ``chunks``; returns the bytes written."""
-    parts = frame(chunks)
-    for part in parts:
-        stream.write(part)
-    return sum(_nbytes(p) for p in parts)
-
-
 class RecordFile:
     """Writes records into a binary stream with no copy of large chunks.
 
@@ -184,8 +165,6 @@ class RecordFile:
 
     def write(self, chunks: Sequence[Buffer]) -> int:
         """Writes one record made of ``chunks``; returns its length in bytes."""
-        # ``frame`` spelled out: the writer thread runs this once per summary,
-        # and building the framed list first cost a third more Python work.
         length = crc = 0
         for chunk in chunks:
             n = _nbytes(chunk)

@@ -29,8 +29,9 @@ import itertools
 import os
 import socket
 import time
-from typing import Any, BinaryIO, Optional, Protocol, Sequence, Tuple
+from typing import BinaryIO, Optional, Protocol, Sequence, Tuple
 
+from tbviz_plugin.checks import check_positive_int
 from tbviz_plugin.writer import record, wire
 
 DEFAULT_SEGMENT_BYTES = 32 << 20
@@ -149,7 +150,7 @@ class SegmentedRemoteSink:
     def __init__(
         self, logdir: str, suffix: str = "", *, segment_bytes: int = DEFAULT_SEGMENT_BYTES
     ) -> None:
-        check_segment_bytes(segment_bytes)
+        check_positive_int(segment_bytes, "segment_bytes")
         import fsspec  # only needed for remote logdirs
 
         self._fs, root = fsspec.core.url_to_fs(logdir)
@@ -222,11 +223,6 @@ class Sink(Protocol):
         """Closes after a write failed, keeping every record completed before it."""
 
 
-def check_segment_bytes(segment_bytes: Any) -> None:
-    if isinstance(segment_bytes, bool) or not isinstance(segment_bytes, int) or segment_bytes < 1:
-        raise ValueError(f"segment_bytes must be a positive integer, got {segment_bytes!r}")
-
-
 def open_sink(logdir: str, suffix: str = "", *, segment_bytes: Optional[int] = None) -> Sink:
     """The sink for ``logdir``: segments for an fsspec URL, one appended file otherwise.
 
@@ -235,7 +231,7 @@ def open_sink(logdir: str, suffix: str = "", *, segment_bytes: Optional[int] = N
     """
     if segment_bytes is None:
         segment_bytes = DEFAULT_SEGMENT_BYTES
-    check_segment_bytes(segment_bytes)
+    check_positive_int(segment_bytes, "segment_bytes")
     if is_remote(logdir):
         return SegmentedRemoteSink(logdir, suffix, segment_bytes=segment_bytes)
     return LocalAppendSink(logdir, suffix)

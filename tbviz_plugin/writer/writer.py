@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-from typing import Any, Dict, Optional, Sequence
+from typing import Any, Optional, Sequence, Set
 
-from tbviz_plugin import metadata, summary
+from tbviz_plugin import snapshots
+from tbviz_plugin.kinds.base import Prepared, SummaryTensor
 from tbviz_plugin.writer import event_file, shutdown, wire
 from tbviz_plugin.writer.methods import SummaryMethods
 from tbviz_plugin.writer.record import Buffer
@@ -67,8 +67,9 @@ class Writer(SummaryMethods):
             strict=strict,
             segment_bytes=segment_bytes,
         )
-        # Touched only by the background thread: the metadata written per tag.
-        self._metadata_by_tag: Dict[str, bytes] = {}
+        # Touched only by the background thread: the tags whose first record (the
+        # one that carries the metadata) is written.
+        self._written_tags: Set[str] = set()
         shutdown.register(self)
 
     @property
@@ -76,33 +77,25 @@ class Writer(SummaryMethods):
         """The event file being written (for a remote logdir: its first segment)."""
         return self._file.path
 
-    def _emit(self, prepared: summary.Prepared, step: int, wall_time: float) -> None:
+    def _emit(self, prepared: Prepared, step: int, wall_time: float) -> None:
+        job = _Job(prepared, step, wall_time)
         self._file.submit(
             self._encode,
-            prepared,
-            step,
-            wall_time,
-            after=prepared.release,
+            job,
+            after=None if prepared.snapshot is None else job.give_back,
             nbytes=prepared.nbytes,
-            while_waiting=functools.partial(_build_early, prepared) if prepared.nbytes else None,
+            while_waiting=job.build_early if prepared.nbytes else None,
         )
 
-    def _encode(self, prepared: summary.Prepared, step: int, wall_time: float) -> Sequence[Buffer]:
-        built = prepared.build()
-        md = built.metadata_bytes
-        first = self._metadata_by_tag.get(built.tag)
-        if first is None:
-            # TensorBoard keeps the first metadata of a tag; later events omit it.
-            self._metadata_by_tag[built.tag] = md
-            include = md
-        elif first != md:
-            # Summaries made with their metadata settled are refused at the call
-            # (SummaryMethods._send); this catches any other.
-            raise ValueError(metadata.describe_change(built.tag, first, md))
+    def _encode(self, job: _Job) -> Sequence[Buffer]:
+        built = job.built if job.built is not None else job.prepared.build()
+        if built.tag in self._written_tags:
+            include = b""  # TensorBoard keeps the first metadata of a tag; later events omit it
         else:
-            include = b""
+            self._written_tags.add(built.tag)
+            include = built.metadata_bytes
         return wire.encode_tensor_event(
-            wall_time, step, built.tag, built.array, include, prepared.tensor_crc
+            job.wall_time, job.step, built.tag, built.array, include, job.crc
         )
 
     def flush(self) -> None:
@@ -139,16 +132,35 @@ class Writer(SummaryMethods):
         self.close()
 
 
-def _build_early(prepared: summary.Prepared) -> None:
-    """What the caller's thread does for the background thread while that is
+class _Job:
+    """One summary on its way into the file: what ``SummaryMethods.send`` handed
+    over, and what the caller's thread did for the background thread early.
+
+    ``build_early`` runs on the caller's thread while the background thread is
     behind with a burst (half its queue waits, so the caller would soon wait
     for room anyway): it builds the summary (pooling, for one) and checksums
     its tensor. Its core has just copied the array and reads it from its own
     cache; the background thread, the bottleneck of a burst, would read it
     from the other core's (docs/benchmarks.md, writer throughput).
     """
-    try:
-        built = prepared.build_now()
-    except Exception:
-        return  # the background thread builds it again and reports the error as usual
-    prepared.tensor_crc = wire.tensor_crc(built.array)
+
+    __slots__ = ("prepared", "step", "wall_time", "built", "crc")
+
+    def __init__(self, prepared: Prepared, step: int, wall_time: float) -> None:
+        self.prepared = prepared
+        self.step = step
+        self.wall_time = wall_time
+        self.built: Optional[SummaryTensor] = None
+        self.crc: Optional[int] = None  # the CRC32C of the built tensor's bytes
+
+    def build_early(self) -> None:
+        try:
+            built = self.prepared.build()
+        except Exception:
+            return  # the background thread builds it again and reports the error as usual
+        self.built = built
+        self.crc = wire.tensor_crc(built.array)
+
+    def give_back(self) -> None:
+        """Once the record is written: the caller's snapshot back to ``snapshots``."""
+        snapshots.give_back(self.prepared.snapshot)

@@ -190,7 +190,7 @@ def write_newer_version_run(logdir):
     )
     event = event_pb2.Event(wall_time=time.time(), step=0, summary=value.to_proto())
     with open(w.path, "ab") as f:
-        record.write_record(f, [event.SerializeToString()])
+        record.RecordFile(f, buffer_size=0).write([event.SerializeToString()])
 
 
 def write_logs(root):

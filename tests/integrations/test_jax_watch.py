@@ -27,8 +27,7 @@ from sklearn.datasets import load_digits  # noqa: E402
 
 from tbviz_plugin import metadata, reduce, summary  # noqa: E402
 from tbviz_plugin.integrations import common  # noqa: E402
-from tbviz_plugin.integrations import jax as tbviz_jax  # noqa: E402
-from tbviz_plugin.integrations.jax import watch  # noqa: E402
+from tbviz_plugin.integrations.jax import reduction, watch  # noqa: E402
 
 ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
 COLUMNS = list(common.FLOW_STATS)
@@ -371,10 +370,12 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     flat[[11 % n, 9000 % n]] = [np.inf, -np.inf]
     flat[13 % n] = -50.0  # a large negative value keeps its sign
     flat[[2 % n, 3 % n]] = [60.0, -60.0]  # a tie: +60 wins, as in reduce
-    pooled = np.asarray(jax.jit(tbviz_jax._pooled_surface)(jnp.asarray(w)))
-    matrix_shape, form = tbviz_jax._surface_spec(shape)
+    pooled = np.asarray(jax.jit(reduction.pooled_surface)(jnp.asarray(w)))
+    matrix_shape, form = reduction.surface_spec(shape)
     want = summary.prepare_weight_surface("t", w, layout="channels_last").build()
-    got = summary._surface_tensor("t", pooled, "weight", (256, 256), shape, matrix_shape, form)
+    got = summary.prepare_pooled_weight_surface(
+        "t", pooled, shape=shape, matrix_shape=matrix_shape, form=form
+    ).build()
     assert got.metadata_bytes == want.metadata_bytes
     np.testing.assert_array_equal(got.array, want.array)
 
@@ -388,7 +389,7 @@ def test_device_partials_match_reduce_layer_stats(bad):
     if bad:
         g[0, 0], g[1, 1], g[2, 2] = np.nan, np.inf, 1e30
     b = np.random.default_rng(3).standard_normal(7).astype(np.float32)
-    partials_fn = jax.jit(lambda a, c: tbviz_jax._partials([a, c]))
+    partials_fn = jax.jit(lambda a, c: reduction.partials([a, c]))
     partials = np.asarray(partials_fn(jnp.asarray(g), jnp.asarray(b)))[None]
     got = common.stats_from_partials(partials)[0]
     want = reduce.layer_stats(np.concatenate([g.ravel(), b]))
@@ -424,8 +425,8 @@ def test_host_and_jitted_reductions_give_the_same_statistics(with_grads):
     surfaces = (0, 2, 4)
     kwargs = dict(groups=groups, surfaces=surfaces, sums=True)
     grads = grads if with_grads else None
-    jitted = jax.device_get(tbviz_jax._reduce(weights, grads, prev, **kwargs))
-    host = tbviz_jax._reduce_on_host(weights, grads, prev, **kwargs)
+    jitted = jax.device_get(reduction.reduce_on_device(weights, grads, prev, **kwargs))
+    host = reduction.reduce_on_host(weights, grads, prev, **kwargs)
 
     counts = [common.Partial.FINITE, common.Partial.NAN, common.Partial.SIZE]
     counts.append(common.Partial.ZEROS)
@@ -476,13 +477,16 @@ def test_cpu_arrays_are_reduced_on_the_host_with_the_records_of_the_jitted_path(
         return read_tensors(log_dir)
 
     jitted_calls = []
-    real_reduce = tbviz_jax._reduce
-    monkeypatch.setattr(
-        tbviz_jax, "_reduce", lambda *a, **k: jitted_calls.append(1) or real_reduce(*a, **k)
-    )
+    real_reduce = reduction.reduce_on_device
+
+    def counted(*args, **kwargs):
+        jitted_calls.append(1)
+        return real_reduce(*args, **kwargs)
+
+    monkeypatch.setattr(reduction, "reduce_on_device", counted)
     host = run(tmp_path / "host")
     assert jitted_calls == []  # CPU arrays: nothing compiled for the statistics
-    monkeypatch.setattr(tbviz_jax, "_on_host", lambda leaves: False)
+    monkeypatch.setattr(reduction, "on_host", lambda leaves: False)
     jitted = run(tmp_path / "jitted")
     assert len(jitted_calls) == 3  # every=2 over 5 steps: steps 0, 2 and 4
     assert set(host) == set(jitted)

@@ -20,6 +20,7 @@ import tbviz_plugin as tbviz  # noqa: E402
 from tbviz_plugin import metadata  # noqa: E402
 from tbviz_plugin.integrations import common  # noqa: E402
 from tbviz_plugin.integrations import torch as tbviz_torch  # noqa: E402
+from tbviz_plugin.integrations.torch import reduction as torch_reduction  # noqa: E402
 from tbviz_plugin.integrations.torch import watch  # noqa: E402
 
 ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
@@ -200,8 +201,8 @@ def test_same_seed_same_weights_with_and_without_watch(digits, tmp_path):
 
 def test_one_host_transfer_per_logged_step(digits, tmp_path, monkeypatch):
     calls = []
-    real = tbviz_torch._to_host
-    monkeypatch.setattr(tbviz_torch, "_to_host", lambda chunks: calls.append(1) or real(chunks))
+    real = torch_reduction.to_host
+    monkeypatch.setattr(torch_reduction, "to_host", lambda chunks: calls.append(1) or real(chunks))
     x, y = digits
     train(digits, lambda: mlp(2), log=tmp_path, every=10, epochs=1, probe_data=(x[:64], y[:64]))
     flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
@@ -282,11 +283,11 @@ def test_device_statistics_match_reduce_layer_stats(bad):
     if bad:
         g[0, 0], g[1, 1], g[2, 2] = float("nan"), float("inf"), 1e30
     b = torch.randn(7)
-    exact = tbviz_torch._partials([g, b], exact=True).numpy()[None]
+    exact = torch_reduction.partials([g, b], exact=True).numpy()[None]
     got = common.stats_from_partials(exact)[0]
     want = reduce.layer_stats(np.concatenate([g.numpy().ravel(), b.numpy()]))
     assert got == pytest.approx([want[k] for k in reduce.GRADIENT_STATS], rel=1e-5, nan_ok=True)
-    fast = tbviz_torch._partials([g, b]).numpy()
+    fast = torch_reduction.partials([g, b]).numpy()
     assert np.all(np.isfinite(fast[:3])) != bad  # the host's cue to ask for the exact form
     if not bad:
         assert common.stats_from_partials(fast[None])[0] == pytest.approx(got, rel=1e-5)
@@ -308,11 +309,11 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     flat[[11 % n, 9000 % n]] = torch.tensor([float("inf"), -float("inf")])
     flat[13 % n] = -50.0  # a large negative value keeps its sign
     flat[[2 % n, 3 % n]] = torch.tensor([60.0, -60.0])  # a tie: +60 wins, as in reduce
-    pooled, matrix_shape, form = tbviz_torch._pooled_surface(w)
+    pooled, matrix_shape, form = torch_reduction.pooled_surface(w)
     want = summary.prepare_weight_surface("t", w.numpy(), layout="channels_first").build()
-    got = summary._surface_tensor(
-        "t", pooled.contiguous().numpy(), "weight", (256, 256), shape, matrix_shape, form
-    )
+    got = summary.prepare_pooled_weight_surface(
+        "t", pooled.contiguous().numpy(), shape=shape, matrix_shape=matrix_shape, form=form
+    ).build()
     assert got.metadata_bytes == want.metadata_bytes
     np.testing.assert_array_equal(got.array, want.array)
 
@@ -356,9 +357,9 @@ def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(digits,
 
 
 def test_surfaces_skip_parameters_a_surface_cannot_show():
-    assert tbviz_torch._pooled_surface(torch.zeros(())) is None
-    assert tbviz_torch._pooled_surface(torch.zeros(0, 4)) is None
-    assert tbviz_torch._pooled_surface(torch.zeros((1,) * 6)) is None
+    assert torch_reduction.pooled_surface(torch.zeros(())) is None
+    assert torch_reduction.pooled_surface(torch.zeros(0, 4)) is None
+    assert torch_reduction.pooled_surface(torch.zeros((1,) * 6)) is None
 
 
 def test_a_scalar_parameter_does_not_stop_the_log(digits, tmp_path):

@@ -126,4 +126,4 @@ def write_raw_event(path, tag, md, array, step, wall_time=None):
         wall_time=time.time() if wall_time is None else wall_time, step=step, summary=proto
     )
     with open(path, "ab") as f:
-        record.write_record(f, [event.SerializeToString()])
+        record.RecordFile(f, buffer_size=0).write([event.SerializeToString()])

@@ -58,7 +58,7 @@ def write_reader_fault_runs(root):
             w.flush()
             if step == CORRUPT_STEP:
                 with open(w.path, "ab") as f:
-                    record.write_record(f, [b"\xff\xfe garbage \x00" * 40])
+                    record.RecordFile(f, buffer_size=0).write([b"\xff\xfe garbage \x00" * 40])
     # Empty runs: a zero-byte event file, and a file with only its version record.
     (root / "empty_file").mkdir()
     (root / "empty_file" / "events.out.tfevents.1.host.1.0").write_bytes(b"")

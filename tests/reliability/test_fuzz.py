@@ -78,7 +78,7 @@ def test_tensorboard_reads_every_record_before_the_damage_and_nothing_after(tmp_
     path = tmp_path / "events.out.tfevents.fuzz"
     with open(path, "wb") as f:
         for p in payloads:
-            record.write_record(f, [p])
+            record.RecordFile(f, buffer_size=0).write([p])
     data = bytearray(path.read_bytes())
     if how == "truncate":
         del data[at:]

@@ -21,7 +21,7 @@ def live(request, tmp_path):
     stop = tmp_path / "stop"
     proc = python_process(
         f"""
-        import os, time
+        import io, os, time
         import numpy as np, tbviz_plugin as tbviz
         from tensorboard.compat.proto import event_pb2
         from tbviz_plugin import summary
@@ -37,7 +37,9 @@ def live(request, tmp_path):
             w.gradient_flow("g", {{"a": np.full(4, step + 1.0), "b": np.ones(3)}}, step)
             proto = summary.prepare_weight_surface("w", array).build().to_proto()
             event = event_pb2.Event(wall_time=time.time(), step=step, summary=proto)
-            data = b"".join(record.frame([event.SerializeToString()]))
+            framed = io.BytesIO()
+            record.RecordFile(framed, buffer_size=0).write([event.SerializeToString()])
+            data = framed.getvalue()
             slow.write(data[: len(data) // 2]); slow.flush()
             time.sleep(0.2)  # the server reads a half-written step meanwhile
             slow.write(data[len(data) // 2 :]); slow.flush()

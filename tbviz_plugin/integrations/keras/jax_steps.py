@@ -100,7 +100,7 @@ class JaxSteps(BackendSteps):
     def _wrap_optimizer(self, optimizer: Any, model: Any, layers: List[Any]) -> None:
         from jax import lax
 
-        from tbviz_plugin.integrations import jax as jax_integration
+        from tbviz_plugin.integrations.jax import reduction
 
         jnp = self._jax.numpy
         owner = {id(v): n for n, layer in enumerate(layers) for v in layer.trainable_weights}
@@ -115,7 +115,7 @@ class JaxSteps(BackendSteps):
 
         def sums(grads: List[Any]) -> Any:
             rows = [
-                jax_integration._partials([grads[i] for i in members])
+                reduction.partials([grads[i] for i in members])
                 if members
                 else jnp.asarray(common.NO_GRADIENT, jnp.float32)
                 for members in per_layer
@@ -185,7 +185,7 @@ class JaxSteps(BackendSteps):
     def reduce(self, surfaces: bool) -> Tuple[Optional[np.ndarray], np.ndarray, Dict]:
         """Weight sums (and pooled surfaces) on the device, with the last armed step's
         partial sums: one host transfer."""
-        from tbviz_plugin.integrations import jax as jax_integration
+        from tbviz_plugin.integrations.jax import reduction
 
         if not self._groups:  # include/exclude left no layer
             return None, np.zeros((0, len(common.WeightSum))), {}
@@ -193,7 +193,7 @@ class JaxSteps(BackendSteps):
         first = self._prev is None
         prev = weights if first else self._prev
         chosen = self._surfaces if surfaces else ()
-        _, sums, pooled, copies = jax_integration._reduce(
+        _, sums, pooled, copies = reduction.reduce_on_device(
             weights, None, prev, groups=self._groups, surfaces=chosen, sums=True
         )
         self._prev = copies

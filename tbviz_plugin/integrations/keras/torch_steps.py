@@ -33,11 +33,11 @@ class TorchSteps(BackendSteps):
     ``probe_data``), until it is kept."""
 
     def __init__(self, callback: Any) -> None:
-        from tbviz_plugin.integrations import torch as torch_integration
+        from tbviz_plugin.integrations.torch import reduction
 
         super().__init__(callback)
-        self._ti = torch_integration
-        self._prev_params: Dict[int, Any] = {}  # for torch_integration's weight sums
+        self._reduction = reduction
+        self._prev_params: Dict[int, Any] = {}  # the weights at the last log, by id
         self._variables: List[Any] = []
         self._groups: List[List[int]] = []
         self._original_function: Any = None
@@ -54,9 +54,6 @@ class TorchSteps(BackendSteps):
 
         self._function = train_function
         self.model.train_function = train_function
-
-    # ``integrations.torch``'s per-layer weight sums (reads and keeps ``_prev_params``).
-    _weight_sums = property(lambda self: self._ti.WatchHandle._weight_sums.__get__(self))
 
     def watch(self) -> None:
         cb = self.callback
@@ -79,16 +76,19 @@ class TorchSteps(BackendSteps):
     def reduce(self, surfaces: bool) -> Tuple[Optional[np.ndarray], np.ndarray, Dict]:
         import torch
 
-        ti = self._ti
-        copy = ti._HostCopy()
+        reduction = self._reduction
+        copy = reduction.HostCopy()
         values = [v.value for v in self._variables]
         with torch.no_grad():
             partials, bad = {}, []
             for n, members in enumerate(self._groups):
                 grads = [values[i].grad for i in members if values[i].grad is not None]
                 if self._gradients and grads:
-                    partials[n] = (grads, copy.add(ti._partials(grads)))
-            sums = [copy.add(self._weight_sums([values[i] for i in m])) for m in self._groups]
+                    partials[n] = (grads, copy.add(reduction.partials(grads)))
+            sums = [
+                copy.add(reduction.weight_sums([values[i] for i in m], self._prev_params))
+                for m in self._groups
+            ]
             pooled = {}
             for i, w in enumerate(values):
                 layout = (
@@ -100,7 +100,7 @@ class TorchSteps(BackendSteps):
                         rows, cols, summary.DEFAULT_SURFACE_GRID
                     )
                     pooled[i] = copy.add(
-                        ti._pool_max_abs(w.detach().float().reshape(rows, cols), br, bc)
+                        reduction.pool_max_abs(w.detach().float().reshape(rows, cols), br, bc)
                     )
             copy.fetch()
             table = None
@@ -112,8 +112,10 @@ class TorchSteps(BackendSteps):
                     if not np.all(np.isfinite(table[n, : P.SUMSQ_SCALED + 1])):
                         bad.append(n)
                 if bad:  # NaN/Inf in a layer: counted again exactly, only then
-                    exact = ti._HostCopy()
-                    getters = [exact.add(ti._partials(partials[n][0], exact=True)) for n in bad]
+                    exact = reduction.HostCopy()
+                    getters = [
+                        exact.add(reduction.partials(partials[n][0], exact=True)) for n in bad
+                    ]
                     exact.fetch()
                     for n, value in zip(bad, getters):
                         table[n] = value()

@@ -1,0 +1,239 @@
+"""Reductions on a PyTorch tensor's own device: the gradient partial sums of a layer, its
+weight sums for ``update_ratio``, max-abs pooled weight surfaces and the dead or
+saturated units of an activation, gathered so that a log leaves each device in one copy.
+
+Example::
+
+    copy = HostCopy()
+    flow = copy.add(partials([p.grad for p in layer.parameters()]))
+    copy.fetch()                      # one .cpu() per device
+    flow()                            # the layer's common.Partial sums, on the host
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import torch
+
+from tbviz_plugin import diagnose, reduce, summary
+from tbviz_plugin.integrations import common
+
+
+class HostCopy:
+    """Tensors gathered per device and moved to the host in one copy per device.
+
+    ``add`` returns a getter for the tensor's values, valid after ``fetch``.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: Dict[torch.device, List[torch.Tensor]] = {}
+        self._filled: Dict[torch.device, int] = {}
+        self._host: Dict[torch.device, np.ndarray] = {}
+
+    def add(self, tensor: torch.Tensor) -> Callable[[], np.ndarray]:
+        t = tensor.detach().reshape(-1).float()
+        device, n, shape = t.device, t.numel(), tuple(tensor.shape)
+        offset = self._filled.get(device, 0)
+        self._chunks.setdefault(device, []).append(t)
+        self._filled[device] = offset + n
+        return lambda: self._host[device][offset : offset + n].reshape(shape)
+
+    def fetch(self) -> None:
+        self._host = {d: to_host(chunks) for d, chunks in self._chunks.items()}
+
+
+def partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor:
+    """The ``common.PARTIALS`` sums of one layer's gradients, on their device.
+
+    The fast form assumes every element is finite: per tensor one ``aminmax``,
+    ``abs().sum()``, a ``dot`` and a ``count_nonzero`` (whole-tensor reductions,
+    which PyTorch runs far faster than ``abs().max()`` or a vector norm), summed
+    over the layer's tensors without concatenating them. The host checks the
+    result and asks for the ``exact`` form (NaN/Inf counted, magnitudes over
+    finite elements only) when it is not finite.
+    """
+    if exact:
+        return _exact_partials(grads)
+    sums = []
+    for t in grads:
+        g = t.detach().reshape(-1)
+        if g.dtype not in (torch.float32, torch.float64):
+            g = g.float()
+        if g.numel() == 0:
+            continue
+        low, high = torch.aminmax(g)
+        n = torch.tensor(float(g.numel()), device=g.device)
+        sums.append(
+            torch.stack(
+                [
+                    g.abs().sum().float(),
+                    torch.maximum(-low, high).float(),
+                    torch.dot(g, g).float(),
+                    n,
+                    n - torch.count_nonzero(g).float(),
+                ]
+            )
+        )
+    if not sums:
+        return torch.tensor(common.NO_GRADIENT)
+    per = torch.stack(sums)
+    max_abs = per[:, 1].max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    total = per.sum(dim=0)
+    zero = torch.zeros((), device=per.device)
+    return torch.stack(
+        [total[0], max_abs, total[2] / scale / scale, total[3], zero, total[3], total[4]]
+    )
+
+
+def pooled_surface(
+    param: torch.Tensor, grid: Tuple[int, int] = summary.DEFAULT_SURFACE_GRID
+) -> Optional[Tuple[torch.Tensor, Tuple[int, int], str]]:
+    """``(pooled, matrix_shape, form)``: the surface ``summary.weight_surface(param,
+    layout="channels_first")`` writes, max-abs pooled on the parameter's device, so
+    only the pooled grid goes to the host and the writer has no pooling to do.
+    None for shapes a surface does not take (0-D, more than 5-D, empty).
+
+    The surface shows ``W.T`` (``[in·k…, out]``); the pooling runs on ``W``'s own
+    ``[out, in·k…]`` layout with the blocks swapped, and only the small pooled
+    result is transposed.
+    """
+    surface = summary.surface_layout(tuple(param.shape), "channels_first")
+    if surface is None:
+        return None
+    (rows, cols), form = surface
+    _, br, _, bc = reduce.pooled_grid_shape(rows, cols, grid)
+    w = param.detach().float()
+    if form == "vector":
+        return pool_max_abs(w.reshape(1, -1), br, bc), (rows, cols), form
+    return pool_max_abs(w.reshape(cols, rows), bc, br).T, (rows, cols), form
+
+
+def pool_max_abs(m: torch.Tensor, br: int, bc: int) -> torch.Tensor:
+    """``reduce.pool_max_abs`` of a ``[rows, cols]`` tensor in ``br × bc`` blocks, on
+    its device: each block's element of largest magnitude, sign kept; NaN wins, then
+    Inf; ``x`` beats ``-x``; a ragged last block is padded with zeros.
+
+    Block rows first (over the whole tensor), then the columns of the result,
+    half its size or less.
+    """
+    if br == 1 and bc == 1:
+        return m
+    rows, cols = m.shape
+    out_r, out_c = -(-rows // br), -(-cols // bc)
+    if out_r * br != rows or out_c * bc != cols:
+        m = torch.nn.functional.pad(m, (0, out_c * bc - cols, 0, out_r * br - rows))
+    blocks = m.reshape(out_r, br, out_c * bc)
+
+    def extreme(pairwise: Any, reduction: Any) -> torch.Tensor:  # over rows, then columns
+        by_rows = _fold(blocks, 1, pairwise, reduction)
+        return _fold(by_rows.reshape(out_r, out_c, bc), 2, pairwise, reduction)
+
+    low, high = extreme(torch.minimum, torch.amin), extreme(torch.maximum, torch.amax)
+    return torch.where(-low > high, low, high)
+
+
+def _fold(blocks: torch.Tensor, dim: int, pairwise: Any, reduction: Any) -> torch.Tensor:
+    """``reduction(blocks, dim)`` (``amin``/``amax``: NaN propagates). A short axis is
+    folded with the element-wise ``pairwise`` (``minimum``/``maximum``) of its
+    slices instead: 2-3× faster on a CPU than reducing an axis of two."""
+    n = blocks.shape[dim]
+    if n > 4:
+        return reduction(blocks, dim)
+    parts = blocks.unbind(dim)
+    out = parts[0]
+    for part in parts[1:]:
+        out = pairwise(out, part)
+    return out
+
+
+def _exact_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
+    """``partials`` for gradients with NaN or Inf: those counted apart, magnitudes
+    and squares over the finite elements, scaled first so huge values cannot overflow."""
+    g = torch.cat([t.detach().reshape(-1).float() for t in grads])
+    n = torch.tensor(float(g.numel()), device=g.device)
+    zeros = n - torch.count_nonzero(g).float()
+    finite = torch.isfinite(g)
+    nan = torch.isnan(g).sum().float()
+    count = finite.sum().float()
+    g = torch.where(finite, g, torch.zeros((), dtype=g.dtype, device=g.device))
+    a = g.abs()
+    max_abs = a.max()
+    scale = torch.where(max_abs > 0, max_abs, torch.ones_like(max_abs))
+    sumsq_scaled = torch.linalg.vector_norm(g / scale) ** 2
+    return torch.stack([a.sum(), max_abs, sumsq_scaled, count, nan, n, zeros])
+
+
+def unit_masks(out: torch.Tensor, kind: str, thresholds: Optional[diagnose.Thresholds]):
+    """Per unit, 1 when dead (ReLU-like) or saturated (sigmoid/tanh) on the probe batch,
+    else 0, on the device."""
+    t = thresholds or diagnose.DEFAULT_THRESHOLDS
+    a = out.detach().float()
+    a = a.transpose(0, 1).reshape(a.shape[1], -1) if a.ndim > 2 else a.T  # [units, samples...]
+    if kind in diagnose.RELU_LIKE:
+        return (a.amax(dim=1) <= 0).float()
+    eps = t.saturation_level
+    if kind in ("tanh", "softsign"):
+        sat = a.abs() > 1.0 - eps
+    else:
+        sat = (a < eps) | (a > 1.0 - eps)
+    return (sat.float().mean(dim=1) >= t.saturated_sample_fraction).float()
+
+
+def to_host(chunks: List[torch.Tensor]) -> np.ndarray:
+    if len(chunks) > 1:
+        return torch.cat(chunks).cpu().numpy()
+    return chunks[0].cpu().numpy().copy()
+
+
+def weight_sums(
+    params: Sequence[torch.Tensor], kept: Dict[int, Tuple[torch.Tensor, torch.Tensor]]
+) -> torch.Tensor:
+    """``common.WeightSum`` of one layer, on its device (NaN for the change without
+    a previous log); keeps each ``w`` and its ``sum w²`` in ``kept`` (by the
+    parameter's id) for the next log, in a buffer reused from log to log."""
+    sq = diff = prev_sq = torch.zeros((), device=params[0].device)
+    known = True
+    for p in params:
+        w = p.detach().reshape(-1).float()
+        w_sq = torch.dot(w, w)
+        sq = sq + w_sq
+        previous = kept.get(id(p))
+        if previous is None or previous[0].shape != w.shape:
+            known = False
+            kept[id(p)] = (w.clone(), w_sq)
+            continue
+        prev, prev_w_sq = previous
+        d = w - prev
+        diff = diff + torch.dot(d, d)
+        prev_sq = prev_sq + prev_w_sq
+        prev.copy_(w)
+        kept[id(p)] = (prev, w_sq)
+    if not known:
+        diff = torch.full((), math.nan, device=sq.device)
+    return torch.stack([sq, diff, prev_sq])
+
+
+def recount_not_finite(
+    table: np.ndarray, layers: List[str], grads: Dict[str, List[torch.Tensor]]
+) -> None:
+    """Replaces, in ``table`` (``[layers, common.Partial]`` on the host), the rows
+    whose fast ``partials`` are not finite by the exact form: the fast form assumes
+    finite gradients, so a layer with NaN/Inf (a broken run) is counted again, in a
+    second copy only then."""
+    P = common.Partial
+    bad = [
+        i
+        for i, layer in enumerate(layers)
+        if table[i, P.SIZE] > 0 and not np.all(np.isfinite(table[i, : P.SUMSQ_SCALED + 1]))
+    ]
+    if not bad:
+        return
+    exact = HostCopy()
+    getters = [exact.add(partials(grads[layers[i]], exact=True)) for i in bad]
+    exact.fetch()
+    for i, value in zip(bad, getters):
+        table[i] = value()
