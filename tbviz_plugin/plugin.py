@@ -222,8 +222,11 @@ class TbvizPlugin(base_plugin.TBPlugin):
             run_tag_filter=provider.RunTagFilter(runs=runs, tags=tags),
         )
 
-    def _series(self, request: Any) -> Tuple[Any, str, str, str, Any, Dict[str, Any]]:
-        """(ctx, experiment, run, tag, time series, parsed content) of the request's tag."""
+    def _series(
+        self, request: Any, kind: Optional[str] = None
+    ) -> Tuple[Any, str, str, str, Any, Dict[str, Any]]:
+        """(ctx, experiment, run, tag, time series, parsed content) of the request's tag;
+        with ``kind``, a 400 when the tag is of another kind."""
         ctx, experiment = _request_scope(request)
         run, tag = _param(request, "run"), _param(request, "tag")
         listing = self._list(ctx, experiment, runs=[run], tags=[tag])
@@ -236,6 +239,8 @@ class TbvizPlugin(base_plugin.TBPlugin):
             content = metadata.parse_plugin_metadata(series.plugin_content)
         except ValueError as e:
             raise _BadRequest(f"tag {tag!r} of run {run!r} cannot be read: {e}") from None
+        if kind is not None and content["kind"] != kind:
+            raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not {kind}")
         return ctx, experiment, run, tag, series, content
 
     def _read(self, ctx: Any, experiment: str, run: str, tag: str, series: Any) -> List[Any]:
@@ -322,9 +327,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     @_route
     def _serve_gradient_flow(self, request: Any) -> wrappers.Response:
-        ctx, experiment, run, tag, series, content = self._series(request)
-        if content["kind"] != metadata.GRADIENT_FLOW:
-            raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not gradient_flow")
+        ctx, experiment, run, tag, series, content = self._series(request, metadata.GRADIENT_FLOW)
         max_steps = _int_param(
             request, "max_steps", lo=1, hi=MAX_FLOW_STEPS, default=DEFAULT_FLOW_STEPS
         )
@@ -435,9 +438,7 @@ class TbvizPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     @_route
     def _serve_layers(self, request: Any) -> wrappers.Response:
-        ctx, experiment, run, tag, series, content = self._series(request)
-        if content["kind"] != metadata.LAYER_TABLE:
-            raise _BadRequest(f"tag {tag!r} is of kind {content['kind']!r}, not layer_table")
+        ctx, experiment, run, tag, series, content = self._series(request, metadata.LAYER_TABLE)
         data = self._read(ctx, experiment, run, tag, series)
         if not data:
             raise _NotFound(f"run {run!r} tag {tag!r} has no data")

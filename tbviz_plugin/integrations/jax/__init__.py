@@ -48,8 +48,4 @@ layers and names), ``forward`` (``apply_fn`` and its captured module outputs),
 
 from tbviz_plugin.integrations.jax.handle import JaxWatch, watch
 
-# The Keras callback's JAX backend reduces its layers with these two, by these names.
-from tbviz_plugin.integrations.jax.reduction import partials as _partials  # noqa: F401
-from tbviz_plugin.integrations.jax.reduction import reduce_on_device as _reduce  # noqa: F401
-
 __all__ = ["watch", "JaxWatch"]

@@ -42,11 +42,6 @@ and its forward pass), ``reduction`` (statistics and surfaces on the device).
 from tbviz_plugin.integrations.options import Options  # noqa: F401
 from tbviz_plugin.integrations.torch.handle import WatchHandle, watch
 from tbviz_plugin.integrations.torch.layers import unwrap
-
-# The Keras callback's torch backend reduces its layers with these, by these names.
-from tbviz_plugin.integrations.torch.reduction import HostCopy as _HostCopy  # noqa: F401
-from tbviz_plugin.integrations.torch.reduction import partials as _partials  # noqa: F401
-from tbviz_plugin.integrations.torch.reduction import pool_max_abs as _pool_max_abs  # noqa: F401
 from tbviz_plugin.integrations.torch.steps import RunningLoss
 
 __all__ = ["watch", "WatchHandle", "RunningLoss", "unwrap"]
