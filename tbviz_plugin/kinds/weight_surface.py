@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any, Dict, Optional, Sequence, Tuple
 
 import numpy as np
@@ -122,12 +123,12 @@ def surface_layout(
     if len(shape) == 1:
         return (1, shape[0]), "vector"
     if layout == "channels_last":  # Dense (in, out); conv (kh, kw, in, out) -> [kh*kw*in, out]
-        return (int(np.prod(shape[:-1])), shape[-1]), (
+        return (math.prod(shape[:-1]), shape[-1]), (
             "matrix" if len(shape) == 2 else "kernel_channels_last"
         )
     # PyTorch (out, in, k...) -> [in*k..., out], like every other kind
     form = "matrix_channels_first" if len(shape) == 2 else "kernel_channels_first"
-    return (int(np.prod(shape[1:])), shape[0]), form
+    return (math.prod(shape[1:]), shape[0]), form
 
 
 def _matrix(data: np.ndarray, layout: str) -> np.ndarray:
