@@ -74,9 +74,8 @@ def prepare(
 
     The array is copied on the caller's thread (the snapshot: training may
     change it in place right after) and reshaped and pooled by ``build()`` on
-    the writer's thread. Pooling on the caller's thread instead, straight from
-    the caller's array, was tried: it saves the copy but costs the training
-    loop twice as much (the pooling reads the array twice), so the copy stays.
+    the writer's thread: pooling straight from the caller's array would save
+    the copy but read the array twice on the training loop's thread.
     """
     grid = _check_args(tag, quantity, max_grid, layout)
     if type(array) is np.ndarray and array.dtype == _FLOAT32 and 0 < array.ndim <= 5 and array.size:

@@ -69,7 +69,7 @@ def keras_outputs(model: Any, loss_fn: Optional[Any], x: Any, y: np.ndarray):
     x_all = map_inputs(lambda v: v.astype(np.float32) if v.dtype.kind == "f" else v, x)
 
     # Without AutoGraph: no Python control flow on tensors here, and converting
-    # the function and its helpers (parsing their source) took 0.6 s of the first log.
+    # the function and its helpers means parsing their source, a slow first log.
     # reduce_retracing: the last, shorter batch does not trace it again.
     @tf.function(autograph=False, reduce_retracing=True)
     def run(x, y):
