@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -48,7 +49,7 @@ class Reading:
     predictions: Optional[probes.Outputs] = None  # from the same forward pass (TensorFlow)
 
 
-class Steps:
+class Steps(abc.ABC):
     """A backend's part of ``TbvizCallback``; ``callback`` is read for its model,
     options, chosen layers (``_layers``, ``_variables``, ``_owners``) and probe.
 
@@ -68,6 +69,7 @@ class Steps:
 
     def begin(self) -> None:
         """The start of a ``fit``."""
+        return None
 
     def open_writer(self, log_dir: Any) -> Tuple[Any, bool]:
         """``(writer, owned)`` for ``log_dir``."""
@@ -75,9 +77,11 @@ class Steps:
 
     def watch(self) -> None:
         """The callback chose its layers (``_setup``): wrap what the gradients need."""
+        return None
 
     def arm(self, on: bool) -> None:
         """Whether the coming train step is logged."""
+        return None
 
     def take_trace_seconds(self) -> float:
         """Seconds spent tracing the train step's logging ops since the last call."""
@@ -89,6 +93,7 @@ class Steps:
 
     def probe_changed(self) -> None:
         """The probe batch is new or failed: whatever was built on it is rebuilt."""
+        return None
 
     def prediction_probe(self, x: Any, y: Any) -> Optional[probes.PredictionProbe]:
         """The predictions over the probe set ``(x, y)``."""
@@ -98,10 +103,10 @@ class Steps:
         """The row of the armed train step that just ran, or None."""
         return None
 
+    @abc.abstractmethod
     def read_full(self, timing: LogTiming, fresh: bool) -> Reading:
         """Everything a full log writes; ``fresh``: the train step that just ran was
         armed (its gradient-flow row is wanted)."""
-        raise NotImplementedError
 
     def graph_example(self) -> Any:
         """What the graph is traced with; None before it is known."""
@@ -109,9 +114,11 @@ class Steps:
 
     def write_graph(self) -> None:
         """Writes the model's graph (``writes_graph``)."""
+        return None
 
     def remove(self) -> None:
         """The end of a ``fit``: everything wrapped is given back."""
+        return None
 
 
 class InstanceWrap:
@@ -204,17 +211,17 @@ class BackendSteps(Steps):
             expected=self.callback._expected,
         )
 
+    @abc.abstractmethod
     def prediction_compute(self, loss_fn: Any, x: Any, y: np.ndarray) -> Any:
         """``compute(start, stop)`` for ``PredictionProbe``."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def reduce(self, surfaces: bool) -> Tuple[Optional[np.ndarray], np.ndarray, Dict]:
         """``(partials or None, weight sums, {variable index: pooled surface})``."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def run_tap(self, tap: Any, x: Any) -> List[np.ndarray]:
         """The tap model's outputs on ``x``, on the host."""
-        raise NotImplementedError
 
     def sync(self) -> None:
         """The model's variables hold the state after the last step."""
