@@ -30,6 +30,29 @@ def kinds(tensors):
     return out
 
 
+KERAS_MLP_SCALARS = (
+    "epoch_loss",
+    "epoch_val_loss",
+    "epoch_accuracy",
+    "epoch_learning_rate",
+    "batch_loss",
+    "learning_rate",
+    "system/step_time_ms",
+)
+
+
+def assert_keras_mlp_kinds(k):
+    """The three-layer digits MLP "mlp", fitted with a validation set, recorded every part:
+    surfaces and maps per layer, gradient flow, layer table and the Keras scalars."""
+    for layer in ("dense", "dense_1", "dense_2"):
+        assert k[f"{layer}/kernel"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
+        assert k[layer] == metadata.ACTIVATION_MAP
+    assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
+    assert k["mlp/layers"] == metadata.LAYER_TABLE
+    for scalar in KERAS_MLP_SCALARS:
+        assert k[scalar] == "scalars", scalar
+
+
 def health(logdir):
     """What `tbviz inspect --json` shows for the run: stored and read-time events."""
     report = cli.inspect_logdir(str(logdir))

@@ -15,7 +15,7 @@ import sys
 
 import numpy as np
 import pytest
-from integration_helpers import health, kinds, read_tensors
+from integration_helpers import assert_keras_mlp_kinds, health, kinds, read_tensors
 
 from tbviz_plugin import metadata
 from tbviz_plugin.integrations import common
@@ -67,23 +67,9 @@ def test_every_kind_is_recorded_with_the_models_values(runs, backend):
     assert r["callback_type"] == "BackendCallback"
     tensors = read_tensors(out / "healthy")
     k = kinds(tensors)
-    for layer in ("dense", "dense_1", "dense_2"):
-        assert k[f"{layer}/kernel"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
-        assert k[layer] == metadata.ACTIVATION_MAP
-    assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
-    assert k["mlp/layers"] == metadata.LAYER_TABLE
+    assert_keras_mlp_kinds(k)
     assert k["mlp/confusion_matrix"] == metadata.CONFUSION_MATRIX
     assert k["mlp/feature_importance"] == metadata.FEATURE_IMPORTANCE
-    for scalar in (
-        "epoch_loss",
-        "epoch_val_loss",
-        "epoch_accuracy",
-        "epoch_learning_rate",
-        "batch_loss",
-        "learning_rate",
-        "system/step_time_ms",
-    ):
-        assert k[scalar] == "scalars", scalar
     assert steps(tensors["epoch_val_loss"]) == [0, 1]
     np.testing.assert_allclose(tensors["learning_rate"][-1][2], 0.1, rtol=1e-6)
 

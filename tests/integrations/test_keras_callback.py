@@ -17,7 +17,13 @@ keras = pytest.importorskip("keras")
 pytest.importorskip("tensorflow")
 
 import numpy as np  # noqa: E402
-from integration_helpers import has_graph, health, kinds, read_tensors  # noqa: E402
+from integration_helpers import (  # noqa: E402
+    assert_keras_mlp_kinds,
+    has_graph,
+    health,
+    kinds,
+    read_tensors,
+)
 from sklearn.datasets import load_digits  # noqa: E402
 
 from tbviz_plugin import metadata  # noqa: E402
@@ -69,21 +75,7 @@ def test_healthy_run_writes_every_kind_and_no_alarms(digits, tmp_path):
     fit(digits, lambda: mlp(2), callback=callback)
     tensors = read_tensors(tmp_path)
     k = kinds(tensors)
-    for layer in ("dense", "dense_1", "dense_2"):
-        assert k[f"{layer}/kernel"] == k[f"{layer}/bias"] == metadata.WEIGHT_SURFACE
-        assert k[layer] == metadata.ACTIVATION_MAP
-    assert k["mlp/gradient_flow"] == metadata.GRADIENT_FLOW
-    assert k["mlp/layers"] == metadata.LAYER_TABLE
-    for scalar in (
-        "epoch_loss",
-        "epoch_val_loss",
-        "epoch_accuracy",
-        "epoch_learning_rate",
-        "batch_loss",
-        "learning_rate",
-        "system/step_time_ms",
-    ):
-        assert k[scalar] == "scalars", scalar
+    assert_keras_mlp_kinds(k)
     assert [s for s, *_ in tensors["epoch_val_loss"]] == [0, 1]
 
     flow = tensors["mlp/gradient_flow"]
