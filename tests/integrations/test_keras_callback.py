@@ -364,10 +364,19 @@ def test_surfaces_pooled_on_the_device_match_the_writers_pooling(digits, tmp_pat
     assert content["form"] == "matrix" and content["pool"] == "max_abs"
 
 
-def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(digits, tmp_path):
+@pytest.mark.parametrize("memory", ["host", "device"])
+def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(
+    digits, tmp_path, monkeypatch, memory
+):
     """Layers of one shape are read and pooled as one stack in the snapshot: each still
-    gets its own weight_l2, update_ratio (against the previous log) and surface."""
+    gets its own weight_l2, update_ratio (against the previous log) and surface; the
+    same whether the rows are summed with numpy (variables on the CPU) or by the
+    traced device function (variables on an accelerator)."""
     from tbviz_plugin import reduce
+    from tbviz_plugin.integrations.keras import tf_steps
+
+    if memory == "device":
+        monkeypatch.setattr(tf_steps, "_on_cpu", lambda variable: False)
 
     seen = {}
 
@@ -387,6 +396,7 @@ def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(digits, tm
         callback=None,
         callbacks=[Recorder(), callback],
     )
+    assert callback._steps._on_host == (memory == "host")
     tensors = read_tensors(tmp_path)
     rows = {step: table for step, _, table, _ in tensors["mlp/gradient_flow"]}
     l2, ratio = common.FLOW_STATS.index("weight_l2"), common.FLOW_STATS.index("update_ratio")
@@ -411,13 +421,15 @@ def test_equal_shaped_layers_get_their_own_norms_updates_and_surfaces(digits, tm
 @pytest.mark.parametrize("poison", ["none", "nan", "inf", "huge", "tiny"])
 def test_gradient_sums_match_numpy(poison):
     """The per-layer sums of the gradients a train step copied out, fast or exact,
-    and the exact ones in a graph (with NaN, Inf, gradients whose squares
-    overflow or underflow float32), give ``reduce.layer_stats`` of each
-    layer's gradients concatenated; a layer without gradients gives its NaN row.
+    the same summed with numpy on the host, and the exact ones in a graph (with
+    NaN, Inf, gradients whose squares overflow or underflow float32), give
+    ``reduce.layer_stats`` of each layer's gradients concatenated; a layer
+    without gradients gives its NaN row.
     Gradients of one shape, summed as one stack, may belong to different layers."""
     import tensorflow as tf
 
     from tbviz_plugin import reduce
+    from tbviz_plugin.integrations import host_reduce
     from tbviz_plugin.integrations.keras.tf_reduce import (
         gradient_partials,
         group_partials,
@@ -459,7 +471,16 @@ def test_gradient_sums_match_numpy(poison):
     copied = gradient_partials(
         tf, stacks, [layer_of[m] for m in order], [(present + [False])[m] for m in order], 3
     )
-    for partial_sums in (np.asarray(partials(*grads)), copied):
+    # Summed with numpy on the host (TensorFlow on CPU, JAX on CPU): layer by layer.
+    on_host = np.asarray(
+        [
+            host_reduce.partials([g for g, o in zip(grads, owners) if o == layer])
+            if layer in owners
+            else common.NO_GRADIENT
+            for layer in range(3)
+        ]
+    )
+    for partial_sums in (np.asarray(partials(*grads)), copied, on_host):
         table = common.stats_from_partials(partial_sums)
         for layer in (0, 2):
             flat = np.concatenate([g.ravel() for g, o in zip(grads, owners) if o == layer])

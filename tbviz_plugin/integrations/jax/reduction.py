@@ -11,7 +11,6 @@ Example::
 from __future__ import annotations
 
 import functools
-import math
 from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple
 
 import jax
@@ -20,7 +19,7 @@ import numpy as np
 from jax import lax
 
 from tbviz_plugin import reduce, summary
-from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations import common, host_reduce
 
 
 def surface_spec(shape: Tuple[int, ...]) -> Optional[Tuple[Tuple[int, int], str]]:
@@ -171,62 +170,10 @@ def on_host(leaves: Sequence[Any]) -> bool:
     return True
 
 
-def _host_view(leaf: Any) -> np.ndarray:
-    """The leaf as a float32 numpy array: a read-only view of a float32 CPU array's
-    buffer (no copy), a float32 copy of other dtypes."""
-    return np.asarray(leaf).astype(np.float32, copy=False)
-
-
-def _host_partials(leaves: Sequence[Any]) -> Tuple[float, ...]:
-    """``partials`` on the host: the same fast form while every sum is finite, the
-    exact form (NaN and Inf counted apart, magnitudes over finite elements) otherwise."""
-    grads = [_host_view(leaf) for leaf in leaves]
-    n = sum(g.size for g in grads)
-    zeros = sum(g.size - np.count_nonzero(g) for g in grads)
-    sum_abs, max_abs, sumsq = 0.0, 0.0, 0.0
-    with np.errstate(over="ignore", invalid="ignore"):
-        for g in grads:
-            flat = g.reshape(-1)
-            a = np.abs(flat)
-            sum_abs += float(a.sum(dtype=np.float32))
-            max_abs = max(max_abs, float(np.max(a, initial=0.0)))
-            sumsq += float(np.dot(flat, flat))
-    if math.isfinite(sum_abs) and math.isfinite(sumsq):
-        scale = max_abs if max_abs > 0 else 1.0
-        return (sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros)
-    finite_count, nan_count, sum_abs, top = 0, 0, 0.0, 0.0
-    finite_abs = []
-    for g in grads:
-        flat = g.reshape(-1)
-        finite = np.isfinite(flat)
-        a = np.where(finite, np.abs(flat), np.float32(0))
-        finite_abs.append(a)
-        finite_count += int(np.count_nonzero(finite))
-        nan_count += int(np.count_nonzero(np.isnan(flat)))
-        sum_abs += float(a.sum(dtype=np.float32))
-        top = max(top, float(np.max(a, initial=0.0)))
-    scale = np.float32(top if top > 0 else 1.0)
-    sumsq_scaled = sum(float(np.square(a / scale).sum(dtype=np.float32)) for a in finite_abs)
-    return (sum_abs, top, sumsq_scaled, finite_count, nan_count, n, zeros)
-
-
-def _host_weight_sums(weights: Sequence[Any], prev: Sequence[Any]) -> List[float]:
-    """``weight_sums`` on the host: ``sum w²``, ``sum (w - w_prev)²``, ``sum w_prev²``."""
-    out = [0.0, 0.0, 0.0]
-    with np.errstate(over="ignore", invalid="ignore"):
-        for w, p in zip(weights, prev):
-            w, p = _host_view(w).reshape(-1), _host_view(p).reshape(-1)
-            change = w - p
-            out[0] += float(np.dot(w, w))
-            out[1] += float(np.dot(change, change))
-            out[2] += float(np.dot(p, p))
-    return out
-
-
 def _host_pooled_surface(leaf: Any) -> np.ndarray:
     """The leaf's surface matrix max-abs pooled as ``Writer.weight_surface`` pools it
     (``reduce.pool_max_abs``), always a new array."""
-    weight = _host_view(leaf)
+    weight = np.asarray(leaf).astype(np.float32, copy=False)
     (rows, cols), _ = surface_spec(tuple(weight.shape))
     m = weight.reshape(rows, cols)
     pooled, _ = reduce.pool_max_abs(m, summary.DEFAULT_SURFACE_GRID)
@@ -234,8 +181,8 @@ def _host_pooled_surface(leaf: Any) -> np.ndarray:
 
 
 _ON_HOST = _ArrayLibrary(
-    partials=_host_partials,
-    weight_sums=_host_weight_sums,
+    partials=host_reduce.partials,
+    weight_sums=host_reduce.weight_sums,
     pooled_surface=_host_pooled_surface,
     no_gradient=lambda: common.NO_GRADIENT,
     table=lambda rows: np.asarray(rows, dtype=np.float64),

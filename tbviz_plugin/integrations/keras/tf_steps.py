@@ -25,7 +25,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 
 from tbviz_plugin import summary
-from tbviz_plugin.integrations import common, probes
+from tbviz_plugin.integrations import common, host_reduce, probes
 from tbviz_plugin.integrations import distributed as _distributed
 from tbviz_plugin.integrations.core import LogTiming
 from tbviz_plugin.integrations.keras import model_info
@@ -61,7 +61,13 @@ class TFSteps(Steps):
         self._groups: List[List[int]] = []
         self._group_owners: List[int] = []
         self._prev_vars: Optional[List[Any]] = None  # weights at the last row, on the device
-        self._prev_known = False  # _prev_vars hold the weights of a logged step
+        self._prev_known = False  # the previous weights are those of a logged step
+        # Every watched variable is in host memory (TensorFlow on CPU): rows are summed
+        # with numpy from views of the variables (host_reduce), nothing to trace; the
+        # weights at the last row are kept as views too (a later update of a variable
+        # writes a new buffer while a view of the old one is alive).
+        self._on_host = False
+        self._prev_host: Optional[List[np.ndarray]] = None
         self._snapshot_fn: Any = None  # built at the next full log
         self._snapshot_runs = 0  # its eager runs; traced once full logs are frequent
         self._snapshot_x: Any = None  # the probe input it takes (None without a tap)
@@ -105,6 +111,7 @@ class TFSteps(Steps):
         if self._grads is not None:
             self._grads.remove()
             self._grads = None
+        self._on_host = not self.dist.reduces and all(_on_cpu(v) for v in cb._variables)
         self._keep_previous_weights()
         # Over several replicas each train step sees only its replica's gradients,
         # so the flow comes from the probe batch, split over the replicas and
@@ -198,9 +205,36 @@ class TFSteps(Steps):
         """The armed train step's gradient sums and the updated weights' sums."""
         if self._grads is None:
             return None
-        partials, norms = self._grads.read()
-        timing.warmup += self._grads.take_read_seconds()
+        if self._on_host:
+            partials, norms = self._host_row()
+        else:
+            partials, norms = self._grads.read()
+            timing.warmup += self._grads.take_read_seconds()
         return partials, self._first_row(norms)
+
+    def _host_row(self) -> Tuple[np.ndarray, np.ndarray]:
+        """The armed step's row summed with numpy: per layer its gradients' partial
+        sums and its weights' sums against the weights at the last row."""
+        cb = self.callback
+        grads = self._grads.host_gradients()
+        weights = [_host_value(v) for v in cb._variables]
+        prev = self._prev_host if self._prev_host is not None else weights
+        self._prev_host = weights
+        n_layers = len(cb._layers)
+        members: List[List[int]] = [[] for _ in range(n_layers)]
+        for i, owner in enumerate(cb._owners):
+            members[owner].append(i)
+        partials = np.empty((n_layers, len(common.Partial)))
+        sums = np.empty((n_layers, len(common.WeightSum)))
+        for layer, mine in enumerate(members):
+            layer_grads = [] if grads is None else [grads[i] for i in mine if grads[i] is not None]
+            partials[layer] = (
+                host_reduce.partials(layer_grads) if layer_grads else common.NO_GRADIENT
+            )
+            sums[layer] = host_reduce.weight_sums(
+                [weights[i] for i in mine], [prev[i] for i in mine]
+            )
+        return partials, sums
 
     def _first_row(self, norms: Any) -> np.ndarray:
         """The weight sums, with no change to speak of before an earlier row."""
@@ -229,8 +263,8 @@ class TFSteps(Steps):
 
     def _keep_previous_weights(self) -> None:
         """The groups of equal-shaped variables the weights are summed and pooled in,
-        and a device copy of each group's weights at the last gradient-flow row (for
-        ``update_ratio``)."""
+        and (off the host) a device copy of each group's weights at the last
+        gradient-flow row (for ``update_ratio``)."""
         import tensorflow as tf
 
         cb = self.callback
@@ -239,6 +273,11 @@ class TFSteps(Steps):
         # stack of equal layers costs the ops of one.
         self._groups = same_shape_groups(variables)
         self._group_owners = [cb._owners[i] for g in self._groups for i in g]
+        if self._on_host:
+            self._prev_vars = None
+            self._prev_host = None
+            self._prev_known = False
+            return
         shapes = [(len(g), *variables[g[0]].shape) for g in self._groups]
         if self._prev_vars is None or [tuple(p.shape) for p in self._prev_vars] != shapes:
             self._prev_vars = [
@@ -256,7 +295,9 @@ class TFSteps(Steps):
     def _keep_weights(self) -> None:
         """Copies the weights into the previous weights' variables (no sums: the first
         row's change is taken from them)."""
-
+        if self._on_host:
+            self._prev_host = [_host_value(v) for v in self.callback._variables]
+            return
         for members, prev in zip(self._groups, self._prev_vars):
             prev.assign(self._stacked(members))
 
@@ -460,3 +501,16 @@ class TFSteps(Steps):
             graph_writer.close()
         except Exception as e:  # never stop training for a picture
             common.logger.warning("tbviz callback: the graph could not be written: %s", e)
+
+
+def _on_cpu(variable: Any) -> bool:
+    """Whether a Keras variable's TensorFlow value lives in host memory."""
+    import tensorflow as tf
+
+    device = getattr(variable.value, "device", "") or ""
+    return tf.DeviceSpec.from_string(device).device_type in (None, "CPU")
+
+
+def _host_value(variable: Any) -> np.ndarray:
+    """A Keras variable's current value as a numpy view of its CPU buffer (no copy)."""
+    return np.asarray(variable.value.value())

@@ -270,6 +270,20 @@ class TrainingGradients:
         partials = partials_from_sums(tf, fast, self.copies, owners, present, self._n_layers)
         return partials, weight_sums
 
+    def host_gradients(self) -> Optional[List[Optional[np.ndarray]]]:
+        """After an armed step, each watched variable's gradient as a numpy view of
+        the copies (TensorFlow on CPU: no transfer), None where it had none; None
+        when the step copied no gradients."""
+        if not bool(self.copied.numpy()):
+            return None
+        out: List[Optional[np.ndarray]] = [None] * len(self._present)
+        for members, copy in zip(self._groups, self.copies):
+            stack = np.asarray(copy.value())
+            for n, i in enumerate(members):
+                if self._present[i]:
+                    out[i] = stack[n]
+        return out
+
     @property
     def armed_now(self) -> bool:
         """Whether the train step that ran last was armed."""

@@ -1,0 +1,97 @@
+"""A gradient-flow row's sums with numpy, for arrays that are in host memory: JAX
+on CPU devices and Keras on TensorFlow's CPU read them in place, so a row costs
+a few vectorised passes over the arrays and nothing to trace or compile.
+
+Example:
+    >>> import numpy as np
+    >>> row = partials([np.array([3.0, -4.0, 0.0], np.float32)])
+    >>> [float(x) for x in row]  # sum|g|, max|g|, sum (g/max)^2, finite, NaN, size, zeros
+    [7.0, 4.0, 1.5625, 3.0, 0.0, 3.0, 1.0]
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from typing import Any, List, Sequence, Tuple
+
+import numpy as np
+
+# The fast sums are trusted while a layer's largest magnitude lies in this range:
+# float32 squares of its elements then neither overflow nor underflow.
+FAST_SQUARES_RANGE = (1e-15, 1e15)
+
+
+_scratch = threading.local()
+
+
+def _scratch_like(a: np.ndarray, dtype: Any) -> np.ndarray:
+    """A reused 1-D buffer of ``a.size`` elements of ``dtype`` for one pass's temporary:
+    a fresh large array would fault its pages in at every row."""
+    key = np.dtype(dtype).char
+    buffer = getattr(_scratch, key, None)
+    if buffer is None or buffer.size < a.size:
+        buffer = np.empty(a.size, dtype)
+        setattr(_scratch, key, buffer)
+    return buffer[: a.size]
+
+
+def as_float32(leaf: Any) -> np.ndarray:
+    """The leaf as a flat float32 numpy array: a view of a float32 array in host
+    memory (no copy), a float32 copy of other dtypes."""
+    return np.asarray(leaf).astype(np.float32, copy=False).reshape(-1)
+
+
+def partials(leaves: Sequence[Any]) -> Tuple[float, ...]:
+    """One layer's ``common.Partial`` row from its gradients: the fast form while the
+    sums are finite and the magnitudes moderate, else the exact form (NaN and Inf
+    counted apart, magnitudes over the finite elements, squares scaled by the
+    largest before they are taken)."""
+    grads = [as_float32(leaf) for leaf in leaves]
+    n = sum(g.size for g in grads)
+    zeros = 0
+    sum_abs, max_abs, sumsq = 0.0, 0.0, 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for g in grads:
+            if not g.size:
+                continue
+            zeros += int(np.count_nonzero(np.equal(g, 0, out=_scratch_like(g, np.bool_))))
+            sum_abs += float(np.abs(g, out=_scratch_like(g, np.float32)).sum(dtype=np.float32))
+            max_abs = max(max_abs, float(g.max()), -float(g.min()))
+            sumsq += float(np.dot(g, g))
+    low, high = FAST_SQUARES_RANGE
+    moderate = max_abs == 0 or low <= max_abs <= high
+    if math.isfinite(sum_abs) and math.isfinite(sumsq) and math.isfinite(max_abs) and moderate:
+        scale = max_abs if max_abs > 0 else 1.0
+        return (sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros)
+    return _exact_partials(grads, n, zeros)
+
+
+def _exact_partials(grads: List[np.ndarray], n: int, zeros: int) -> Tuple[float, ...]:
+    finite_count, nan_count, sum_abs, top = 0, 0, 0.0, 0.0
+    finite_abs = []
+    for g in grads:
+        finite = np.isfinite(g)
+        a = np.where(finite, np.abs(g), np.float32(0))
+        finite_abs.append(a)
+        finite_count += int(np.count_nonzero(finite))
+        nan_count += int(np.count_nonzero(np.isnan(g)))
+        sum_abs += float(a.sum(dtype=np.float64))
+        top = max(top, float(np.max(a, initial=0.0)))
+    scale = np.float32(top if top > 0 else 1.0)
+    sumsq_scaled = sum(float(np.square(a / scale).sum(dtype=np.float32)) for a in finite_abs)
+    return (sum_abs, top, sumsq_scaled, finite_count, nan_count, n, zeros)
+
+
+def weight_sums(weights: Sequence[Any], prev: Sequence[Any]) -> List[float]:
+    """One layer's ``common.WeightSum`` row: ``sum w²``, ``sum (w - w_prev)²``,
+    ``sum w_prev²`` over its weights and their values at the previous row."""
+    out = [0.0, 0.0, 0.0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        for w, p in zip(weights, prev):
+            w, p = as_float32(w), as_float32(p)
+            change = np.subtract(w, p, out=_scratch_like(w, np.float32))
+            out[0] += float(np.dot(w, w))
+            out[1] += float(np.dot(change, change))
+            out[2] += float(np.dot(p, p))
+    return out
