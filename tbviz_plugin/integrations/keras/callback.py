@@ -171,6 +171,7 @@ class TbvizCallback(keras.callbacks.Callback):
         self._pending: Optional[str] = None  # the running batch is armed: FULL or FLOW
         self._pending_last = False  # the armed batch is the fit's last
         self._had_gradients = False  # a log with the training step's gradients was written
+        self._began_whole = False  # this fit's state before its first update was logged whole
         self._batch_started = 0.0
         self._plain_step = 0.0  # seconds of an unarmed train step, smoothed
 
@@ -210,10 +211,15 @@ class TbvizCallback(keras.callbacks.Callback):
         steps, epochs = self.params.get("steps"), self.params.get("epochs")
         if steps and epochs:  # a fit of known length: a gradient-flow map of some columns
             self.recorder.expect_steps(int(steps) * int(epochs))
+        self._began_whole = False
         if self.model.built and self.model.trainable_weights:
             self._setup()
-            if self.recorder.last_logged != self._step:
-                self._log(self._step, {})  # the state before this fit's first update
+            # The state before this fit's first update. Without probe_data the probe comes
+            # from the first batch, whose log (its gradients at these weights) is whole.
+            first_batch_whole = self._probe is None and self._steps.gradients
+            if self.recorder.last_logged != self._step and not first_batch_whole:
+                self._log(self._step, {})
+                self._began_whole = True
         # else: a model without an Input is built by its first batch; start after it
 
     def on_epoch_begin(self, epoch: int, logs: Optional[Dict[str, Any]] = None) -> None:
@@ -227,9 +233,13 @@ class TbvizCallback(keras.callbacks.Callback):
             return
         upcoming, last = model_info.next_batch(self, batch)
         # The first training batch is always logged: its gradients, taken at the
-        # initial weights, are the first gradient-flow row.
+        # initial weights, are the first gradient-flow row; it is logged whole
+        # unless the state before it was.
         first = not self._had_gradients
-        self._pending = FULL if first or last else self.recorder.due(upcoming, self._step)
+        if last or (first and not self._began_whole):
+            self._pending = FULL
+        else:
+            self._pending = self.recorder.due(upcoming, self._step) or (FLOW if first else None)
         self._pending_last = last
         self._batch_started = self.clock()
         self._steps.arm(self._pending is not None)

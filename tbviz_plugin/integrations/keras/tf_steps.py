@@ -134,6 +134,8 @@ class TFSteps(Steps):
             # The train function may have been traced without the wrapped optimiser
             # (an earlier fit, or the batch that built the model): trace it again.
             model.make_train_function(force=True)
+            self._keep_weights()  # the weights the first row's change is taken from
+            self._prev_known = True
         self._snapshot_fn = None
 
     def arm(self, on: bool) -> None:
@@ -180,9 +182,6 @@ class TFSteps(Steps):
         several replicas the probe batch's."""
         cb = self.callback
         fresh = fresh and self._grads is not None and self._grads.armed_now
-        if self._grads is not None and not fresh and not self._prev_known:
-            self._keep_weights()  # the weights the first row's change is taken from
-            self._prev_known = True
         values = self._snapshot(timing)
         pooled = {}
         for i, form in enumerate(self._surfaces if self.options.weights else ()):
