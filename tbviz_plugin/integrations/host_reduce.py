@@ -1,6 +1,7 @@
-"""A gradient-flow row's sums with numpy, for arrays that are in host memory: JAX
-on CPU devices and Keras on TensorFlow's CPU read them in place, so a row costs
-a few vectorised passes over the arrays and nothing to trace or compile.
+"""A gradient-flow row's sums and the pooled surfaces with numpy, for arrays that are
+in host memory: JAX on CPU devices and Keras on TensorFlow's CPU read them in
+place, so a log costs a few vectorised passes over the arrays and nothing to
+trace or compile.
 
 Example:
     >>> import numpy as np
@@ -16,6 +17,8 @@ import threading
 from typing import Any, List, Sequence, Tuple
 
 import numpy as np
+
+from tbviz_plugin import reduce, summary
 
 # The fast sums are trusted while a layer's largest magnitude lies in this range:
 # float32 squares of its elements then neither overflow nor underflow.
@@ -95,3 +98,14 @@ def weight_sums(weights: Sequence[Any], prev: Sequence[Any]) -> List[float]:
             out[1] += float(np.dot(change, change))
             out[2] += float(np.dot(p, p))
     return out
+
+
+def pooled_surface(leaf: Any) -> np.ndarray:
+    """A channels-last weight's surface matrix (Keras and JAX kernels: Dense ``(in,
+    out)``, conv ``(kh, kw, in, out)``) max-abs pooled as ``Writer.weight_surface``
+    pools it (``reduce.pool_max_abs``), always a new array."""
+    weight = np.asarray(leaf).astype(np.float32, copy=False)
+    (rows, cols), _ = summary.surface_layout(tuple(weight.shape), "channels_last")
+    m = weight.reshape(rows, cols)
+    pooled, _ = reduce.pool_max_abs(m, summary.DEFAULT_SURFACE_GRID)
+    return np.array(pooled) if np.may_share_memory(pooled, m) else pooled

@@ -170,20 +170,10 @@ def on_host(leaves: Sequence[Any]) -> bool:
     return True
 
 
-def _host_pooled_surface(leaf: Any) -> np.ndarray:
-    """The leaf's surface matrix max-abs pooled as ``Writer.weight_surface`` pools it
-    (``reduce.pool_max_abs``), always a new array."""
-    weight = np.asarray(leaf).astype(np.float32, copy=False)
-    (rows, cols), _ = surface_spec(tuple(weight.shape))
-    m = weight.reshape(rows, cols)
-    pooled, _ = reduce.pool_max_abs(m, summary.DEFAULT_SURFACE_GRID)
-    return np.array(pooled) if np.may_share_memory(pooled, m) else pooled
-
-
 _ON_HOST = _ArrayLibrary(
     partials=host_reduce.partials,
     weight_sums=host_reduce.weight_sums,
-    pooled_surface=_host_pooled_surface,
+    pooled_surface=host_reduce.pooled_surface,
     no_gradient=lambda: common.NO_GRADIENT,
     table=lambda rows: np.asarray(rows, dtype=np.float64),
     no_sums=lambda n: np.zeros((n, 3), np.float64),

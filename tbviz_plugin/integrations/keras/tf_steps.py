@@ -3,11 +3,13 @@
 
 On the batches the callback logs, the compiled train step copies its
 gradients into device variables (``tf_train_step.TrainingGradients``); a
-gradient-flow row then reduces them, and the weights' sums, in one traced
-function. A full log reads one *snapshot*: the weights pooled to their surface
-grid, the probe batch's activations and (for a single-output graph model) its
-scores and input importance from the same forward pass, packed into one vector
-and brought to the host in one copy. Under a ``tf.distribute`` strategy with
+gradient-flow row then reduces them, and the weights' sums: with numpy from
+views of the variables when they are in host memory (``host_reduce``), else in
+one traced function on the device. A full log reads one *snapshot*: the probe
+batch's activations and (for a single-output graph model) its scores and input
+importance from the same forward pass, and off the host the weights pooled to
+their surface grid, packed into one vector and brought to the host in one copy
+(on the host, numpy pools the weights from views). Under a ``tf.distribute`` strategy with
 several replicas the flow comes from the probe batch, split over the replicas
 (``integrations.distributed``). The model's graph goes to TensorBoard's Graphs
 view through ``tf.summary``.
@@ -185,7 +187,11 @@ class TFSteps(Steps):
         values = self._snapshot(timing)
         pooled = {}
         for i, form in enumerate(self._surfaces if self.options.weights else ()):
-            if form is not None:
+            if form is None:
+                continue
+            if self._on_host:  # pooled with numpy from a view of the variable
+                pooled[i] = host_reduce.pooled_surface(_host_value(cb._variables[i]))
+            else:
                 group, index = self._surface_slots[i]
                 pooled[i] = values[("weight", group)][index]
         flow = None
@@ -370,7 +376,7 @@ class TFSteps(Steps):
             if x is not None:
                 x = tf.nest.map_structure(tf.convert_to_tensor, x)
             parts = []
-            if self.options.weights:
+            if self.options.weights and not self._on_host:
                 for j, members in enumerate(groups):
                     form = surfaces[members[0]]
                     if form is not None:
