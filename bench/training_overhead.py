@@ -95,7 +95,11 @@ def _keras_worker(variant: str, samples: int, epochs: int, logdir: str) -> Dict[
     model = keras.Sequential(layers, name="mlp")
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     callbacks: List[Any] = []
-    from tbviz_plugin.integrations.keras import TbvizCallback  # imports are not training time
+    # Imports are not training time: the callback's and the modules it imports when
+    # a fit begins (a second fit in the same process finds them imported).
+    import tbviz_plugin.attached  # noqa: F401
+    import tbviz_plugin.writer  # noqa: F401
+    from tbviz_plugin.integrations.keras import TbvizCallback, tf_steps  # noqa: F401
 
     if variant == KERAS_PREBUILT:  # what TbvizCallback does first (see its _setup_untimed)
         model.optimizer.build(model.trainable_variables)
