@@ -124,7 +124,9 @@ class TFSteps(Steps):
             and getattr(model, "optimizer", None) is not None
             and not self.dist.reduces
         ):
-            self._grads = TrainingGradients(model, cb._layers, self._weight_sums_graph)
+            self._grads = TrainingGradients(
+                model, cb._layers, self._weight_sums_graph, stacked=not self._on_host
+            )
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,
             # the wrapped optimiser with it. Built first, as Keras' own symbolic build

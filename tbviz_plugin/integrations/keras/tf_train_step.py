@@ -149,15 +149,22 @@ class TrainingGradients:
 
     Wraps ``model.optimizer.apply`` (which ``apply_gradients`` and Keras'
     ``train_step`` call inside the compiled train function): while ``armed``, a
-    ``tf.cond`` copies the watched variables' gradients (dense, float32, stacked
-    by shape as ``same_shape_groups`` groups the variables) into device
-    variables; otherwise it skips. Only copies are traced into the train step,
-    so its first call stays cheap; ``partials()`` reduces the copies after the
-    step, on the device, to ``[layers, common.Partial]``. The gradients are not
+    ``tf.cond`` copies the watched variables' gradients (dense, float32; with
+    ``stacked``, stacked by shape as ``same_shape_groups`` groups the variables)
+    into device variables; otherwise it skips. Only copies are traced into the
+    train step, so its first call stays cheap; ``read()`` reduces the copies
+    after the step, on the device, to ``[layers, common.Partial]``, and
+    ``host_gradients()`` gives numpy views of them. The gradients are not
     changed. ``remove()`` restores the optimiser.
     """
 
-    def __init__(self, model: Any, layers: List[Any], weight_sums: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        model: Any,
+        layers: List[Any],
+        weight_sums: Callable[[], Any],
+        stacked: bool = True,
+    ) -> None:
         import tensorflow as tf
 
         self._weight_sums = weight_sums
@@ -166,7 +173,10 @@ class TrainingGradients:
         # A LossScaleOptimizer hands its inner optimiser the unscaled gradients.
         self.optimizer = getattr(model.optimizer, "inner_optimizer", None) or model.optimizer
         watched = [v for layer in layers for v in layer.trainable_weights]
-        self._groups = same_shape_groups(watched)
+        # Stacked by shape for the traced reduction (the ops of one layer for a stack of
+        # equal layers); one variable each for numpy, which reads each gradient anyway
+        # and spares the train step the stack's extra copy.
+        self._groups = same_shape_groups(watched) if stacked else [[i] for i in range(len(watched))]
         self._owners = [i for i, layer in enumerate(layers) for _ in layer.trainable_weights]
         self._n_layers = len(layers)
         # Whether each watched variable had a gradient when the step was traced.
