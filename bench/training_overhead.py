@@ -314,10 +314,12 @@ NOTES = """\
   logging costs, one-off costs included, within about 3 % of the time since
   the first log. In a run of a few seconds, like this one, the one-off costs
   and the floor of 24 gradient-flow rows a fit gets however short exceed 3 %:
-  Keras builds its optimiser, writes the graph and a full log before the first
-  batch, after it and after the last. The **own time** column is the
-  callback's own cost measured from outside in the same run; it is the figure
-  that shows these one-off costs, and it falls with the run's length.
+  Keras writes the graph, logs the first batch and the last in full, and sums
+  a gradient-flow row (every weight and gradient read once) at least 24 times.
+  The **own time** column is the callback's own cost measured from outside in
+  the same run (building the optimiser, which Keras does in any fit, is not
+  counted); it is the figure that shows these one-off costs, and it falls with
+  the run's length.
 * **every=1** logs everything at every step: a pooled surface of every weight,
   activation maps, the gradient-flow row and the diagnosis. That roughly
   triples a small model's step time on a CPU; use it for short debugging runs.
@@ -326,12 +328,12 @@ NOTES = """\
   *epoch*. Compared like for like, with each framework's histograms of every
   weight at every step, tbviz costs a fraction of theirs.
 * **Where a logged step's time goes:** a gradient-flow row is a copy of the
-  gradients inside the train step and a few reductions after it (5–15 ms a row
-  here); a full log pools every
-  weight to its surface grid and runs the probe batch forward and backward for
-  the activation maps, predictions and feature importance (50–65 ms here for
-  Keras). PyTorch reduces and pools on the model's device, so only small arrays
-  reach the host.
+  gradients inside the train step and a few passes over them and the weights
+  after it (with numpy, on views, when they are in host memory); a full log
+  pools every weight to its surface grid and runs the probe batch forward and
+  backward for the activation maps, predictions and feature importance.
+  PyTorch reduces and pools on the model's device, so only small arrays reach
+  the host.
 * **The reference baseline** row ("optimiser built before fit"): Keras builds
   an unbuilt optimiser inside its first train step and TensorFlow then traces
   that step twice; the callback builds the optimiser first, which saves that
