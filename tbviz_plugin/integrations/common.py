@@ -6,10 +6,12 @@ Nothing here imports TensorFlow or PyTorch.
 
 from __future__ import annotations
 
+import collections
 import enum
 import logging
 import math
 import os
+import statistics
 import time
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -194,6 +196,17 @@ class Cadence:
             self._start = self.clock() - seconds
         self.spent_seconds += seconds
 
+    def add_to_last(self, seconds: float) -> None:
+        """Adds ``seconds`` the last log cost after it ended (``StepAfterLog``: how much
+        slower the training step after it ran; negative when it happened to run
+        faster) to the account, and when positive to the log's cost in the estimate
+        (a step that ran fast by chance must not make the next logs look free)."""
+        seconds = float(seconds)
+        self.spent_seconds = max(0.0, self.spent_seconds + seconds)
+        if self._costs and seconds > 0:
+            self._costs[-1] += seconds
+            self._estimate = self.estimate()
+
     def estimate(self) -> float:
         """Seconds one log takes: the median of the last three, the first (warm-up) log
         left out; 0.0 before a second log was measured."""
@@ -244,6 +257,54 @@ class Cadence:
         self._last_end = end
         self._last_step = step
         self.logged_steps.append(step)
+
+
+class StepAfterLog:
+    """What a log costs the training step after it, beyond the log's own time.
+
+    The step after a log runs slower than the others: the log filled the caches
+    with its arrays, and the framework's threads went to sleep while it ran; the
+    governor counts that as the log's. ``step()`` is called once per
+    training step, ``logged()`` after each log; ``step()`` returns the part of
+    the last log and how much longer the step after it took than the median of
+    the last plain steps. Steps vary, so the difference is kept signed (a step
+    that happened to run faster counts against the log: over many logs the
+    noise cancels instead of adding up) and within the log's own cost either
+    way (a step made long by something else, a data loader's new epoch, is
+    not the log's doing).
+
+    Example::
+
+        after = StepAfterLog(time.perf_counter)
+        after.step()                      # at each step's end
+        after.logged("flow", 0.005)       # after a log
+        extra = after.step()              # ("flow", seconds) or None
+    """
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self.clock = clock
+        self._last_step: Optional[float] = None
+        self._plain: collections.deque = collections.deque(maxlen=16)
+        self._log: Optional[Tuple[str, float, float]] = None  # part, end, cost
+
+    def logged(self, part: str, cost: float) -> None:
+        self._log = (part, self.clock(), cost)
+
+    def step(self, armed: bool = False) -> Optional[Tuple[str, float]]:
+        """Counts a step's end; ``armed``: the step did logging work of its own
+        (Keras' gradient copy, counted with its log), so it measures nothing."""
+        now, previous = self.clock(), self._last_step
+        self._last_step = now
+        if self._log is not None:
+            part, end, cost = self._log
+            self._log = None
+            if armed or len(self._plain) < 3:
+                return None
+            excess = now - end - statistics.median(self._plain)
+            return part, max(-cost, min(excess, cost))
+        if previous is not None and not armed:
+            self._plain.append(now - previous)
+        return None
 
 
 # --------------------------------------------------------------------------- resources

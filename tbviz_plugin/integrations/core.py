@@ -190,6 +190,7 @@ class StepLogger:
         self._background = {FULL: 0.0, FLOW: 0.0}  # the writer thread's time, by part
         self._last_part = FULL
         self._row_spacing: Optional[int] = None  # steps between rows at least (expect_steps)
+        self._after_log = common.StepAfterLog(lambda: self.clock())  # the governor's clock
 
     @property
     def clock(self) -> Any:
@@ -268,6 +269,8 @@ class StepLogger:
             self.flow_cadence.restart_spacing()  # a full log holds a gradient-flow row too
         if self.resources is not None:
             self.resources.exclude(self.clock() - started)
+        if not final:
+            self._after_log.logged(part, self.clock() - started)
 
     def _plan_disk(self, step: int, final: bool) -> None:
         """Decides what this full log writes under the disk budget (the run's last step
@@ -305,10 +308,16 @@ class StepLogger:
         self._background_seen = background
         return True
 
-    def count_step(self, samples: int = 0) -> None:
-        """Counts one training step for the step-time scalars."""
+    def count_step(self, samples: int = 0, armed: bool = False) -> None:
+        """Counts one training step, at its end, for the step-time scalars and for what
+        the step after a log cost beyond a plain one (charged to that log's governor);
+        ``armed``: the step did logging work of its own, counted with its log."""
         if self.resources is not None:
             self.resources.count(samples)
+        after = self._after_log.step(armed)
+        if after is not None:
+            part, seconds = after
+            (self.cadence if part == FULL else self.flow_cadence).add_to_last(seconds)
 
     # ----------------------------------------------------------------- parts
 

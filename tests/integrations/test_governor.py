@@ -186,3 +186,42 @@ def test_watch_follows_the_governor(tmp_path, caplog, monkeypatch):
     assert len(messages) == 2, messages
     assert any(re.search(r"full logs: .* every 49\d steps", m) for m in messages), messages
     assert any(re.search(r"gradient flow: .* every 2\d steps", m) for m in messages), messages
+
+
+def test_the_step_after_a_log_is_charged_to_it():
+    """A step after a log that ran slower than the plain steps is that log's cost (at
+    most the log's own: a long step for another reason is not the log's; one that
+    ran faster counts against it, so that noise cancels); the governor then counts
+    it in its account and in what a log costs."""
+    clock = FakeClock()
+    after = common.StepAfterLog(clock)
+    for _ in range(5):  # plain steps of 1 ms
+        clock.now += 0.001
+        assert after.step() is None
+    clock.now += 0.005  # a 5 ms log, then a step of 3 ms
+    after.logged("flow", 0.005)
+    clock.now += 0.003
+    part, seconds = after.step()
+    assert part == "flow" and seconds == pytest.approx(0.002)
+    after.logged("full", 0.004)
+    clock.now += 0.050  # a data loader's new epoch: at most the log's own cost
+    assert after.step() == ("full", pytest.approx(0.004))
+    after.logged("flow", 0.005)
+    clock.now += 0.0005
+    assert after.step() == ("flow", pytest.approx(-0.0005))
+    after.logged("flow", 0.005)
+    clock.now += 0.003
+    assert after.step(armed=True) is None  # an armed step's extra is its own log's
+
+    cadence = common.Cadence(None, budget=0.03, clock=clock)
+    for cost in (0.010, 0.005):
+        started = clock()
+        clock.now += cost
+        cadence.record(len(cadence.logged_steps), started)
+    spent = cadence.spent_seconds
+    cadence.add_to_last(0.002)
+    assert cadence.spent_seconds == pytest.approx(spent + 0.002)
+    assert cadence.estimate() == pytest.approx(0.007)
+    cadence.add_to_last(-0.001)  # in the account only: a fast step by chance
+    assert cadence.spent_seconds == pytest.approx(spent + 0.001)
+    assert cadence.estimate() == pytest.approx(0.007)

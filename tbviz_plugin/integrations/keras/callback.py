@@ -249,7 +249,7 @@ class TbvizCallback(keras.callbacks.Callback):
         # steps_per_execution; count from it rather than from the calls.
         previous = self._step
         self._step = max(previous + 1, self._epoch_base + int(batch) + 1)
-        self.recorder.count_step()
+        self.recorder.count_step(armed=self._pending is not None)
         logs = logs or {}
         if not self._ready:
             self._setup()
