@@ -180,16 +180,7 @@ class _KerasAttribution:
             setattr(callback, name, self._timed(getattr(callback, name)))
         optimizer = getattr(model, "optimizer", None)
         if callback is not None and optimizer is not None:
-            build = optimizer.build
-
-            def timed_build(*args: Any, **kwargs: Any) -> Any:
-                t0 = time.perf_counter()
-                try:
-                    return build(*args, **kwargs)
-                finally:
-                    self.optimizer_build += time.perf_counter() - t0
-
-            optimizer.build = timed_build
+            optimizer.build = self._timed(optimizer.build, "optimizer_build")
         attribution = self
 
         class StepStart(keras.callbacks.Callback):  # after the logger's batch-begin hook
@@ -202,13 +193,15 @@ class _KerasAttribution:
 
         self.start, self.end = StepStart(), StepEnd()
 
-    def _timed(self, hook: Any) -> Any:
+    def _timed(self, hook: Any, total: str = "in_hooks") -> Any:
+        """``hook``, adding the seconds each call takes to the attribute ``total``."""
+
         def timed(*args: Any, **kwargs: Any) -> Any:
             t0 = time.perf_counter()
             try:
                 return hook(*args, **kwargs)
             finally:
-                self.in_hooks += time.perf_counter() - t0
+                setattr(self, total, getattr(self, total) + time.perf_counter() - t0)
 
         return timed
 
