@@ -9,9 +9,9 @@ one traced function on the device. A full log reads one *snapshot*: the probe
 batch's activations and (for a single-output graph model) its scores and input
 importance from the same forward pass, and off the host the weights pooled to
 their surface grid, packed into one vector and brought to the host in one copy
-(on the host, numpy pools the weights from views). Under a ``tf.distribute`` strategy with
-several replicas the flow comes from the probe batch, split over the replicas
-(``integrations.distributed``). The model's graph goes to TensorBoard's Graphs
+(on the host, numpy pools the weights from views). Under a ``tf.distribute``
+strategy with several replicas the flow comes from the probe batch, split over
+the replicas (``integrations.distributed``). The model's graph goes to TensorBoard's Graphs
 view through ``tf.summary``.
 
 Example::
