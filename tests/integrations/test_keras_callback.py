@@ -724,3 +724,39 @@ def test_the_last_step_is_logged_whatever_every(digits, tmp_path, gradients):
         assert steps == [0, 7, 14, 20]
         assert "mlp/gradient_flow" not in tensors
     assert callback.cadence.logged_steps == steps
+
+
+def test_a_train_step_compiled_with_xla_trains_and_logs(digits, tmp_path, caplog):
+    """``jit_compile=True`` (Keras' default on a GPU): the fit trains as it does without
+    the callback and the gradient flow and surfaces are logged; without probe_data one
+    warning says why there are no activation maps and names probe_data; with it they
+    are recorded too."""
+    x, y = digits
+
+    def run(callback):
+        keras.utils.set_random_seed(0)
+        model = mlp(1)
+        model.compile(
+            keras.optimizers.SGD(0.1),
+            keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            jit_compile=True,
+        )
+        history = model.fit(
+            x[:320], y[:320], batch_size=32, epochs=1, verbose=0, callbacks=[callback]
+        )
+        return model, history.history["loss"][-1]
+
+    _, plain = run(keras.callbacks.Callback())
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        model, logged = run(TbvizCallback(tmp_path / "auto", every=5))
+    assert logged == pytest.approx(plain, rel=1e-5)
+    assert caplog.text.count("jit_compile=True") == 1 and "probe_data=(x, y)" in caplog.text
+    tensors = read_tensors(tmp_path / "auto")
+    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 5, 10]
+    assert [s for s, *_ in tensors[f"{model.layers[0].name}/kernel"]] == [1, 5, 10]
+    assert model.layers[0].name not in tensors  # no probe batch: no activation map
+
+    model, _ = run(TbvizCallback(tmp_path / "probe", every=5, probe_data=(x[:64], y[:64])))
+    tensors = read_tensors(tmp_path / "probe")
+    assert [s for s, *_ in tensors[model.layers[0].name]] == [0, 5, 10]
+    assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 5, 10]

@@ -100,6 +100,16 @@ class TFSteps(Steps):
                 "probe_data=(x, y) to record activation maps and predictions"
             )
             return
+        if getattr(self.model, "jit_compile", False) is True:
+            # XLA compiles the train step with static shapes: a copy into variables
+            # made before the step is traced, of a layout learnt while tracing, is not
+            # compilable there (the whole fit would stop).
+            common.logger.warning(
+                "tbviz callback: no probe batch: the train step is compiled with XLA "
+                "(jit_compile=True); pass probe_data=(x, y) to record activation maps "
+                "and predictions"
+            )
+            return
         self._first = FirstBatch(self.model, self.options.probe_size)
         self.model.make_train_function(force=True)  # a train step with the copy in it
 
