@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import math
 import threading
 from typing import Any, List, Sequence, Tuple
 
@@ -20,9 +19,25 @@ import numpy as np
 
 from tbviz_plugin import reduce, summary
 
-# The fast sums are trusted while a layer's largest magnitude lies in this range:
-# float32 squares of its elements then neither overflow nor underflow.
+# The fast sums are trusted while the largest magnitude lies in this range:
+# float32 squares of the elements then neither overflow nor underflow.
 FAST_SQUARES_RANGE = (1e-15, 1e15)
+
+
+def fast_sums_trusted(sum_abs: Any, max_abs: Any, sumsq: Any) -> Any:
+    """Whether fast sums (``sum |g|``, ``max |g|``, ``sum g²``; numbers or arrays of
+    them) can be trusted: all finite, and the largest magnitude zero or within
+    ``FAST_SQUARES_RANGE``. Else the exact form (NaN and Inf counted apart,
+    squares scaled before they are taken) must run.
+
+    Example:
+        >>> bool(fast_sums_trusted(3.0, 2.0, 5.0)), bool(fast_sums_trusted(1e-30, 1e-30, 0.0))
+        (True, False)
+    """
+    low, high = FAST_SQUARES_RANGE
+    max_abs = np.asarray(max_abs)
+    finite = np.isfinite(sum_abs) & np.isfinite(max_abs) & np.isfinite(sumsq)
+    return finite & ((max_abs == 0) | ((max_abs >= low) & (max_abs <= high)))
 
 
 _scratch = threading.local()
@@ -62,9 +77,7 @@ def partials(leaves: Sequence[Any]) -> Tuple[float, ...]:
             sum_abs += float(np.abs(g, out=_scratch_like(g, np.float32)).sum(dtype=np.float32))
             max_abs = max(max_abs, float(g.max()), -float(g.min()))
             sumsq += float(np.dot(g, g))
-    low, high = FAST_SQUARES_RANGE
-    moderate = max_abs == 0 or low <= max_abs <= high
-    if math.isfinite(sum_abs) and math.isfinite(sumsq) and math.isfinite(max_abs) and moderate:
+    if fast_sums_trusted(sum_abs, max_abs, sumsq):
         scale = max_abs if max_abs > 0 else 1.0
         return (sum_abs, max_abs, sumsq / scale / scale, n, 0.0, n, zeros)
     return _exact_partials(grads, n, zeros)

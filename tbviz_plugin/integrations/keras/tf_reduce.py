@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 
 from tbviz_plugin import reduce, summary
-from tbviz_plugin.integrations import common
+from tbviz_plugin.integrations import common, host_reduce
 
 
 def pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
@@ -46,9 +46,6 @@ def pool_tf(tf: Any, value: Any, form: Tuple[Tuple[int, int], str]) -> Any:
         high = tf.reduce_max(tf.reshape(high, [-1, out_r, out_c, bc]), axis=3)
         low = tf.reduce_min(tf.reshape(low, [-1, out_r, out_c, bc]), axis=3)
     return tf.where(-low > high, low, high)
-
-
-FAST_SQUARES_RANGE = (1e-15, 1e15)
 
 
 def fast_sums(tf: Any, stacks: List[Any]) -> Any:
@@ -105,9 +102,7 @@ def partials_from_sums(
     if not used.any():
         return np.asarray([common.NO_GRADIENT] * n_layers)
     sum_abs, max_abs, sumsq, nonzero = fast.T
-    low, high = FAST_SQUARES_RANGE
-    trusted = np.isfinite(fast[:, :3]).all(axis=1) & ((max_abs == 0) | (max_abs >= low))
-    trusted &= max_abs <= high
+    trusted = host_reduce.fast_sums_trusted(sum_abs, max_abs, sumsq)
     if not trusted[used].all():
         tensors = [t for s in stacks for t in tf.unstack(s)]
         pairs = [(t, o) for t, o, p in zip(tensors, owners, present) if p]

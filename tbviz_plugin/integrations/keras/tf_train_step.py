@@ -313,7 +313,3 @@ class TrainingGradients:
     def remove(self) -> None:
         self.arm(False)
         self._wrap.restore()
-
-
-# Fast gradient sums are trusted while a tensor's largest magnitude lies in this
-# range: float32 squares of its elements then neither overflow nor underflow.
