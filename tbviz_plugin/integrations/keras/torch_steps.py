@@ -80,7 +80,7 @@ class TorchSteps(BackendSteps):
         copy = reduction.HostCopy()
         values = [v.value for v in self._variables]
         with torch.no_grad():
-            partials, bad = {}, []
+            partials = {}
             for n, members in enumerate(self._groups):
                 grads = [values[i].grad for i in members if values[i].grad is not None]
                 if self._gradients and grads:
@@ -106,19 +106,11 @@ class TorchSteps(BackendSteps):
             table = None
             if self._gradients:
                 table = np.tile(np.asarray(common.NO_GRADIENT), (len(self._groups), 1))
-                P = common.Partial
                 for n, (_, value) in partials.items():
                     table[n] = value()
-                    if not np.all(np.isfinite(table[n, : P.SUMSQ_SCALED + 1])):
-                        bad.append(n)
-                if bad:  # NaN/Inf in a layer: counted again exactly, only then
-                    exact = reduction.HostCopy()
-                    getters = [
-                        exact.add(reduction.partials(partials[n][0], exact=True)) for n in bad
-                    ]
-                    exact.fetch()
-                    for n, value in zip(bad, getters):
-                        table[n] = value()
+                reduction.recount_not_finite(  # NaN/Inf in a layer: counted again exactly
+                    table, range(len(self._groups)), {n: g for n, (g, _) in partials.items()}
+                )
         weight_sums = (
             np.stack([np.asarray(s(), dtype=np.float64) for s in sums])
             if sums

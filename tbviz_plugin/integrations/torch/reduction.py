@@ -13,7 +13,7 @@ Example::
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Hashable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -236,12 +236,13 @@ def weight_sums(
 
 
 def recount_not_finite(
-    table: np.ndarray, layers: List[str], grads: Dict[str, List[torch.Tensor]]
+    table: np.ndarray, layers: Sequence[Hashable], grads: Dict[Hashable, List[torch.Tensor]]
 ) -> None:
     """Replaces, in ``table`` (``[layers, common.Partial]`` on the host), the rows
     whose fast ``partials`` are not finite by the exact form: the fast form assumes
     finite gradients, so a layer with NaN/Inf (a broken run) is counted again, in a
-    second copy only then."""
+    second copy only then. ``grads``: each layer's gradients, by its key in
+    ``layers`` (a name, or the row's index)."""
     P = common.Partial
     bad = [
         i
