@@ -45,11 +45,12 @@ class TbvizCallback(keras.callbacks.Callback):
       log_dir: a run directory (a ``tbviz.Writer`` is opened at the start of
         ``fit`` and closed at its end) or a ``tbviz.Writer`` / attached writer.
       every: log weights, activations and gradient flow every N training
-        batches (counted across epochs; step 0 is logged before the first
-        batch). None (default): as often as keeps the logging time within
-        ``overhead_budget`` of the training time. The state before the first
-        batch, after it (the first gradient-flow row) and after a fit's last
-        batch are always logged.
+        batches (counted across epochs). None (default): as often as keeps the
+        logging time within ``overhead_budget`` of the training time. Always
+        logged: the first batch (its gradients at the initial weights are the
+        first gradient-flow row) and a fit's last batch; with ``probe_data``
+        (or ``gradients=False``) also the state before the first batch, whole
+        (step 0), and the first batch then gets its gradient-flow row alone.
       probe_data: ``(x, y)``, a fixed set of samples: its first ``probe_size``
         samples feed the activation maps; with labels ``y``, all of it (in
         batches, up to ``probes.MAX_PROBE_SAMPLES``) the confusion matrix,
