@@ -112,8 +112,10 @@ class Cadence:
       for it, instead of the start coming on top of the budget.
 
     The first log's one-off costs (``warmup_seconds``) count in the account
-    but not in the estimate of what a log costs: the next step is logged too,
-    and measured. A log's cost includes the CPU time the writer's background
+    but not in the estimate of what a log costs: the second log, the first one
+    measured, comes as soon as the account allows it (at once when the first
+    log was cheap; a log right after an expensive first one would add nothing
+    to the picture but its cost). A log's cost includes the CPU time the writer's background
     thread spent since the previous log (``background_total``): on a machine
     whose cores training keeps busy, that time is taken from training too.
     The governor says once how often it logs.
@@ -162,7 +164,7 @@ class Cadence:
             if previous is None:
                 return step % self.every == 0
             return step // self.every > previous // self.every
-        if len(self._costs) < 2:  # the first log, then one to measure what a log costs
+        if not self._costs:  # the first log
             return True
         now = self.clock()
         spaced = (now - self._last_end) * self.budget >= self._estimate
@@ -170,7 +172,8 @@ class Cadence:
         if spaced and not paid:
             self._held = True  # this interval is the account's, not the cadence's
             # Said once, when the start cost as much as ten logs or more.
-            if not self._said_held and self.spent_seconds > 10 * self._estimate:
+            measured = len(self._costs) > 1
+            if measured and not self._said_held and self.spent_seconds > 10 * self._estimate:
                 self._said_held = True
                 logger.info(
                     "%s: logging has taken %.2f s so far (set-up, tracing, first logs); "

@@ -63,7 +63,7 @@ FULL, FLOW = "full", "flow"
 # The budget's share of full logs (surfaces, activations, predictions); flow logs get the rest.
 FULL_SHARE = 1 / 3
 # Gradient-flow rows a run of known length gets at least (``StepLogger.expect_steps``).
-MIN_FLOW_ROWS = 24
+MIN_FLOW_ROWS = 20
 
 
 @dataclasses.dataclass
