@@ -12,12 +12,15 @@ Example:
 
 from __future__ import annotations
 
+import os
 import threading
-from typing import Any, List, Sequence, Tuple
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from tbviz_plugin import reduce, summary
+from tbviz_plugin.integrations import common
 
 # The fast sums are trusted while the largest magnitude lies in this range:
 # float32 squares of the elements then neither overflow nor underflow.
@@ -41,6 +44,13 @@ def fast_sums_trusted(sum_abs: Any, max_abs: Any, sumsq: Any) -> Any:
 
 
 _scratch = threading.local()
+
+# A row that reads at least this many elements is summed on two threads (numpy's
+# loops and BLAS release the GIL, and training waits for the row anyway); below
+# it, handing layers to a thread costs more than it saves.
+PARALLEL_MIN_ELEMENTS = 1 << 18
+_helper: Optional[Tuple[int, ThreadPoolExecutor]] = None  # (the process that made it, it)
+_helper_lock = threading.Lock()
 
 
 def _scratch_like(a: np.ndarray, dtype: Any) -> np.ndarray:
@@ -122,3 +132,57 @@ def pooled_surface(leaf: Any) -> np.ndarray:
     m = weight.reshape(rows, cols)
     pooled, _ = reduce.pool_max_abs(m, summary.DEFAULT_SURFACE_GRID)
     return np.array(pooled) if np.may_share_memory(pooled, m) else pooled
+
+
+LayerArrays = Tuple[Optional[Sequence[Any]], Sequence[Any], Sequence[Any]]
+
+
+def layer_rows(layers: Sequence[LayerArrays]) -> Tuple[np.ndarray, np.ndarray]:
+    """A gradient-flow row's tables from each layer's ``(gradients or None, weights,
+    weights at the previous row)``: ``[layers, common.Partial]`` (``partials``, or
+    ``common.NO_GRADIENT``) and ``[layers, common.WeightSum]`` (``weight_sums``).
+    A large row is split in two halves of about equal size, one summed on a
+    helper thread while the caller sums the other.
+
+    Example:
+        >>> w = np.ones(4, np.float32)
+        >>> flow, sums = layer_rows([([w], [w], [w]), (None, [w], [w])])
+        >>> flow.shape, sums[1].tolist()
+        ((2, 7), [4.0, 0.0, 4.0])
+    """
+    flow = np.empty((len(layers), len(common.Partial)))
+    sums = np.empty((len(layers), len(common.WeightSum)))
+
+    def fill(indices: Sequence[int]) -> None:
+        for i in indices:
+            grads, weights, prev = layers[i]
+            flow[i] = partials(grads) if grads else common.NO_GRADIENT
+            sums[i] = weight_sums(weights, prev)
+
+    sizes = [sum(np.size(a) for a in [*(grads or ()), *weights]) for grads, weights, _ in layers]
+    helper = _helper_thread() if sum(sizes) >= PARALLEL_MIN_ELEMENTS else None
+    if helper is None:
+        fill(range(len(layers)))
+        return flow, sums
+    halves: Tuple[List[int], List[int]] = ([], [])
+    loads = [0, 0]
+    for i in sorted(range(len(layers)), key=lambda i: -sizes[i]):  # the larger first
+        lighter = 0 if loads[0] <= loads[1] else 1
+        halves[lighter].append(i)
+        loads[lighter] += sizes[i]
+    other = helper.submit(fill, halves[1])
+    fill(halves[0])
+    other.result()
+    return flow, sums
+
+
+def _helper_thread() -> Optional[ThreadPoolExecutor]:
+    """One worker thread for ``layer_rows``, made once per process (a forked child,
+    a data loader's worker, makes its own); None on a single core."""
+    global _helper
+    if (os.cpu_count() or 1) < 2:
+        return None
+    with _helper_lock:
+        if _helper is None or _helper[0] != os.getpid():
+            _helper = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="tbviz-rows"))
+        return _helper[1]

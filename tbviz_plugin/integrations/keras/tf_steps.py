@@ -237,21 +237,19 @@ class TFSteps(Steps):
         weights = [_host_value(v) for v in cb._variables]
         prev = self._prev_host if self._prev_host is not None else weights
         self._prev_host = weights
-        n_layers = len(cb._layers)
-        members: List[List[int]] = [[] for _ in range(n_layers)]
+        members: List[List[int]] = [[] for _ in cb._layers]
         for i, owner in enumerate(cb._owners):
             members[owner].append(i)
-        partials = np.empty((n_layers, len(common.Partial)))
-        sums = np.empty((n_layers, len(common.WeightSum)))
-        for layer, mine in enumerate(members):
-            layer_grads = [] if grads is None else [grads[i] for i in mine if grads[i] is not None]
-            partials[layer] = (
-                host_reduce.partials(layer_grads) if layer_grads else common.NO_GRADIENT
-            )
-            sums[layer] = host_reduce.weight_sums(
-                [weights[i] for i in mine], [prev[i] for i in mine]
-            )
-        return partials, sums
+        return host_reduce.layer_rows(
+            [
+                (
+                    None if grads is None else [grads[i] for i in mine if grads[i] is not None],
+                    [weights[i] for i in mine],
+                    [prev[i] for i in mine],
+                )
+                for mine in members
+            ]
+        )
 
     def _first_row(self, norms: Any) -> np.ndarray:
         """The weight sums, with no change to speak of before an earlier row."""
