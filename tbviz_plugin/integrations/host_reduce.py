@@ -137,12 +137,14 @@ def pooled_surface(leaf: Any) -> np.ndarray:
 LayerArrays = Tuple[Optional[Sequence[Any]], Sequence[Any], Sequence[Any]]
 
 
-def layer_rows(layers: Sequence[LayerArrays]) -> Tuple[np.ndarray, np.ndarray]:
+def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.ndarray, np.ndarray]:
     """A gradient-flow row's tables from each layer's ``(gradients or None, weights,
     weights at the previous row)``: ``[layers, common.Partial]`` (``partials``, or
     ``common.NO_GRADIENT``) and ``[layers, common.WeightSum]`` (``weight_sums``).
-    A large row is split in two halves of about equal size, one summed on a
-    helper thread while the caller sums the other.
+    ``keep``: the previous weights are float32 arrays of the weights' size, and
+    each weight is copied into its own once summed (a framework that updates its
+    weights in place: PyTorch). A large row is split in two halves of about
+    equal size, one summed on a helper thread while the caller sums the other.
 
     Example:
         >>> w = np.ones(4, np.float32)
@@ -158,6 +160,8 @@ def layer_rows(layers: Sequence[LayerArrays]) -> Tuple[np.ndarray, np.ndarray]:
             grads, weights, prev = layers[i]
             flow[i] = partials(grads) if grads else common.NO_GRADIENT
             sums[i] = weight_sums(weights, prev)
+            for w, p in zip(weights, prev) if keep else ():
+                np.copyto(p.reshape(-1), as_float32(w))
 
     sizes = [sum(np.size(a) for a in [*(grads or ()), *weights]) for grads, weights, _ in layers]
     helper = _helper_thread() if sum(sizes) >= PARALLEL_MIN_ELEMENTS else None

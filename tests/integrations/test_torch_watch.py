@@ -322,34 +322,52 @@ def test_surfaces_pooled_on_the_device_are_the_writers_record(shape):
     np.testing.assert_array_equal(got.array, want.array)
 
 
-def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(digits, tmp_path):
+@pytest.mark.parametrize("path", ["host", "device"])
+def test_weight_l2_and_update_ratio_match_numpy_against_the_previous_log(
+    digits, tmp_path, monkeypatch, path
+):
     """Each log's weight_l2 and update_ratio, per layer (weight and bias together),
-    against the weights of the log before, computed with numpy."""
+    against the weights of the log before, computed with numpy; the gradients' l2
+    against the gradients'. Parameters in host memory are summed with numpy in
+    place (``host``), elsewhere with PyTorch's ops on their device (``device``,
+    forced here on the CPU)."""
     from tbviz_plugin import reduce
 
+    if path == "device":
+        monkeypatch.setattr(torch_reduction, "in_host_memory", lambda tensors: False)
+    host_rows = torch_reduction.host_rows
+    calls = []
+    monkeypatch.setattr(
+        torch_reduction, "host_rows", lambda *a: (calls.append(1), host_rows(*a))[1]
+    )
     x, y = digits
     torch.manual_seed(0)
     model = mlp(2)
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     handle = watch(model, tmp_path, every=4)
-    seen = {}
+    seen, grads = {}, {}
     for step in range(12):
         opt.zero_grad()
         torch.nn.functional.cross_entropy(model(x[:32]), y[:32]).backward()
         opt.step()
         if step % 4 == 0 or step == 11:
+            linear = [m for m in model if isinstance(m, torch.nn.Linear)]
             seen[step] = [
-                np.concatenate([p.detach().numpy().ravel() for p in m.parameters()])
-                for m in model
-                if isinstance(m, torch.nn.Linear)
+                np.concatenate([p.detach().numpy().ravel() for p in m.parameters()]) for m in linear
+            ]
+            grads[step] = [
+                np.concatenate([p.grad.numpy().ravel() for p in m.parameters()]) for m in linear
             ]
         handle.step()
     handle.remove()
+    assert bool(calls) == (path == "host")
     flow = read_tensors(tmp_path)["Sequential/gradient_flow"]
     assert [s for s, *_ in flow] == [0, 4, 8, 11]  # the last step, logged by remove()
     columns = list(common.FLOW_STATS)
     previous = {0: None, 4: 0, 8: 4, 11: 8}
     for step, _, table, _ in flow:
+        for i, g in enumerate(grads[step]):
+            assert table[i, columns.index("l2")] == pytest.approx(np.linalg.norm(g), rel=1e-5)
         for i, w in enumerate(seen[step]):
             want = reduce.weight_stats(w, seen.get(previous[step], [None] * 3)[i])
             assert table[i, columns.index("weight_l2")] == pytest.approx(

@@ -190,8 +190,10 @@ class WatchHandle(RecordingHandle):
         self._graph_done = not log_graph
 
         self._layers = ModelLayers(self.model, self.name)  # fixed at the first log
-        # Parameters at the last log, on their device, for update_ratio.
+        # Parameters at the last log, on their device, for update_ratio (in host
+        # memory: float32 numpy copies, ``reduction.host_rows``).
         self._prev_params: Dict[int, Tuple[torch.Tensor, torch.Tensor]] = {}
+        self._prev_host: Dict[int, np.ndarray] = {}
 
         self._probe = ProbeInput(options.probe_size)
         self.predictions = None
@@ -430,9 +432,22 @@ class WatchHandle(RecordingHandle):
         copy = HostCopy()
         layers = self._layers.watched or []
         rows = self._layers.rows if self.options.gradients and flow_row else []
+        row_tensors = [
+            (row, params, [g for g in (self._grad(p) for p in params) if g is not None])
+            for row, params in rows
+        ]
+        # In host memory and not reduced across workers: summed with numpy in place.
+        on_host = not self._dist.reduces and all(
+            reduction.in_host_memory(params) and reduction.in_host_memory(grads)
+            for _, params, grads in row_tensors
+        )
+        host_tables = None
+        if rows and on_host:
+            host_tables = reduction.host_rows(
+                [(grads, params) for _, params, grads in row_tensors], self._prev_host
+            )
         pooled_surfaces, partials, sums, row_grads = [], {}, {}, {}
-        for row, params in rows:
-            grads = [g for g in (self._grad(p) for p in params) if g is not None]
+        for row, params, grads in row_tensors if host_tables is None else ():
             if grads:
                 row_grads[row] = grads
                 if self._dist.reduces:  # this rank's slice, reduced below
@@ -466,7 +481,9 @@ class WatchHandle(RecordingHandle):
                 for tag, value, p, matrix_shape, form in pooled_surfaces
             ),
         )
-        if rows:
+        if host_tables is not None:
+            self.recorder.log_gradient_flow(step, [row for row, _ in rows], *host_tables)
+        elif rows:
             self._log_gradient_flow(step, [row for row, _ in rows], partials, sums, row_grads)
         self.recorder.log_activations(
             step, (ActivationMap(layer, value(), layout) for layer, value, layout in maps)

@@ -59,9 +59,41 @@ def partials(grads: Sequence[torch.Tensor], exact: bool = False) -> torch.Tensor
     """
     if exact:
         return _exact_partials(grads)
-    if all(t.device.type == "cpu" for t in grads):
+    if in_host_memory(grads):
         return torch.tensor(host_reduce.partials([_host_view(t) for t in grads]))
     return device_partials(grads)
+
+
+def in_host_memory(tensors: Sequence[torch.Tensor]) -> bool:
+    """Whether every tensor is in host memory, where numpy reads it in place."""
+    return all(t.device.type == "cpu" for t in tensors)
+
+
+def host_rows(
+    layers: Sequence[Tuple[Sequence[torch.Tensor], Sequence[torch.Tensor]]],
+    kept: Dict[int, np.ndarray],
+) -> Tuple[np.ndarray, np.ndarray]:
+    """A gradient-flow row of layers in host memory, each ``(gradients, parameters)``:
+    its ``[layers, common.Partial]`` and ``[layers, common.WeightSum]`` tables,
+    summed with numpy on views of the tensors (``host_reduce.layer_rows``), no
+    PyTorch op and no copy to gather. ``kept`` holds each parameter's float32
+    values at the last row, by the parameter's id, and is refreshed in place; a
+    layer with a parameter not in it has no change to show (NaN)."""
+    arrays, fresh = [], []
+    for grads, params in layers:
+        weights = [_host_view(p) for p in params]
+        prev = []
+        for p, w in zip(params, weights):
+            last = kept.get(id(p))
+            if last is None or last.size != w.size:
+                last = kept[id(p)] = np.array(w, dtype=np.float32)
+                fresh.append(len(arrays))
+            prev.append(last)
+        arrays.append(([_host_view(g) for g in grads] or None, weights, prev))
+    flow, sums = host_reduce.layer_rows(arrays, keep=True)
+    sums[fresh, common.WeightSum.CHANGE_SQ] = np.nan
+    sums[fresh, common.WeightSum.PREV_SQ] = np.nan
+    return flow, sums
 
 
 def device_partials(grads: Sequence[torch.Tensor]) -> torch.Tensor:
