@@ -113,12 +113,15 @@ class Cadence:
 
     The first log's one-off costs (``warmup_seconds``) count in the account
     but not in the estimate of what a log costs: the second log, the first one
-    measured, comes as soon as the account allows it (at once when the first
-    log was cheap; a log right after an expensive first one would add nothing
-    to the picture but its cost). A log's cost includes the CPU time the writer's background
-    thread spent since the previous log (``background_total``): on a machine
+    measured, comes as soon as the account allows it, the first log's cost
+    standing for its own (at once when the first log was cheap; a log right
+    after an expensive first one would add nothing to the picture but its
+    cost). A log's cost includes the CPU time the writer's background thread
+    spent since the previous log (``background_total``): on a machine
     whose cores training keeps busy, that time is taken from training too.
-    The governor says once how often it logs.
+    The governor says once how often it logs. With ``keep_last`` the account
+    keeps room for one more log, the run's last (``final``), taken whatever the
+    cadence: a short run's last log does not come on top of the budget.
 
     ``clock`` (default ``time.perf_counter``) is what both the integration and
     the governor read, so tests can drive the governor with a fake one.
@@ -138,10 +141,12 @@ class Cadence:
         budget: float = DEFAULT_BUDGET,
         name: str = "tbviz",
         clock: Callable[[], float] = time.perf_counter,
+        keep_last: bool = False,
     ):
         if every is not None:
             check_positive_int(every, "every")
         self.every = every
+        self.keep_last = keep_last
         self.budget = check_budget(budget)
         self.name = name
         self.clock = clock
@@ -168,12 +173,15 @@ class Cadence:
             return True
         now = self.clock()
         spaced = (now - self._last_end) * self.budget >= self._estimate
-        paid = self.spent_seconds + self._estimate <= self.budget * (now - self._start)
+        # Before a log was measured, the first's cost (its declared warm-up left out)
+        # stands for the next ones in the account; the spacing waits for a measure.
+        next_cost = self._estimate if len(self._costs) > 1 else self._costs[0]
+        logs = 2 if self.keep_last else 1  # this one and, kept, the last
+        paid = self.spent_seconds + logs * next_cost <= self.budget * (now - self._start)
         if spaced and not paid:
             self._held = True  # this interval is the account's, not the cadence's
             # Said once, when the start cost as much as ten logs or more.
-            measured = len(self._costs) > 1
-            if measured and not self._said_held and self.spent_seconds > 10 * self._estimate:
+            if not self._said_held and self.spent_seconds > 10 * next_cost:
                 self._said_held = True
                 logger.info(
                     "%s: logging has taken %.2f s so far (set-up, tracing, first logs); "

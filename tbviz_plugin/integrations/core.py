@@ -165,7 +165,12 @@ class StepLogger:
         self.options = options
         budget = options.overhead_budget
         self.cadence = wrap_cadence(
-            common.Cadence(options.every, budget * FULL_SHARE, name=f"{cadence_name}, full logs")
+            common.Cadence(
+                options.every,
+                budget * FULL_SHARE,
+                name=f"{cadence_name}, full logs",
+                keep_last=True,  # the run's last step is logged in full
+            )
         )
         # With every=N the flow cadence is never asked: every logged step is full.
         self.flow_cadence = wrap_cadence(
