@@ -248,3 +248,40 @@ def test_dict_outputs_give_their_tensor_and_logits(tmp_path):
         predicted = model(x[:32])["logits"].argmax(1).numpy()
     counts = tensors["DictOutputs/confusion_matrix"][-1][2]
     np.testing.assert_array_equal(counts.sum(axis=0), np.bincount(predicted, minlength=3))
+
+
+def test_sparse_embedding_gradients_are_summed_as_the_dense_gradient(tmp_path):
+    """``nn.Embedding(sparse=True)`` with ``SparseAdam``: training goes on, and the
+    embedding's gradient-flow row is that of the dense gradient the sparse one stands for."""
+    torch.manual_seed(0)
+
+    class Bag(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = torch.nn.Embedding(100, 16, sparse=True)
+            self.fc = torch.nn.Linear(16, 3)
+
+        def forward(self, x):
+            return self.fc(self.emb(x).mean(1))
+
+    model = Bag()
+    sparse, dense = (
+        torch.optim.SparseAdam(list(model.emb.parameters())),
+        torch.optim.Adam(model.fc.parameters()),
+    )
+    handle = watch(model, tmp_path, every=2)
+    norms = {}
+    for step in range(5):
+        x, y = torch.randint(0, 100, (8, 5)), torch.randint(0, 3, (8,))
+        sparse.zero_grad()
+        dense.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        norms[step] = float(model.emb.weight.grad.to_dense().norm())
+        sparse.step()
+        dense.step()
+    handle.remove()
+    flow = read_tensors(tmp_path)["Bag/gradient_flow"]
+    assert [s for s, *_ in flow] == [0, 2, 4]
+    l2 = list(FLOW_STATS).index("l2")
+    for step, _, table, _ in flow:
+        assert table[0, l2] == pytest.approx(norms[step], rel=1e-5)

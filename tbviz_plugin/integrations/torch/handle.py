@@ -359,10 +359,13 @@ class WatchHandle(RecordingHandle):
             self._held = None
 
     def _grad(self, p: torch.Tensor) -> Optional[torch.Tensor]:
-        """``p``'s gradient for this log: the copy ``read_gradients`` took, else ``.grad``."""
+        """``p``'s gradient for this log: the copy ``read_gradients`` took, else ``.grad``;
+        a sparse one (``nn.Embedding(sparse=True)``) as the dense gradient it stands for."""
         if self._held is not None and self._held.grads is not None:
-            return self._held.grads.get(id(p))
-        return p.grad
+            grad = self._held.grads.get(id(p))
+        else:
+            grad = p.grad
+        return grad.to_dense() if grad is not None and grad.is_sparse else grad
 
     def _drop_first_batch_hook(self) -> None:
         if self._first_batch_hook is not None:
