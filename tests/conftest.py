@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's banner out of test output
+# A failing log raises in tests (users get one warning and training goes on).
+os.environ["TBVIZ_RAISE_LOG_ERRORS"] = "1"
 
 import pytest  # noqa: E402
 

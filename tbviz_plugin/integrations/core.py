@@ -64,6 +64,9 @@ FULL, FLOW = "full", "flow"
 FULL_SHARE = 1 / 3
 # Gradient-flow rows a run of known length gets at least (``StepLogger.expect_steps``).
 MIN_FLOW_ROWS = 20
+# When set (to anything), a log that fails raises instead of being reported once:
+# the test suite sets it, so that a bug shows as the error it is.
+RAISE_ENV = "TBVIZ_RAISE_LOG_ERRORS"
 
 
 @dataclasses.dataclass
@@ -196,6 +199,7 @@ class StepLogger:
         self._last_part = FULL
         self._row_spacing: Optional[int] = None  # steps between rows at least (expect_steps)
         self._after_log = common.StepAfterLog(lambda: self.clock())  # the governor's clock
+        self.failed = False  # a log raised: the cadence asks for no more (``logging``)
 
     @property
     def clock(self) -> Any:
@@ -219,6 +223,8 @@ class StepLogger:
         """``FULL`` when ``step`` gets a full log, ``FLOW`` when only its gradient-flow
         row and scalars, None when it is not logged. ``previous``: the step counted
         before it, when steps advance by more than one (``Cadence.due``)."""
+        if self.failed:
+            return None
         if self.cadence.due(step, previous):
             return FULL
         if self.options.every is None:
@@ -246,7 +252,11 @@ class StepLogger:
         its end and tells that part's governor what it cost, the writer thread's
         CPU time since the last log included. ``extra_seconds`` of logging work
         happened before it (Keras: the armed train step's gradient sums); ``final``:
-        the run's last step, logged whatever the cadence."""
+        the run's last step, logged whatever the cadence.
+
+        A log that raises never stops training: the error is reported once, with its
+        traceback, and the cadence asks for no more logs (the run's first and last
+        steps are still tried)."""
         started = self.clock() - extra_seconds
         if part == FULL:
             self._plan_disk(step, final)
@@ -254,7 +264,13 @@ class StepLogger:
         # until this log starts is the previous log's, its time during this log this one's.
         self._charge_background(self._last_part)
         timing = LogTiming()
-        yield timing
+        try:
+            yield timing
+        except Exception as error:
+            if os.environ.get(RAISE_ENV):
+                raise
+            self._fail(step, error)
+            return
         if self.last_logged != step:  # a step logged again (its last parts) is sampled once
             self.log_resources(step)
         self.last_logged = step
@@ -276,6 +292,20 @@ class StepLogger:
             self.resources.exclude(self.clock() - started)
         if not final:
             self._after_log.logged(part, self.clock() - started)
+
+    def _fail(self, step: int, error: Exception) -> None:
+        if self.failed:
+            return
+        self.failed = True
+        common.logger.warning(
+            "%s: logging step %d failed; training goes on, and no more steps are logged "
+            "but the last (please report this with the traceback): %s: %s",
+            self.name,
+            step,
+            type(error).__name__,
+            error,
+            exc_info=error,
+        )
 
     def _plan_disk(self, step: int, final: bool) -> None:
         """Decides what this full log writes under the disk budget (the run's last step

@@ -763,3 +763,24 @@ def test_a_train_step_compiled_with_xla_trains_and_logs(digits, tmp_path, caplog
     tensors = read_tensors(tmp_path / "probe")
     assert [s for s, *_ in tensors[model.layers[0].name]] == [0, 5, 10]
     assert [s for s, *_ in tensors["mlp/gradient_flow"]] == [1, 5, 10]
+
+
+def test_a_log_that_fails_never_stops_the_fit(digits, tmp_path, monkeypatch, caplog):
+    """An error inside a log (here the gradient sums) is said once with its traceback;
+    the fit goes on and trains exactly as without the callback."""
+    from tbviz_plugin.integrations import host_reduce
+
+    monkeypatch.delenv("TBVIZ_RAISE_LOG_ERRORS")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a reduction that breaks")
+
+    monkeypatch.setattr(host_reduce, "layer_rows", broken)
+    callback = TbvizCallback(tmp_path, every=5)
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        _, watched = fit(digits, lambda: mlp(1), callback=callback, epochs=1)
+    _, plain = fit(digits, lambda: mlp(1), epochs=1)
+    assert watched.history["loss"] == plain.history["loss"]
+    said = [r for r in caplog.records if "failed; training goes on" in r.getMessage()]
+    assert len(said) == 1 and "a reduction that breaks" in said[0].getMessage()
+    assert callback.recorder.failed

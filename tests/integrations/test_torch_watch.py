@@ -7,6 +7,7 @@ samples over-fits.
 """
 
 import json
+import logging
 
 import pytest
 
@@ -431,3 +432,42 @@ def test_bad_arguments_name_the_argument(tmp_path):
         watch(mlp(1), tmp_path / "a", every=0)
     with pytest.raises(TypeError, match="probe_data"):
         watch(mlp(1), tmp_path / "b", probe_data=np.zeros((4, 64)))
+
+
+def test_a_log_that_fails_never_stops_training(digits, tmp_path, monkeypatch, caplog):
+    """An error inside a log (here the gradient sums) is said once, with its
+    traceback; training goes on and ends as without tbviz, and no more steps are
+    logged but the last, which is tried again."""
+    monkeypatch.delenv("TBVIZ_RAISE_LOG_ERRORS")
+    x, y = digits
+
+    def train(with_watch: bool):
+        torch.manual_seed(0)
+        model = mlp(2)
+        opt = torch.optim.SGD(model.parameters(), lr=0.1)
+        handle = watch(model, tmp_path, every=2) if with_watch else None
+        for _ in range(8):
+            opt.zero_grad()
+            torch.nn.functional.cross_entropy(model(x[:64]), y[:64]).backward()
+            opt.step()
+        if handle is not None:
+            handle.remove()
+        return [p.detach().clone() for p in model.parameters()], handle
+
+    calls = []
+
+    def broken(*args):
+        calls.append(1)
+        raise RuntimeError("a reduction that breaks")
+
+    monkeypatch.setattr(torch_reduction, "host_rows", broken)
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        watched, handle = train(True)
+    plain, _ = train(False)
+    for a, b in zip(watched, plain):
+        assert torch.equal(a, b)
+    said = [r for r in caplog.records if "logging step 0 failed" in r.getMessage()]
+    assert len(said) == 1 and "a reduction that breaks" in said[0].getMessage()
+    assert said[0].exc_info is not None  # the traceback, for a report
+    assert len(calls) == 2  # step 0, then the last step at remove(); nothing between
+    assert handle.recorder.failed
