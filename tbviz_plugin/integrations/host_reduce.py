@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import collections
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -143,8 +144,9 @@ def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.nd
     ``common.NO_GRADIENT``) and ``[layers, common.WeightSum]`` (``weight_sums``).
     ``keep``: the previous weights are float32 arrays of the weights' size, and
     each weight is copied into its own once summed (a framework that updates its
-    weights in place: PyTorch). A large row is split in two halves of about
-    equal size, one summed on a helper thread while the caller sums the other.
+    weights in place: PyTorch); an array that several layers share (tied
+    weights) after all of them are summed. A large row is split in two halves of
+    about equal size, one summed on a helper thread while the caller sums the other.
 
     Example:
         >>> w = np.ones(4, np.float32)
@@ -154,6 +156,8 @@ def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.nd
     """
     flow = np.empty((len(layers), len(common.Partial)))
     sums = np.empty((len(layers), len(common.WeightSum)))
+    users = collections.Counter(id(p) for _, _, prev in layers for p in prev) if keep else {}
+    shared = {}  # id -> (weight, previous) of arrays that several layers read
 
     def fill(indices: Sequence[int]) -> None:
         for i in indices:
@@ -161,12 +165,20 @@ def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.nd
             flow[i] = partials(grads) if grads else common.NO_GRADIENT
             sums[i] = weight_sums(weights, prev)
             for w, p in zip(weights, prev) if keep else ():
-                np.copyto(p.reshape(-1), as_float32(w))
+                if users[id(p)] > 1:
+                    shared[id(p)] = (w, p)
+                else:
+                    np.copyto(p.reshape(-1), as_float32(w))
+
+    def keep_shared() -> None:
+        for w, p in shared.values():
+            np.copyto(p.reshape(-1), as_float32(w))
 
     sizes = [sum(np.size(a) for a in [*(grads or ()), *weights]) for grads, weights, _ in layers]
     helper = _helper_thread() if sum(sizes) >= PARALLEL_MIN_ELEMENTS else None
     if helper is None:
         fill(range(len(layers)))
+        keep_shared()
         return flow, sums
     halves: Tuple[List[int], List[int]] = ([], [])
     loads = [0, 0]
@@ -177,6 +189,7 @@ def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.nd
     other = helper.submit(fill, halves[1])
     fill(halves[0])
     other.result()
+    keep_shared()
     return flow, sums
 
 

@@ -285,3 +285,45 @@ def test_sparse_embedding_gradients_are_summed_as_the_dense_gradient(tmp_path):
     l2 = list(FLOW_STATS).index("l2")
     for step, _, table, _ in flow:
         assert table[0, l2] == pytest.approx(norms[step], rel=1e-5)
+
+
+@pytest.mark.parametrize("path", ["host", "device"])
+def test_tied_weights_show_their_change_in_each_layer(tmp_path, monkeypatch, path):
+    """A language model's output layer that shares the embedding's weight (tied
+    weights, as transformers ties them): both rows show that weight's change since
+    the last log, not the second a change of zero after the first kept the new value."""
+    from tbviz_plugin.integrations.torch import reduction
+
+    if path == "device":  # PyTorch's ops, as on an accelerator, forced on the CPU
+        monkeypatch.setattr(reduction, "in_host_memory", lambda tensors: False)
+    torch.manual_seed(0)
+
+    class Tied(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = torch.nn.Embedding(50, 16)
+            self.head = torch.nn.Linear(16, 50, bias=False)
+            self.head.weight = self.emb.weight
+
+        def forward(self, x):
+            return self.head(torch.tanh(self.emb(x)))
+
+    model = Tied()
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    handle = watch(model, tmp_path, every=2)
+    seen = {}
+    for step in range(5):
+        x = torch.randint(0, 50, (32,))
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), torch.roll(x, 1)).backward()
+        opt.step()
+        seen[step] = model.emb.weight.detach().clone().numpy()
+    handle.remove()
+    flow = read_tensors(tmp_path)["Tied/gradient_flow"]
+    assert [s for s, *_ in flow] == [0, 2, 4]
+    ratio = list(FLOW_STATS).index("update_ratio")
+    first = flow[0][2][:, ratio]
+    assert np.isnan(first).all()  # no log before the first
+    for step, _, table, _ in flow[1:]:
+        change = np.linalg.norm(seen[step] - seen[step - 2]) / np.linalg.norm(seen[step - 2])
+        assert table[:, ratio] == pytest.approx([change, change], rel=1e-4)

@@ -450,6 +450,7 @@ class WatchHandle(RecordingHandle):
                 [(grads, params) for _, params, grads in row_tensors], self._prev_host
             )
         pooled_surfaces, partials, sums, row_grads = [], {}, {}, {}
+        changes: Dict[int, Any] = {}  # each parameter's change, once (tied weights)
         for row, params, grads in row_tensors if host_tables is None else ():
             if grads:
                 row_grads[row] = grads
@@ -457,7 +458,7 @@ class WatchHandle(RecordingHandle):
                     partials[row] = copy.add(self._dist.local_partials(grads, reduction.partials))
                 else:
                     partials[row] = copy.add(reduction.partials(grads))
-            sums[row] = copy.add(self._weight_sums(params))
+            sums[row] = copy.add(self._weight_sums(params, changes))
         for layer in layers:
             params = self._layers.params[self._layers.modules[layer]]
             if self.options.weights and surfaces:
@@ -516,11 +517,12 @@ class WatchHandle(RecordingHandle):
                 weight_sums[i] = sums[layer]()
         self.recorder.log_gradient_flow(step, layers, table, weight_sums)
 
-    def _weight_sums(self, params: Sequence[torch.Tensor]) -> torch.Tensor:
+    def _weight_sums(
+        self, params: Sequence[torch.Tensor], done: Optional[Dict[int, Any]] = None
+    ) -> torch.Tensor:
         """``common.WeightSum`` of one layer, on its device; keeps the weights for the
-        next log's change in ``_prev_params`` (the Keras callback's torch backend binds
-        this method to its own object, which has one too)."""
-        return reduction.weight_sums(params, self._prev_params)
+        next log's change in ``_prev_params`` (``done``: ``reduction.weight_sums``)."""
+        return reduction.weight_sums(params, self._prev_params, done)
 
     # ----------------------------------------------------------------- layers
 

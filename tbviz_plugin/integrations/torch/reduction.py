@@ -79,7 +79,7 @@ def host_rows(
     PyTorch op and no copy to gather. ``kept`` holds each parameter's float32
     values at the last row, by the parameter's id, and is refreshed in place; a
     layer with a parameter not in it has no change to show (NaN)."""
-    arrays, fresh = [], []
+    arrays, fresh, new = [], [], set()
     for grads, params in layers:
         weights = [_host_view(p) for p in params]
         prev = []
@@ -87,6 +87,8 @@ def host_rows(
             last = kept.get(id(p))
             if last is None or last.size != w.size:
                 last = kept[id(p)] = np.array(w, dtype=np.float32)
+                new.add(id(p))
+            if id(p) in new:  # (a parameter shared with an earlier layer: new there too)
                 fresh.append(len(arrays))
             prev.append(last)
         arrays.append(([_host_view(g) for g in grads] or None, weights, prev))
@@ -240,26 +242,41 @@ def to_host(chunks: List[torch.Tensor]) -> np.ndarray:
 
 
 def weight_sums(
-    params: Sequence[torch.Tensor], kept: Dict[int, Tuple[torch.Tensor, torch.Tensor]]
+    params: Sequence[torch.Tensor],
+    kept: Dict[int, Tuple[torch.Tensor, torch.Tensor]],
+    done: Optional[Dict[int, Optional[Tuple[torch.Tensor, torch.Tensor]]]] = None,
 ) -> torch.Tensor:
     """``common.WeightSum`` of one layer, on its device (NaN for the change without
     a previous log); keeps each ``w`` and its ``sum w²`` in ``kept`` (by the
-    parameter's id) for the next log, in a buffer reused from log to log."""
+    parameter's id) for the next log, in a buffer reused from log to log.
+    ``done``: this log's ``(sum (w - w_prev)², sum w_prev²)`` of each parameter
+    summed so far (by id; None without a previous log), so that a parameter
+    several layers share (tied weights) shows the same change in each."""
     sq = diff = prev_sq = torch.zeros((), device=params[0].device)
     known = True
+    done = {} if done is None else done
     for p in params:
         w = p.detach().reshape(-1).float()
         w_sq = torch.dot(w, w)
         sq = sq + w_sq
+        if id(p) in done:  # summed for another layer in this log: kept is updated
+            change = done[id(p)]
+            known = known and change is not None
+            if change is not None:
+                diff, prev_sq = diff + change[0], prev_sq + change[1]
+            continue
         previous = kept.get(id(p))
         if previous is None or previous[0].shape != w.shape:
             known = False
             kept[id(p)] = (w.clone(), w_sq)
+            done[id(p)] = None
             continue
         prev, prev_w_sq = previous
         d = w - prev
-        diff = diff + torch.dot(d, d)
+        d_sq = torch.dot(d, d)
+        diff = diff + d_sq
         prev_sq = prev_sq + prev_w_sq
+        done[id(p)] = (d_sq, prev_w_sq)
         prev.copy_(w)
         kept[id(p)] = (prev, w_sq)
     if not known:
