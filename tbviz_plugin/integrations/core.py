@@ -56,7 +56,7 @@ import numpy as np
 
 from tbviz_plugin import diagnose
 from tbviz_plugin.integrations import common
-from tbviz_plugin.integrations.options import Options
+from tbviz_plugin.integrations.options import CallError, Options
 
 FULL, FLOW = "full", "flow"
 
@@ -256,7 +256,7 @@ class StepLogger:
 
         A log that raises never stops training: the error is reported once, with its
         traceback, and the cadence asks for no more logs (the run's first and last
-        steps are still tried)."""
+        steps are still tried). A ``CallError`` (what the caller passed) is raised."""
         started = self.clock() - extra_seconds
         if part == FULL:
             self._plan_disk(step, final)
@@ -267,7 +267,7 @@ class StepLogger:
         try:
             yield timing
         except Exception as error:
-            if os.environ.get(RAISE_ENV):
+            if isinstance(error, CallError) or os.environ.get(RAISE_ENV):
                 raise
             self._fail(step, error)
             return

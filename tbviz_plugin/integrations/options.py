@@ -31,6 +31,12 @@ DISTRIBUTED_MODES = ("auto", "chief", "per_worker", "off")
 Patterns = Union[str, Sequence[str], None]
 
 
+class CallError(ValueError):
+    """What the caller passed cannot be recorded (an empty ``params``, ``grads`` of
+    another structure): raised to the caller, even from inside a log, whose other
+    errors are reported once and never stop training (``StepLogger.logging``)."""
+
+
 @dataclasses.dataclass
 class Options:
     """What an integration records, and how often.

@@ -20,7 +20,7 @@ import numpy as np
 from tbviz_plugin.integrations import common
 from tbviz_plugin.integrations.core import Surface
 from tbviz_plugin.integrations.jax.reduction import surface_spec
-from tbviz_plugin.integrations.options import Options
+from tbviz_plugin.integrations.options import CallError, Options
 
 
 class ParamTree:
@@ -36,7 +36,7 @@ class ParamTree:
     ) -> None:
         flat, self.treedef = jax.tree_util.tree_flatten_with_path(params)
         if not flat:
-            raise ValueError("params is empty: there is no array to record")
+            raise CallError("params is empty: there is no array to record")
         order = sorted(range(len(flat)), key=lambda i: _natural_key(flat[i][0]))
         by_layer: Dict[str, List[Tuple[int, str]]] = {}
         shapes: Dict[int, Tuple[int, ...]] = {}
@@ -48,7 +48,7 @@ class ParamTree:
             by_layer.setdefault(layer, []).append((i, param))
             shapes[i] = tuple(np.shape(leaf))
         if not by_layer:
-            raise ValueError("params has no floating-point array: there is no weight to record")
+            raise CallError("params has no floating-point array: there is no weight to record")
         layers = list(by_layer)
         if forward:  # the probe's call order; layers it did not call go last
             position = {module: n for n, module in enumerate(forward)}
@@ -74,10 +74,10 @@ class ParamTree:
 
     def leaves(self, tree: Any, what: str) -> tuple:
         """The watched leaves of ``tree`` (``params`` or ``grads``), in layer order; a
-        ``ValueError`` naming ``what`` when its structure is not the first params'."""
+        ``CallError`` naming ``what`` when its structure is not the first params'."""
         flat, treedef = jax.tree_util.tree_flatten(tree)
         if treedef != self.treedef:
-            raise ValueError(
+            raise CallError(
                 f"{what} does not have the structure of the params of the first step: "
                 f"{_difference(tree, self.treedef)}"
             )
