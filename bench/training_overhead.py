@@ -306,9 +306,10 @@ NOTES = """\
   to a run's wall time and less the longer the run, since it keeps everything
   logging costs, one-off costs included, within about 3 % of the time since
   the first log. In a run of a few seconds, like this one, the one-off costs
-  and the floor of 24 gradient-flow rows a fit gets however short exceed 3 %:
-  Keras writes the graph, logs the first batch and the last in full, and sums
-  a gradient-flow row (every weight and gradient read once) at least 24 times.
+  and the floor of 20 gradient-flow rows a fit gets however short exceed 3 %:
+  Keras traces its train step with the gradient copy, writes the graph, logs
+  the first batch and the last in full, and sums a gradient-flow row (every
+  weight and gradient read once) at least 20 times.
   The **own time** column is the callback's own cost measured from outside in
   the same run (building the optimiser, which Keras does in any fit, is not
   counted); it is the figure that shows these one-off costs, and it falls with
