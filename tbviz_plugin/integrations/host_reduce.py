@@ -187,8 +187,10 @@ def layer_rows(layers: Sequence[LayerArrays], keep: bool = False) -> Tuple[np.nd
         halves[lighter].append(i)
         loads[lighter] += sizes[i]
     other = helper.submit(fill, halves[1])
-    fill(halves[0])
-    other.result()
+    try:
+        fill(halves[0])
+    finally:  # the helper's half is done (or its error raised) before anything else
+        other.result()
     keep_shared()
     return flow, sums
 
