@@ -135,12 +135,7 @@ class TFSteps(Steps):
             and not self.dist.reduces
         ):
             self._grads = TrainingGradients(
-                model,
-                cb._layers,
-                self._weight_sums_graph,
-                stacked=not self._on_host,
-                # XLA cannot compile a call back into Python
-                to_numpy=self._on_host and getattr(model, "jit_compile", False) is not True,
+                model, cb._layers, self._weight_sums_graph, stacked=not self._on_host
             )
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,

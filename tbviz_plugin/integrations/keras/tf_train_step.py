@@ -154,11 +154,8 @@ class TrainingGradients:
     into device variables; otherwise it skips. Only copies are traced into the
     train step, so its first call stays cheap; ``read()`` reduces the copies
     after the step, on the device, to ``[layers, common.Partial]``, and
-    ``host_gradients()`` gives numpy views of them. With ``to_numpy`` (TensorFlow
-    on the CPU, no XLA) the armed step hands its gradients to one
-    ``tf.numpy_function`` that copies them into numpy buffers instead: one op to
-    trace rather than an assign per variable. The gradients are not changed.
-    ``remove()`` restores the optimiser.
+    ``host_gradients()`` gives numpy views of them. The gradients are not
+    changed. ``remove()`` restores the optimiser.
     """
 
     def __init__(
@@ -167,7 +164,6 @@ class TrainingGradients:
         layers: List[Any],
         weight_sums: Callable[[], Any],
         stacked: bool = True,
-        to_numpy: bool = False,
     ) -> None:
         import tensorflow as tf
 
@@ -189,18 +185,13 @@ class TrainingGradients:
         self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         self.copied = tf.Variable(False, trainable=False, name="tbviz_copied")
-        self._to_numpy = to_numpy
-        # to_numpy: each present gradient's numpy copy (by variable index), and
-        # whether the armed step reached apply.
-        self._numpy: List[Optional[np.ndarray]] = [None] * len(watched)
-        self._numpy_copied = False
         self.copies = [
             tf.Variable(
                 tf.zeros([len(g), *watched[g[0]].shape], tf.float32),
                 trainable=False,
                 name="tbviz_gradients",
             )
-            for g in ([] if to_numpy else self._groups)
+            for g in self._groups
         ]
         index = {id(v): i for i, v in enumerate(watched)}
         original = self.optimizer.apply
@@ -228,22 +219,8 @@ class TrainingGradients:
 
             # Not converted by AutoGraph: no Python control flow on tensors here,
             # and converting (parsing the source) costs time in every fit's first step.
-            present = sorted(found)
-
-            def keep(*arrays: np.ndarray) -> np.bool_:  # on the host, inside the step
-                for i, array in zip(present, arrays):
-                    kept = self._numpy[i]
-                    if kept is None or kept.shape != array.shape:
-                        kept = self._numpy[i] = np.empty(array.shape, np.float32)
-                    np.copyto(kept, array)
-                self._numpy_copied = True
-                return np.bool_(True)
-
             @tf.autograph.experimental.do_not_convert
             def copy() -> Any:
-                if self._to_numpy:
-                    handed = tf.numpy_function(keep, [dense(i) for i in present], tf.bool)
-                    return tf.reshape(handed, [])
                 for members, target in zip(self._groups, copies):
                     target.assign(stack_tensors(tf, [dense(i) for i in members]))
                 copied.assign(True)
@@ -266,9 +243,7 @@ class TrainingGradients:
         """Whether the next train step copies its gradients. An armed step starts
         "not copied", so a step that never reaches ``apply`` (a loss-scale optimiser
         skipping non-finite gradients) is not shown with stale gradients."""
-        if on and self._to_numpy:
-            self._numpy_copied = False
-        elif on:
+        if on:
             self.copied.assign(False)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
@@ -309,10 +284,6 @@ class TrainingGradients:
         """After an armed step, each watched variable's gradient as a numpy view of
         the copies (TensorFlow on CPU: no transfer), None where it had none; None
         when the step copied no gradients."""
-        if self._to_numpy:
-            if not self._numpy_copied:
-                return None
-            return [g if present else None for g, present in zip(self._numpy, self._present)]
         if not bool(self.copied.numpy()):
             return None
         out: List[Optional[np.ndarray]] = [None] * len(self._present)
