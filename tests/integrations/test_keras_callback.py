@@ -767,7 +767,8 @@ def test_a_train_step_compiled_with_xla_trains_and_logs(digits, tmp_path, caplog
 
 def test_a_log_that_fails_never_stops_the_fit(digits, tmp_path, monkeypatch, caplog):
     """An error inside a log (here the gradient sums) is said once with its traceback;
-    the fit goes on and trains exactly as without the callback."""
+    the fit goes on and trains as without the callback (to float32 round-off, as
+    with gradient flow on: the train graph has an extra reader of the gradients)."""
     from tbviz_plugin.integrations import host_reduce
 
     monkeypatch.delenv("TBVIZ_RAISE_LOG_ERRORS")
@@ -780,7 +781,7 @@ def test_a_log_that_fails_never_stops_the_fit(digits, tmp_path, monkeypatch, cap
     with caplog.at_level(logging.WARNING, logger="tbviz"):
         _, watched = fit(digits, lambda: mlp(1), callback=callback, epochs=1)
     _, plain = fit(digits, lambda: mlp(1), epochs=1)
-    assert watched.history["loss"] == plain.history["loss"]
+    np.testing.assert_allclose(watched.history["loss"], plain.history["loss"], rtol=1e-6)
     said = [r for r in caplog.records if "failed; training goes on" in r.getMessage()]
     assert len(said) == 1 and "a reduction that breaks" in said[0].getMessage()
     assert callback.recorder.failed
