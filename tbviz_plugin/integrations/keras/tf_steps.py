@@ -135,7 +135,11 @@ class TFSteps(Steps):
             and not self.dist.reduces
         ):
             self._grads = TrainingGradients(
-                model, cb._layers, self._weight_sums_graph, stacked=not self._on_host
+                model,
+                cb._layers,
+                self._weight_sums_graph,
+                stacked=not self._on_host,
+                first_batch=self._first,
             )
             # Keras builds an unbuilt optimiser (its slot variables) inside the first
             # train step, and a tf.function that creates variables is traced twice,

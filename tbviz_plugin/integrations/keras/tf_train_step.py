@@ -36,15 +36,20 @@ class FirstBatch:
     training batch, kept on the device by the train step and read on the host once.
 
     Wraps ``model.train_step`` on the instance (Keras' train function calls it
-    while it is traced): a ``tf.cond`` on a "taken" flag copies the batch's
-    first samples into device variables on the first step only; later steps
-    skip the branch. The samples are kept as bytes (``tf.bitcast``) with their
-    shapes, so inputs of any dtype and nesting (a list or dict for a model with
-    several inputs) fit variables made before the step is traced: a variable made
-    while tracing would make TensorFlow trace the train step twice. Nothing the
-    step computes reads them, so training is unchanged. It sees the batch Keras
-    hands the step, whatever the data: arrays, a ``tf.data.Dataset`` or a
-    generator. ``remove()`` gives the model its own ``train_step`` back.
+    while it is traced). The copy of the batch's first samples into device
+    variables rides in the branch ``TrainingGradients`` takes on the steps it
+    copies gradients (``claim``; the first step is one of them), so the train step
+    holds one conditional branch, not two: each branch costs the first step a few
+    tens of milliseconds to trace and optimise. A train step without that branch
+    (no gradients copied, or an optimiser the step does not call) gets its own
+    ``tf.cond`` on a "taken" flag, copying on the first step only. The samples
+    are kept as bytes (``tf.bitcast``) with their shapes, so inputs of any dtype
+    and nesting (a list or dict for a model with several inputs) fit variables
+    made before the step is traced: a variable made while tracing would make
+    TensorFlow trace the train step twice. Nothing the step computes reads them,
+    so training is unchanged. It sees the batch Keras hands the step, whatever
+    the data: arrays, a ``tf.data.Dataset`` or a generator. ``remove()`` gives
+    the model its own ``train_step`` back.
     """
 
     def __init__(self, model: Any, size: int) -> None:
@@ -64,15 +69,33 @@ class FirstBatch:
         # while the train step is traced.
         self._layout: Optional[Tuple[Any, List[Optional[Tuple[np.dtype, int]]]]] = None
         self._said_skipped = False
+        # While a train step is traced: the copy of its batch, until a branch claims it.
+        self._pending: Optional[Callable[[], None]] = None
         original = model.train_step
 
         def train_step(data: Any) -> Any:
-            self._keep(data)
-            return original(data)
+            self._pending = self._copy_ops(data)
+            try:
+                result = original(data)
+                copy, self._pending = self._pending, None
+                if copy is not None:  # no gradient branch took it: a branch of its own
+                    self._copy_once(copy)
+                return result
+            finally:
+                self._pending = None
 
         self._wrap = InstanceWrap(model, "train_step", train_step)
 
-    def _keep(self, data: Any) -> None:
+    def claim(self) -> Optional[Callable[[], None]]:
+        """While the train step is traced, what emits the copy of its batch's first
+        samples, for the caller's conditional branch to run (then it is the
+        caller's); None when there is none to take."""
+        copy, self._pending = self._pending, None
+        return copy
+
+    def _copy_ops(self, data: Any) -> Optional[Callable[[], None]]:
+        """What emits the copy of ``data``'s first samples into the variables (and
+        sets "taken"); records their layout. None for a batch that cannot be kept."""
         import tensorflow as tf
 
         x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
@@ -88,7 +111,7 @@ class FirstBatch:
                         "maps and predictions",
                         type(t).__name__,
                     )
-                return
+                return None
         self._layout = (
             tf.nest.map_structure(lambda t: 0, (x, y)),
             [
@@ -98,8 +121,7 @@ class FirstBatch:
         )
         size, taken, data_var, shapes_var = self.size, self.taken, self._bytes, self._shapes
 
-        @tf.autograph.experimental.do_not_convert
-        def copy() -> Any:
+        def copy() -> None:
             first = [t[:size] for t in kept]
             as_bytes = [
                 tf.reshape(
@@ -107,20 +129,33 @@ class FirstBatch:
                 )
                 for t in first
             ]
-            data_var.assign(tf.concat(as_bytes, 0))
-            shapes_var.assign(tf.concat([tf.shape(t, out_type=tf.int64) for t in first], 0))
-            taken.assign(True)
+            data_var.assign(tf.concat(as_bytes, 0), read_value=False)
+            shapes_var.assign(
+                tf.concat([tf.shape(t, out_type=tf.int64) for t in first], 0), read_value=False
+            )
+            taken.assign(True, read_value=False)
+
+        return copy
+
+    def _copy_once(self, copy: Callable[[], None]) -> None:
+        """``copy`` in a branch of its own, taken while nothing was copied yet."""
+        import tensorflow as tf
+
+        @tf.autograph.experimental.do_not_convert
+        def first() -> Any:
+            copy()
             return tf.constant(True)
 
         @tf.autograph.experimental.do_not_convert
         def skip() -> Any:
             return tf.constant(False)
 
-        tf.cond(taken, skip, copy)
+        tf.cond(self.taken, skip, first)
 
     def take(self) -> Optional[Tuple[Any, Any]]:
         """``(x, y)`` of the kept samples on the host, as the train step got them
-        (nested alike); None before a train step kept them."""
+        (nested alike): the last copied, the first batch's until a later armed step
+        copies its own; None before a train step kept them."""
         import tensorflow as tf
 
         if self._layout is None or not bool(self.taken.numpy()):
@@ -151,7 +186,8 @@ class TrainingGradients:
     ``train_step`` call inside the compiled train function): while ``armed``, a
     ``tf.cond`` copies the watched variables' gradients (dense, float32; with
     ``stacked``, stacked by shape as ``same_shape_groups`` groups the variables)
-    into device variables; otherwise it skips. Only copies are traced into the
+    into device variables, and ``first_batch``'s samples with them; otherwise it
+    skips. Only copies are traced into the
     train step, so its first call stays cheap; ``read()`` reduces the copies
     after the step, on the device, to ``[layers, common.Partial]``, and
     ``host_gradients()`` gives numpy views of them. The gradients are not
@@ -164,6 +200,7 @@ class TrainingGradients:
         layers: List[Any],
         weight_sums: Callable[[], Any],
         stacked: bool = True,
+        first_batch: Optional[FirstBatch] = None,
     ) -> None:
         import tensorflow as tf
 
@@ -185,9 +222,16 @@ class TrainingGradients:
         self._trace_seconds = 0.0
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         self.copied = tf.Variable(False, trainable=False, name="tbviz_copied")
+        # A stack [k, *shape] per group; unstacked, each variable's own shape, so the
+        # branch assigns the gradient as it is (an op more per variable costs the
+        # first step's tracing about a millisecond).
+        self._stacked = stacked
         self.copies = [
             tf.Variable(
-                tf.zeros([len(g), *watched[g[0]].shape], tf.float32),
+                tf.zeros(
+                    [len(g), *watched[g[0]].shape] if stacked else watched[g[0]].shape,
+                    tf.float32,
+                ),
                 trainable=False,
                 name="tbviz_gradients",
             )
@@ -211,19 +255,33 @@ class TrainingGradients:
 
             def dense(i: int) -> Any:
                 # With the variable's static shape (an embedding's IndexedSlices
-                # converts to a tensor of unknown shape).
+                # converts to a tensor of unknown shape); a dense float32 gradient of
+                # that shape as it is (each op in the branch costs the first step).
                 if i not in found:
                     return tf.zeros(watched[i].shape, tf.float32)
-                g = tf.reshape(tf.convert_to_tensor(found[i]), watched[i].shape)
+                g = found[i]
+                shape = tuple(watched[i].shape)
+                if isinstance(g, tf.Tensor) and g.dtype == tf.float32 and g.shape == shape:
+                    return g
+                g = tf.reshape(tf.convert_to_tensor(g), shape)
                 return tf.cast(g, tf.float32)
+
+            # The first batch's copy, while the train step is traced with one.
+            batch_copy = first_batch.claim() if first_batch is not None else None
 
             # Not converted by AutoGraph: no Python control flow on tensors here,
             # and converting (parsing the source) costs time in every fit's first step.
             @tf.autograph.experimental.do_not_convert
             def copy() -> Any:
                 for members, target in zip(self._groups, copies):
-                    target.assign(stack_tensors(tf, [dense(i) for i in members]))
-                copied.assign(True)
+                    if stacked:
+                        value = stack_tensors(tf, [dense(i) for i in members])
+                    else:
+                        value = dense(members[0])
+                    target.assign(value, read_value=False)
+                copied.assign(True, read_value=False)
+                if batch_copy is not None:
+                    batch_copy()
                 return tf.constant(True)
 
             @tf.autograph.experimental.do_not_convert
@@ -244,10 +302,10 @@ class TrainingGradients:
         "not copied", so a step that never reaches ``apply`` (a loss-scale optimiser
         skipping non-finite gradients) is not shown with stale gradients."""
         if on:
-            self.copied.assign(False)
+            self.copied.assign(False, read_value=False)
         if on != self._armed:  # a variable write per change, not per step
             self._armed = on
-            self.armed.assign(on)
+            self.armed.assign(on, read_value=False)
 
     def read(self) -> Tuple[np.ndarray, np.ndarray]:
         """``([layers, common.Partial], [layers, common.WeightSum])`` after an armed
@@ -262,7 +320,7 @@ class TrainingGradients:
 
             def read() -> Any:
                 parts = [tf.reshape(tf.cast(self.copied, tf.float32), [1])]
-                parts.append(tf.reshape(fast_sums(tf, self.copies), [-1]))
+                parts.append(tf.reshape(fast_sums(tf, self._stacks()), [-1]))
                 parts.append(tf.reshape(self._weight_sums(), [-1]))
                 return tf.concat(parts, 0)
 
@@ -277,8 +335,14 @@ class TrainingGradients:
             return np.asarray([common.NO_GRADIENT] * self._n_layers), weight_sums
         owners = [self._owners[i] for g in self._groups for i in g]
         present = [self._present[i] for g in self._groups for i in g]
-        partials = partials_from_sums(tf, fast, self.copies, owners, present, self._n_layers)
+        partials = partials_from_sums(tf, fast, self._stacks(), owners, present, self._n_layers)
         return partials, weight_sums
+
+    def _stacks(self) -> List[Any]:
+        """The copies as stacks ``[k, *shape]`` (an unstacked copy as a stack of one)."""
+        import tensorflow as tf
+
+        return [c if self._stacked else tf.expand_dims(c, 0) for c in self.copies]
 
     def host_gradients(self) -> Optional[List[Optional[np.ndarray]]]:
         """After an armed step, each watched variable's gradient as a numpy view of
@@ -289,6 +353,8 @@ class TrainingGradients:
         out: List[Optional[np.ndarray]] = [None] * len(self._present)
         for members, copy in zip(self._groups, self.copies):
             stack = np.asarray(copy.value())
+            if not self._stacked:
+                stack = stack[np.newaxis]
             for n, i in enumerate(members):
                 if self._present[i]:
                     out[i] = stack[n]
