@@ -631,6 +631,56 @@ def test_default_probe_from_a_generator_and_no_frame_walking(digits, tmp_path):
                 assert "currentframe" not in text and "f_back" not in text, f
 
 
+def test_a_train_step_that_updates_weights_by_hand_says_its_gradients_are_unseen(
+    digits, tmp_path, caplog
+):
+    """A custom ``train_step`` that never calls the optimiser: one warning says the
+    gradients are not seen; the rows keep the weights' norms and update ratios, and
+    the probe still comes from the first batch (the train step's own branch)."""
+    import tensorflow as tf
+
+    x, y = digits
+
+    class ByHand(keras.Sequential):
+        def train_step(self, data):
+            xb, yb = data
+            with tf.GradientTape() as tape:
+                loss = self.compute_loss(x=xb, y=yb, y_pred=self(xb, training=True))
+            for v, g in zip(
+                self.trainable_variables, tape.gradient(loss, self.trainable_variables)
+            ):
+                v.assign_sub(0.1 * g)
+            return {"loss": loss}
+
+    keras.utils.set_random_seed(0)
+    model = ByHand([keras.Input((64,)), keras.layers.Dense(16), keras.layers.Dense(10)])
+    model.compile("sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    with caplog.at_level(logging.WARNING, logger="tbviz"):
+        model.fit(
+            x[:320],
+            y[:320],
+            epochs=1,
+            batch_size=32,
+            shuffle=False,
+            verbose=0,
+            callbacks=[TbvizCallback(tmp_path, every=5)],
+        )
+    said = [
+        r.getMessage() for r in caplog.records if "did not call the optimiser" in r.getMessage()
+    ]
+    assert len(said) == 1, caplog.text
+    tensors = read_tensors(tmp_path)
+    columns = list(common.FLOW_STATS)
+    *_, table, _ = tensors[f"{model.name}/gradient_flow"][-1]
+    assert np.all(np.isnan(table[:, columns.index("l2")]))  # no gradients: no picture of them
+    assert np.all(table[:, columns.index("update_ratio")] > 0)
+    first = model.layers[0].name
+    tap = keras.Model(model.inputs[0], model.layers[0].output)
+    assert [s for s, *_ in tensors[first]] == [1, 5, 10]
+    # the first batch's samples, at the weights after the last step
+    np.testing.assert_allclose(tensors[first][-1][2], tap(x[:32]), rtol=1e-5, atol=1e-6)
+
+
 def test_default_probe_of_a_model_with_two_inputs(digits, tmp_path):
     x, y = digits
     left, right = keras.Input((32,), name="left"), keras.Input((32,), name="right")

@@ -59,6 +59,7 @@ class TFSteps(Steps):
         self.dist: Optional[_distributed.TFDistributed] = None
         self._first: Optional[FirstBatch] = None
         self._grads: Optional[TrainingGradients] = None
+        self._said_not_applied = False
         self._probe_partials: Any = None  # several replicas: the probe batch's gradient sums
         self._groups: List[List[int]] = []
         self._group_owners: List[int] = []
@@ -226,6 +227,14 @@ class TFSteps(Steps):
         """The armed train step's gradient sums and the updated weights' sums."""
         if self._grads is None:
             return None
+        if not self._grads.applied and not self._said_not_applied:
+            self._said_not_applied = True
+            common.logger.warning(
+                "tbviz callback: the train step did not call the optimiser (%s.apply or "
+                "apply_gradients), so its gradients are not seen; gradient-flow rows show "
+                "the weights' norms and update ratios only",
+                type(self._grads.optimizer).__name__,
+            )
         if self._on_host:
             partials, norms = self._host_row()
         else:

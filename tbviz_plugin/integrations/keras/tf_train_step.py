@@ -220,6 +220,7 @@ class TrainingGradients:
         self._present = [False] * len(watched)
         self._armed = False
         self._trace_seconds = 0.0
+        self.applied = False  # whether a train step called the optimiser's apply
         self.armed = tf.Variable(False, trainable=False, name="tbviz_armed")
         self.copied = tf.Variable(False, trainable=False, name="tbviz_copied")
         # A stack [k, *shape] per group; unstacked, each variable's own shape, so the
@@ -243,6 +244,7 @@ class TrainingGradients:
 
         def apply(grads: Any, trainable_variables: Any = None) -> Any:
             # Runs while the train function is traced (and eagerly, if it runs eagerly).
+            self.applied = True
             grads = list(grads)
             if trainable_variables is None:
                 variables = list(getattr(optimizer, "_trainable_variables", []))
