@@ -77,7 +77,7 @@ class FirstBatch:
             self._pending = self._copy_ops(data)
             try:
                 result = original(data)
-                copy, self._pending = self._pending, None
+                copy = self.claim()
                 if copy is not None:  # no gradient branch took it: a branch of its own
                     self._copy_once(copy)
                 return result
@@ -187,11 +187,10 @@ class TrainingGradients:
     ``tf.cond`` copies the watched variables' gradients (dense, float32; with
     ``stacked``, stacked by shape as ``same_shape_groups`` groups the variables)
     into device variables, and ``first_batch``'s samples with them; otherwise it
-    skips. Only copies are traced into the
-    train step, so its first call stays cheap; ``read()`` reduces the copies
-    after the step, on the device, to ``[layers, common.Partial]``, and
-    ``host_gradients()`` gives numpy views of them. The gradients are not
-    changed. ``remove()`` restores the optimiser.
+    skips. Only copies are traced into the train step, so its first call stays
+    cheap; ``read()`` reduces the copies after the step, on the device, to
+    ``[layers, common.Partial]``, and ``host_gradients()`` gives numpy views of
+    them. The gradients are not changed. ``remove()`` restores the optimiser.
     """
 
     def __init__(
