@@ -8,7 +8,7 @@ import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } f
 import * as THREE from "three";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
 import { gridIndex, vertexNormals } from "../src/grid";
-import { deadColumns } from "../src/panels/activations";
+import { deadColumns, stripsToMatrix } from "../src/panels/activations";
 import { evidenceParts } from "../src/panels/health";
 import { formatCount, formatShape, joinLayers, modelOf, tableTagFor } from "../src/panels/layers";
 import { nearestIndex } from "../src/stepper";
@@ -80,6 +80,13 @@ test("CSV: arrays with a header, names quoted", () => {
 test("dead units are columns that are 0 for every sample", () => {
   assert.deepEqual(deadColumns([0, 1, 0, 0, 2, 0], 2, 3), [true, false, true]);
   assert.deepEqual(deadColumns([], 0, 2), [false, false]);
+});
+
+test("a sequence's channel strips become a positions x channels matrix", () => {
+  // 2 channels of 3 positions: channel 0 = [1, 2, 3], channel 1 = [0, 0, 0] (dead)
+  const matrix = stripsToMatrix([1, 2, 3, 0, 0, 0], 2, 3);
+  assert.deepEqual(Array.from(matrix), [1, 0, 2, 0, 3, 0]);
+  assert.deepEqual(deadColumns(matrix, 3, 2), [false, true]);
 });
 
 test("nearest kept step", () => {

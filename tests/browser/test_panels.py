@@ -201,6 +201,23 @@ def test_activations_show_dense_and_conv_maps_with_dead_units(tbviz):
     assert non_blank(tbviz.pixels(column.locator(".tiles")))
     tbviz.screenshot("activations_conv.png")
 
+    # A sequence output [1, positions, channels] is one positions x channels heatmap,
+    # not a tile per channel, its dead channel marked as a dead unit is.
+    panel.locator(".tag-select").select_option("attention_1")
+    tbviz.wait_text(column.locator(".caption-tag"), lambda t: t == "attention_1")
+    canvas = column.locator("canvas.heatmap")
+    canvas.wait_for()
+    assert column.locator(".tile").count() == 0
+    assert non_blank(tbviz.pixels(canvas))
+    assert column.locator(".axis-note").text_content() == "24 channels →  ·  40 positions ↓"
+    note = tbviz.wait_text(column.locator(".note"), lambda t: "channels dead" in t)
+    assert note.startswith("1 of 24 channels dead"), note
+    tbviz.wait_text(panel.locator(".panel-info"), lambda t: "one row per position" in t)
+    box = canvas.bounding_box()
+    tbviz.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert tbviz.wait_text(column.locator(".readout"), lambda t: t.startswith("position "))
+    tbviz.screenshot("activations_sequence.png")
+
 
 def test_gradient_flow_shows_vanishing_with_depth_and_layer_lines(tbviz):
     panel = tbviz.tab("gradient_flow")

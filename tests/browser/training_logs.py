@@ -32,6 +32,16 @@ def _act(kind, z):
     return a, (z > 0).astype(z.dtype)
 
 
+def _sequence_maps(step, positions=40, channels=24):
+    """A sequence layer's output (attention, LSTM, 1-D conv) over a drifting wave:
+    ``[1, positions, channels]``, channel 5 never active."""
+    p = np.arange(positions)[:, None] / positions
+    frequency = 1 + np.arange(channels)[None, :] / 4
+    out = np.sin(2 * np.pi * frequency * p + step / 40) * np.linspace(0.2, 1.5, channels)
+    out[:, 5] = 0.0
+    return out[None].astype(np.float32)
+
+
 def _conv_maps(rng, step, channels=16, size=28):
     """Feature maps of a 3x3 conv with ReLU over a drifting blob image: [1, H, W, C]."""
     yy, xx = np.mgrid[0:size, 0:size] / size
@@ -130,6 +140,7 @@ def train_and_log(
                 w.weight_surface("dense_0/kernel", weights[0], step)
                 w.activation_map("dense_3", hidden[:48], step)
                 w.activation_map("conv_1", _conv_maps(rng, step), step)
+                w.activation_map("attention_1", _sequence_maps(step), step)
                 if html_tag:
                     w.weight_surface(
                         HTML_TAG, np.outer(np.sin(np.arange(12) + step / 50), np.arange(8)), step

@@ -1,7 +1,9 @@
 // Activations: dense outputs [samples, units] as one heatmap with dead units
 // (always exactly 0) flagged in red; conv outputs [channels, h, w] as a grid
-// of channel tiles with dead channels outlined. One colour scale per step,
-// shared by the runs compared.
+// of channel tiles with dead channels outlined; one-dimensional outputs
+// [channels, 1, positions] (sequences: embeddings, attention, recurrent layers,
+// 1-D convs) as one heatmap of positions × channels, dead channels flagged as
+// dead units are. One colour scale per step, shared by the runs compared.
 import type { Tensor } from "../api";
 import { autoScale, rangeOf, type Range, type Scale } from "../colormap";
 import { tagInfo } from "../context";
@@ -21,6 +23,24 @@ interface RunView {
 }
 
 const WIDTH = 560;
+
+/** What the rows and columns of a matrix heatmap are ("sample", "unit"). */
+interface MatrixNames {
+  row: string;
+  column: string;
+}
+
+const DENSE: MatrixNames = { row: "sample", column: "unit" };
+const SEQUENCE: MatrixNames = { row: "position", column: "channel" };
+
+/** [channels, 1, positions] (one strip per channel) as [positions, channels]. */
+export function stripsToMatrix(values: ArrayLike<number>, channels: number, positions: number): Float32Array {
+  const out = new Float32Array(channels * positions);
+  for (let c = 0; c < channels; c++) {
+    for (let p = 0; p < positions; p++) out[p * channels + c] = values[c * positions + p];
+  }
+  return out;
+}
 
 /** Units (columns) of [samples, units] that are exactly 0 for every sample. */
 export function deadColumns(values: ArrayLike<number>, rows: number, cols: number): boolean[] {
@@ -42,7 +62,13 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
     const tag = this.tags.tag;
     const info = tagInfo(ctx, runs[0] ?? ctx.run, tag);
     if (!info) this.info.textContent = "No activation maps in the selected runs.";
-    else if (info.form === "channels") {
+    else if (info.form === "channels" && Array.isArray(info.sample_shape) && info.sample_shape.length === 2) {
+      this.info.textContent =
+        `Sequence or 1-D conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape)}, ` +
+        `${String(info.layout ?? "")}: one row per position, one column per channel` +
+        (Number(info.channels) > Number(info.max_channels) ? ` (the first ${String(info.max_channels)} of ${String(info.channels)})` : "") +
+        ". Channels that are 0 at every position are marked in red.";
+    } else if (info.form === "channels") {
       this.info.textContent =
         `Conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape ?? "?")}, ` +
         `${String(info.layout ?? "")}: one tile per channel` +
@@ -86,27 +112,34 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
       view.column.showMessage(error);
       view.column.caption(view.run, tag, tensor ? `step ${tensor.step}` : "");
       if (!tensor) continue;
-      if (tensor.shape.length === 3) this.drawChannels(view, tensor, scale, range);
-      else this.drawDense(view, tensor, scale, range);
+      if (tensor.shape.length === 3 && tensor.shape[1] === 1) {
+        const [channels, , positions] = tensor.shape;
+        this.drawMatrix(view, stripsToMatrix(tensor.data, channels, positions), positions, channels, SEQUENCE, scale, range);
+      } else if (tensor.shape.length === 3) this.drawChannels(view, tensor, scale, range);
+      else {
+        const [rows, cols] = tensor.shape.length === 2 ? tensor.shape : [1, tensor.data.length];
+        this.drawMatrix(view, tensor.data, rows, cols, DENSE, scale, range);
+      }
     }
   }
 
-  private drawDense(view: RunView, tensor: Tensor, scale: Scale, range: Range): void {
-    const [rows, cols] = tensor.shape.length === 2 ? tensor.shape : [1, tensor.data.length];
+  /** One heatmap of rows × columns (samples × units, positions × channels), the
+   * columns that are 0 in every row marked dead. */
+  private drawMatrix(view: RunView, values: ArrayLike<number>, rows: number, cols: number, names: MatrixNames, scale: Scale, range: Range): void {
     const heatmap = view.tiles[0] && view.tiles.length === 1 ? view.tiles[0] : new Heatmap({ maxWidth: WIDTH, maxHeight: 420, minCell: 2 });
     view.tiles = [heatmap];
-    const dead = deadColumns(tensor.data, rows, cols);
-    heatmap.set(tensor.data, rows, cols, scale, { columns: dead });
+    const dead = deadColumns(values, rows, cols);
+    heatmap.set(values, rows, cols, scale, { columns: dead });
     heatmap.onHover = (r, c, v) => {
-      view.column.readout.textContent = `sample ${r}, unit ${c}: ${fmt(v)}${dead[c] ? " (dead unit)" : ""}`;
+      view.column.readout.textContent = `${names.row} ${r}, ${names.column} ${c}: ${fmt(v)}${dead[c] ? ` (dead ${names.column})` : ""}`;
     };
-    view.pngCanvas = () => enlarged(nativeOf(tensor.data, rows, cols, scale));
+    view.pngCanvas = () => enlarged(nativeOf(values, rows, cols, scale));
     view.column.body.replaceChildren(
-      el("div", { cls: "axis-note", text: `${cols} units →  ·  ${rows} samples ↓` }),
+      el("div", { cls: "axis-note", text: `${cols} ${names.column}s →  ·  ${rows} ${names.row}s ↓` }),
       heatmap.element,
     );
     const n = dead.filter(Boolean).length;
-    view.column.note.textContent = `${n} of ${cols} units dead (0 for all ${rows} samples)`;
+    view.column.note.textContent = `${n} of ${cols} ${names.column}s dead (0 for all ${rows} ${names.row}s)`;
     view.column.note.classList.toggle("alarm", n > 0);
     view.column.legend.update(scale, "activation value", range);
   }
