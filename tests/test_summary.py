@@ -60,6 +60,21 @@ def test_conv1d_activations_become_one_row_maps():
     assert arr.shape == (3, 1, 30)
 
 
+def test_sequence_activations_keep_every_channel_pooled_like_a_dense_map():
+    """A transformer-sized [N, L, C] output: all 768 channels are seen, max-abs pooled
+    with the positions to 256x256 (max_channels, the conv tiles' cap, does not cut
+    them off): a single large channel far past the first 64 survives."""
+    acts = np.zeros((2, 600, 768), np.float32)
+    acts[0, 3, 700] = 9.0
+    acts[0, 500, 10] = -4.0
+    _, arr, content = _value(summary.activation_map("encoder", acts, max_channels=64))
+    assert arr.shape == (256, 1, 200)  # blocks of 3 channels x 3 positions
+    assert arr[700 // 3, 0, 3 // 3] == 9.0 and arr[10 // 3, 0, 500 // 3] == -4.0
+    assert np.count_nonzero(arr) == 2
+    assert content["channels"] == 768 and content["max_grid"] == [256, 256]
+    assert content["sample_shape"] == [600, 768] and content["form"] == "channels"
+
+
 def test_gradient_flow_rows_follow_depth_order_and_none_is_nan():
     grads = {"in": np.array([3.0, 4.0]), "frozen": None, "out": np.zeros(3)}
     _, arr, content = _value(summary.gradient_flow("m/gf", grads))

@@ -8,7 +8,7 @@ import { autoScale, colorInto, INF_RGB, logScale, NAN_RGB, position, rangeOf } f
 import * as THREE from "three";
 import { arrayCSV, csvText, tableCSV } from "../src/export";
 import { gridIndex, vertexNormals } from "../src/grid";
-import { deadColumns, stripsToMatrix } from "../src/panels/activations";
+import { blockLabel, deadColumns, stripsToMatrix } from "../src/panels/activations";
 import { evidenceParts } from "../src/panels/health";
 import { formatCount, formatShape, joinLayers, modelOf, tableTagFor } from "../src/panels/layers";
 import { nearestIndex } from "../src/stepper";
@@ -87,6 +87,15 @@ test("a sequence's channel strips become a positions x channels matrix", () => {
   const matrix = stripsToMatrix([1, 2, 3, 0, 0, 0], 2, 3);
   assert.deepEqual(Array.from(matrix), [1, 0, 2, 0, 3, 0]);
   assert.deepEqual(deadColumns(matrix, 3, 2), [false, true]);
+});
+
+test("a pooled column names the block of channels it stands for", () => {
+  assert.equal(blockLabel("channel", 7, 24, 24), "channel 7");
+  assert.equal(blockLabel("channel", 7, 24, undefined), "channel 7");
+  // 768 channels pooled into 256 columns: blocks of 3
+  assert.equal(blockLabel("channel", 233, 256, 768), "channels 699–701");
+  // 600 positions into 200 rows, the last block ragged: 10 into 4 rows of 3
+  assert.equal(blockLabel("position", 3, 4, 10), "position 9");
 });
 
 test("nearest kept step", () => {

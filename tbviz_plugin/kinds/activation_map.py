@@ -2,8 +2,11 @@
 
 Tag ``<layer>``; a float32 tensor ``[samples, units]`` for dense outputs, or
 ``[channels, h, w]`` of one sample for conv outputs, channel-capped and max-abs
-pooled; content: one sample's shape, form (``dense`` or ``channels``),
-layout, pooling, and for conv outputs the sample, channels and channel cap.
+pooled; one-dimensional outputs (sequences, 1-D convs) as ``[channels, 1,
+positions]`` of one sample, channels and positions max-abs pooled together to
+``max_grid`` as a dense map's samples and units are (every channel is seen, none
+cut off); content: one sample's shape, form (``dense`` or ``channels``), layout,
+pooling, and for conv outputs the sample, channels and channel cap.
 
 Example:
     >>> s = activation_map("conv", np.ones((2, 8, 8, 3)))
@@ -46,8 +49,10 @@ def prepare(
     if max_channels < 1:
         raise ValueError(f"max_channels must be >= 1, got {max_channels}")
     data = reduce.check_array(array, "array", ranks=(1, 2, 3, 4))
+    # A one-dimensional output ([N, L, C]) is one [channels, positions] matrix per
+    # sample: pooled to the dense map's grid.
     grid = reduce.check_grid(
-        max_grid or (DEFAULT_DENSE_GRID if data.ndim <= 2 else DEFAULT_CHANNEL_GRID)
+        max_grid or (DEFAULT_DENSE_GRID if data.ndim <= 3 else DEFAULT_CHANNEL_GRID)
     )
     if data.ndim >= 3:
         if isinstance(sample, bool) or not isinstance(sample, numbers.Integral):
@@ -101,8 +106,9 @@ def _build(
         one = data[sample]
         if layout == "channels_last":  # (L, C) or (H, W, C) -> channels first
             one = np.moveaxis(one, -1, 0)
-        if one.ndim == 2:  # 1-D conv / sequence: [C, L] -> [C, 1, L]
-            one = one[:, None, :]
+        if one.ndim == 2:  # 1-D conv / sequence: [C, L] pooled to grid -> [C', 1, L']
+            pooled, _ = reduce.pool_max_abs(one, grid)
+            return SummaryTensor(tag, md, np.ascontiguousarray(pooled[:, None, :], np.float32))
         maps = one[:max_channels]
     pooled, _ = reduce.pool_max_abs(maps, grid)
     return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
@@ -114,11 +120,14 @@ def activation_map(tag: str, array: Any, **kwargs: Any) -> summary_pb2.Summary:
     Args:
       tag: e.g. ``"conv2d"``.
       array: ``[samples, units]`` (dense; stored as is, pooled to
-        ``max_grid``, default 256x256), ``[N, L, C]`` or ``[N, H, W, C]``
-        (conv, Keras layout; ``[N, C, ...]`` with ``layout="channels_first"``,
-        automatic for torch), stored for one ``sample`` as ``[C, h, w]`` with
-        at most ``max_channels`` channels, each pooled to ``max_grid``
-        (default 64x64).
+        ``max_grid``, default 256x256), ``[N, H, W, C]`` (conv, Keras layout;
+        ``[N, C, H, W]`` with ``layout="channels_first"``, automatic for
+        torch), stored for one ``sample`` as ``[C, h, w]`` with at most
+        ``max_channels`` channels, each pooled to ``max_grid`` (default
+        64x64), or ``[N, L, C]`` / ``[N, C, L]`` (sequences, 1-D convs),
+        stored for one ``sample`` as ``[C', 1, L']``: all channels and
+        positions pooled to ``max_grid`` (default 256x256; ``max_channels``
+        does not apply).
 
     Returns:
       A ``Summary`` proto with one tensor value.
@@ -152,7 +161,16 @@ def record(
 
 
 def _png(array: np.ndarray, content: Dict[str, Any], title: str, out: str) -> None:
-    if array.ndim == 3:  # the channels, one tile each
+    if array.ndim == 3 and array.shape[1] == 1:  # a sequence: positions x channels
+        figure.matrix_heatmap(
+            array[:, 0, :].T,
+            out,
+            title=title,
+            x_label="channel",
+            y_label="position",
+            value_label="activation",
+        )
+    elif array.ndim == 3:  # the channels, one tile each
         figure.channel_tiles(array, out, title=title, value_label="activation")
     else:
         figure.matrix_heatmap(

@@ -24,14 +24,31 @@ interface RunView {
 
 const WIDTH = 560;
 
-/** What the rows and columns of a matrix heatmap are ("sample", "unit"). */
+/** What the rows and columns of a matrix heatmap are ("sample", "unit"), and how
+ * many of them the pooled rows and columns stand for (absent: not pooled). */
 interface MatrixNames {
   row: string;
   column: string;
+  rowTotal?: number;
+  columnTotal?: number;
 }
 
 const DENSE: MatrixNames = { row: "sample", column: "unit" };
-const SEQUENCE: MatrixNames = { row: "position", column: "channel" };
+
+/** "channel 7", or for a pooled index the block it stands for: "channels 21–23"
+ * (blocks of ceil(total / stored), as the writer's max-abs pooling makes them). */
+export function blockLabel(noun: string, index: number, stored: number, total: number | undefined): string {
+  if (!total || total <= stored) return `${noun} ${index}`;
+  const block = Math.ceil(total / stored);
+  const first = index * block;
+  const last = Math.min(total, first + block) - 1;
+  return first === last ? `${noun} ${first}` : `${noun}s ${first}–${last}`;
+}
+
+/** "24 channels", or pooled "768 channels in 256 columns". */
+function countLabel(noun: string, stored: number, total: number | undefined, unit: string): string {
+  return total && total > stored ? `${total} ${noun}s in ${stored} ${unit}` : `${stored} ${noun}s`;
+}
 
 /** [channels, 1, positions] (one strip per channel) as [positions, channels]. */
 export function stripsToMatrix(values: ArrayLike<number>, channels: number, positions: number): Float32Array {
@@ -65,9 +82,9 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
     else if (info.form === "channels" && Array.isArray(info.sample_shape) && info.sample_shape.length === 2) {
       this.info.textContent =
         `Sequence or 1-D conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape)}, ` +
-        `${String(info.layout ?? "")}: one row per position, one column per channel` +
-        (Number(info.channels) > Number(info.max_channels) ? ` (the first ${String(info.max_channels)} of ${String(info.channels)})` : "") +
-        ". Channels that are 0 at every position are marked in red.";
+        `${String(info.layout ?? "")}: one row per position, one column per channel, ` +
+        `every channel shown (max-abs pooled to at most ${JSON.stringify(info.max_grid ?? "?")} channels × positions). ` +
+        "Channels that are 0 at every position are marked in red.";
     } else if (info.form === "channels") {
       this.info.textContent =
         `Conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape ?? "?")}, ` +
@@ -114,7 +131,15 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
       if (!tensor) continue;
       if (tensor.shape.length === 3 && tensor.shape[1] === 1) {
         const [channels, , positions] = tensor.shape;
-        this.drawMatrix(view, stripsToMatrix(tensor.data, channels, positions), positions, channels, SEQUENCE, scale, range);
+        const info = this.ctx ? tagInfo(this.ctx, view.run, tag) : undefined;
+        const shape = Array.isArray(info?.sample_shape) ? (info.sample_shape as number[]) : [];
+        const names: MatrixNames = {
+          row: "position",
+          column: "channel",
+          rowTotal: shape.length === 2 ? Number(info?.layout === "channels_first" ? shape[1] : shape[0]) : undefined,
+          columnTotal: info?.channels !== undefined ? Number(info.channels) : undefined,
+        };
+        this.drawMatrix(view, stripsToMatrix(tensor.data, channels, positions), positions, channels, names, scale, range);
       } else if (tensor.shape.length === 3) this.drawChannels(view, tensor, scale, range);
       else {
         const [rows, cols] = tensor.shape.length === 2 ? tensor.shape : [1, tensor.data.length];
@@ -131,13 +156,13 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
     const dead = deadColumns(values, rows, cols);
     heatmap.set(values, rows, cols, scale, { columns: dead });
     heatmap.onHover = (r, c, v) => {
-      view.column.readout.textContent = `${names.row} ${r}, ${names.column} ${c}: ${fmt(v)}${dead[c] ? ` (dead ${names.column})` : ""}`;
+      const where = `${blockLabel(names.row, r, rows, names.rowTotal)}, ${blockLabel(names.column, c, cols, names.columnTotal)}`;
+      view.column.readout.textContent = `${where}: ${fmt(v)}${dead[c] ? ` (dead ${names.column})` : ""}`;
     };
     view.pngCanvas = () => enlarged(nativeOf(values, rows, cols, scale));
-    view.column.body.replaceChildren(
-      el("div", { cls: "axis-note", text: `${cols} ${names.column}s →  ·  ${rows} ${names.row}s ↓` }),
-      heatmap.element,
-    );
+    const across = countLabel(names.column, cols, names.columnTotal, "columns");
+    const down = countLabel(names.row, rows, names.rowTotal, "rows");
+    view.column.body.replaceChildren(el("div", { cls: "axis-note", text: `${across} →  ·  ${down} ↓` }), heatmap.element);
     const n = dead.filter(Boolean).length;
     view.column.note.textContent = `${n} of ${cols} ${names.column}s dead (0 for all ${rows} ${names.row}s)`;
     view.column.note.classList.toggle("alarm", n > 0);
