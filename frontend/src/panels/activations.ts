@@ -164,7 +164,8 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
     const down = countLabel(names.row, rows, names.rowTotal, "rows");
     view.column.body.replaceChildren(el("div", { cls: "axis-note", text: `${across} →  ·  ${down} ↓` }), heatmap.element);
     const n = dead.filter(Boolean).length;
-    view.column.note.textContent = `${n} of ${cols} ${names.column}s dead (0 for all ${rows} ${names.row}s)`;
+    const pooled = names.columnTotal !== undefined && names.columnTotal > cols;
+    view.column.note.textContent = `${n} of ${cols} ${names.column}${pooled ? " column" : ""}s dead (0 for all ${rows} ${names.row}${pooled ? " row" : ""}s)`;
     view.column.note.classList.toggle("alarm", n > 0);
     view.column.legend.update(scale, "activation value", range);
   }
