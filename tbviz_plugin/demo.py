@@ -70,6 +70,7 @@ def write_demo_logs(out: str = "demo_logs", *, quick: bool = False) -> Iterator[
     runs = [
         ("keras_healthy", _keras_healthy),
         ("keras_deep_sigmoid", _keras_deep_sigmoid),
+        ("keras_sequence", _keras_sequence),
         ("torch_healthy", _torch_healthy),
         ("torch_exploding", _torch_exploding),
         ("torch_overfitting", _torch_overfitting),
@@ -93,9 +94,11 @@ def _keras_fit(
     quick: bool,
     train_size=1400,
     images: bool = False,
+    rows: bool = False,
 ) -> str:
     """``images``: the model takes ``[N, 8, 8, 1]`` (an 8x8 importance map and a
-    sample-predictions picture); otherwise ``[N, 64]`` (an importance vector)."""
+    sample-predictions picture); ``rows``: ``[N, 8, 8]``, each digit read row by
+    row as a sequence of 8 steps; otherwise ``[N, 64]`` (an importance vector)."""
     import keras
 
     from tbviz_plugin.integrations.keras import TbvizCallback
@@ -103,6 +106,8 @@ def _keras_fit(
     x, y, xv, yv = digits(train_size=train_size)
     if images:
         x, xv = x.reshape(-1, 8, 8, 1), xv.reshape(-1, 8, 8, 1)
+    elif rows:
+        x, xv = x.reshape(-1, 8, 8), xv.reshape(-1, 8, 8)
     model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(
         x,
@@ -144,6 +149,23 @@ def _keras_deep_sigmoid(path: str, quick: bool) -> str:
     layers.append(keras.layers.Dense(10, activation="softmax", name="output"))
     model = keras.Sequential(layers, name="deep_sigmoid")
     return _keras_fit(path, model, keras.optimizers.SGD(0.05), 10, 20, quick)
+
+
+def _keras_sequence(path: str, quick: bool) -> str:
+    """Each digit read row by row (8 steps of 8 pixels) by an LSTM and self-attention:
+    their activation maps are positions x channels."""
+    import keras
+
+    keras.utils.set_random_seed(0)
+    pixel_rows = keras.Input((8, 8), name="rows")
+    hidden = keras.layers.LSTM(32, return_sequences=True, name="lstm")(pixel_rows)
+    attended = keras.layers.MultiHeadAttention(2, 16, name="attention")(hidden, hidden)
+    hidden = keras.layers.Add(name="residual")([hidden, attended])
+    hidden = keras.layers.LayerNormalization(name="norm")(hidden)
+    pooled = keras.layers.GlobalAveragePooling1D(name="pool")(hidden)
+    output = keras.layers.Dense(10, activation="softmax", name="output")(pooled)
+    model = keras.Model(pixel_rows, output, name="keras_sequence")
+    return _keras_fit(path, model, keras.optimizers.Adam(3e-3), 12, 20, quick, rows=True)
 
 
 # --------------------------------------------------------------------------- PyTorch

@@ -4,6 +4,7 @@ import os
 import pathlib
 import re
 
+import numpy as np
 import pytest
 
 from tbviz_plugin import cli, demo
@@ -18,7 +19,7 @@ ALARMS = {"vanishing_gradient", "exploding_gradient", "nan", "inf"}
 def demo_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     lines = list(demo.write_demo_logs(str(out), quick=True))
-    assert len(lines) == 5
+    assert len(lines) == 6
     return out
 
 
@@ -31,6 +32,7 @@ def test_every_run_has_every_array_kind(report):
     assert set(report) == {
         "keras_healthy",
         "keras_deep_sigmoid",
+        "keras_sequence",
         "torch_healthy",
         "torch_exploding",
         "torch_overfitting",
@@ -51,6 +53,7 @@ def test_known_bad_runs_are_flagged_and_healthy_ones_are_clean(report):
     assert "vanishing_gradient" in codes["keras_deep_sigmoid"]
     assert codes["torch_exploding"] & {"exploding_gradient", "nan", "inf"}
     assert not codes["keras_healthy"] & ALARMS
+    assert not codes["keras_sequence"] & ALARMS
     assert not codes["torch_healthy"] & ALARMS
 
 
@@ -58,9 +61,19 @@ def test_the_keras_conv_layer_has_channel_activation_maps(report):
     assert report["keras_healthy"]["tags"]["conv"]["kind"] == "activation_map"
 
 
-def test_healthy_runs_have_importance_maps_and_confusion_growing_diagonal(demo_dir):
-    import numpy as np
+def test_the_sequence_run_has_positions_by_channels_maps(demo_dir):
+    """The LSTM's and the attention's outputs [N, 8 steps, 32] are one sample's
+    channels x positions: [32, 1, 8]."""
+    from tbviz_plugin.logdir import LogdirData
 
+    data = LogdirData(str(demo_dir))
+    for layer in ("lstm", "attention"):
+        last = data.steps("keras_sequence", layer)[-1].array
+        assert last.shape == (32, 1, 8), (layer, last.shape)
+        assert np.isfinite(last).all() and np.abs(last).max() > 0
+
+
+def test_healthy_runs_have_importance_maps_and_confusion_growing_diagonal(demo_dir):
     from tbviz_plugin.logdir import LogdirData
 
     data = LogdirData(str(demo_dir))
