@@ -129,10 +129,11 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
       view.column.showMessage(error);
       view.column.caption(view.run, tag, tensor ? `step ${tensor.step}` : "");
       if (!tensor) continue;
+      // One sample's shape before pooling: what a pooled row or column stands for.
+      const info = this.ctx ? tagInfo(this.ctx, view.run, tag) : undefined;
+      const shape = Array.isArray(info?.sample_shape) ? (info.sample_shape as number[]) : [];
       if (tensor.shape.length === 3 && tensor.shape[1] === 1) {
         const [channels, , positions] = tensor.shape;
-        const info = this.ctx ? tagInfo(this.ctx, view.run, tag) : undefined;
-        const shape = Array.isArray(info?.sample_shape) ? (info.sample_shape as number[]) : [];
         const names: MatrixNames = {
           row: "position",
           column: "channel",
@@ -143,7 +144,8 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
       } else if (tensor.shape.length === 3) this.drawChannels(view, tensor, scale, range);
       else {
         const [rows, cols] = tensor.shape.length === 2 ? tensor.shape : [1, tensor.data.length];
-        this.drawMatrix(view, tensor.data, rows, cols, DENSE, scale, range);
+        const names: MatrixNames = { ...DENSE, columnTotal: shape.length === 1 ? Number(shape[0]) : undefined };
+        this.drawMatrix(view, tensor.data, rows, cols, names, scale, range);
       }
     }
   }
