@@ -73,6 +73,9 @@ def test_sequence_activations_keep_every_channel_pooled_like_a_dense_map():
     assert np.count_nonzero(arr) == 2
     assert content["channels"] == 768 and content["max_grid"] == [256, 256]
     assert content["sample_shape"] == [600, 768] and content["form"] == "channels"
+    assert content["channels_pooled"] is True
+    _, _, conv = _value(summary.activation_map("conv", np.ones((1, 4, 4, 3))))
+    assert "channels_pooled" not in conv  # 2-D conv tiles are cut to max_channels
 
 
 def test_gradient_flow_rows_follow_depth_order_and_none_is_nan():

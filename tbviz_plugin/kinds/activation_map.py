@@ -6,7 +6,8 @@ pooled; one-dimensional outputs (sequences, 1-D convs) as ``[channels, 1,
 positions]`` of one sample, channels and positions max-abs pooled together to
 ``max_grid`` as a dense map's samples and units are (every channel is seen, none
 cut off); content: one sample's shape, form (``dense`` or ``channels``), layout,
-pooling, and for conv outputs the sample, channels and channel cap.
+pooling, and for conv outputs the sample, channels and channel cap
+(``channels_pooled`` for one-dimensional outputs).
 
 Example:
     >>> s = activation_map("conv", np.ones((2, 8, 8, 3)))
@@ -88,6 +89,8 @@ def _metadata(
     if len(shape) >= 3:
         channels = shape[-1] if layout == "channels_last" else shape[1]
         content.update(sample=sample, channels=int(channels), max_channels=max_channels)
+    if len(shape) == 3:  # one-dimensional: the channels pooled, not cut to max_channels
+        content.update(channels_pooled=True)
     return metadata.serialized_summary_metadata(NAME, **content)
 
 

@@ -83,7 +83,11 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
       this.info.textContent =
         `Sequence or 1-D conv output of one sample (#${String(info.sample ?? 0)}), shape ${JSON.stringify(info.sample_shape)}, ` +
         `${String(info.layout ?? "")}: one row per position, one column per channel, ` +
-        `every channel shown (max-abs pooled to at most ${JSON.stringify(info.max_grid ?? "?")} channels × positions). ` +
+        (info.channels_pooled === true
+          ? `every channel shown (max-abs pooled to at most ${JSON.stringify(info.max_grid ?? "?")} channels × positions). `
+          : Number(info.channels) > Number(info.max_channels)
+            ? `the first ${String(info.max_channels)} of ${String(info.channels)} channels. `
+            : "") +
         "Channels that are 0 at every position are marked in red.";
     } else if (info.form === "channels") {
       this.info.textContent =
@@ -138,7 +142,8 @@ export class ActivationsPanel extends SteppedPanel<RunView> {
           row: "position",
           column: "channel",
           rowTotal: shape.length === 2 ? Number(info?.layout === "channels_first" ? shape[1] : shape[0]) : undefined,
-          columnTotal: info?.channels !== undefined ? Number(info.channels) : undefined,
+          // Logs written before channels were pooled hold the first max_channels.
+          columnTotal: info?.channels_pooled === true ? Number(info.channels) : undefined,
         };
         this.drawMatrix(view, stripsToMatrix(tensor.data, channels, positions), positions, channels, names, scale, range);
       } else if (tensor.shape.length === 3) this.drawChannels(view, tensor, scale, range);
