@@ -327,6 +327,10 @@ def test_two_runs_side_by_side(tbviz):
     tbviz.wait_text(right.locator(".caption-step"), lambda t: t == "step 300")
     assert panel.locator("canvas.surface").count() == 2
     assert non_blank(tbviz.pixels(right.locator("canvas.surface")))
+    # Runs switched faster than their steps arrive: no error reaches the status line.
+    assert tbviz.frame.locator(".status.error").count() == 0, tbviz.frame.locator(
+        ".status"
+    ).text_content()
     panel.locator("select[aria-label=view]").select_option("heatmap")
 
     flow = tbviz.tab("gradient_flow")

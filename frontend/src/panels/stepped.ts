@@ -49,6 +49,7 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
   protected readonly views = new Map<string, V>();
   protected ctx: Context | null = null;
   private generation = 0;
+  private stepsGeneration = 0; // the newest loadSteps: an older one's columns are gone
 
   constructor(
     readonly id: string,
@@ -105,6 +106,7 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
   private async loadSteps(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
+    const generation = ++this.stepsGeneration;
     const tag = this.tags.tag;
     const runs = shownRuns(ctx).filter((r) => tagInfo(ctx, r, tag));
     // The reads start first: making a view can take a while (a WebGL context).
@@ -119,6 +121,8 @@ export abstract class SteppedPanel<V extends SteppedView> implements Panel {
     for (const run of runs) if (!this.views.has(run)) this.views.set(run, this.makeView(run));
     this.columns.replaceChildren(...runs.map((r) => this.views.get(r)!.column.element));
     const lists = await reads;
+    // Another run or tag was chosen while the steps were read: that load draws.
+    if (generation !== this.stepsGeneration) return;
     runs.forEach((r, i) => (this.views.get(r)!.steps = lists[i].map((s) => s.step)));
     const primary = this.views.get(ctx.run) ?? this.views.get(runs[0]);
     this.stepper.setSteps(primary ? primary.steps : []);
