@@ -110,9 +110,9 @@ def _build(
         if layout == "channels_last":  # (L, C) or (H, W, C) -> channels first
             one = np.moveaxis(one, -1, 0)
         if one.ndim == 2:  # 1-D conv / sequence: [C, L] pooled to grid -> [C', 1, L']
-            pooled, _ = reduce.pool_max_abs(one, grid)
-            return SummaryTensor(tag, md, np.ascontiguousarray(pooled[:, None, :], np.float32))
-        maps = one[:max_channels]
+            maps = reduce.pool_max_abs(one, grid)[0][:, None, :]  # fits grid: pooled once
+        else:
+            maps = one[:max_channels]
     pooled, _ = reduce.pool_max_abs(maps, grid)
     return SummaryTensor(tag, md, np.ascontiguousarray(pooled, dtype=np.float32))
 
