@@ -31,6 +31,28 @@ from tbviz_plugin.integrations.keras.tf_reduce import (
 )
 
 
+def in_branch(flag: Any, emit: Callable[[], None], when: bool = True) -> None:
+    """Traces ``emit``'s ops (assigns) into a ``tf.cond`` branch that runs while the
+    boolean variable ``flag`` is ``when``; the other branch does nothing. Neither is
+    converted by AutoGraph: no Python control flow on tensors there, and
+    converting (parsing the source) costs time in every fit's first step."""
+    import tensorflow as tf
+
+    @tf.autograph.experimental.do_not_convert
+    def run() -> Any:
+        emit()
+        return tf.constant(True)
+
+    @tf.autograph.experimental.do_not_convert
+    def skip() -> Any:
+        return tf.constant(False)
+
+    if when:
+        tf.cond(flag, run, skip)
+    else:
+        tf.cond(flag, skip, run)
+
+
 class FirstBatch:
     """The probe without ``probe_data``: the first ``size`` samples of the first
     training batch, kept on the device by the train step and read on the host once.
@@ -139,18 +161,7 @@ class FirstBatch:
 
     def _copy_once(self, copy: Callable[[], None]) -> None:
         """``copy`` in a branch of its own, taken while nothing was copied yet."""
-        import tensorflow as tf
-
-        @tf.autograph.experimental.do_not_convert
-        def first() -> Any:
-            copy()
-            return tf.constant(True)
-
-        @tf.autograph.experimental.do_not_convert
-        def skip() -> Any:
-            return tf.constant(False)
-
-        tf.cond(self.taken, skip, first)
+        in_branch(self.taken, copy, when=False)
 
     def take(self) -> Optional[Tuple[Any, Any]]:
         """``(x, y)`` of the kept samples on the host, as the train step got them
@@ -270,10 +281,7 @@ class TrainingGradients:
             # The first batch's copy, while the train step is traced with one.
             batch_copy = first_batch.claim() if first_batch is not None else None
 
-            # Not converted by AutoGraph: no Python control flow on tensors here,
-            # and converting (parsing the source) costs time in every fit's first step.
-            @tf.autograph.experimental.do_not_convert
-            def copy() -> Any:
+            def copy() -> None:
                 for members, target in zip(self._groups, copies):
                     if stacked:
                         value = stack_tensors(tf, [dense(i) for i in members])
@@ -283,15 +291,10 @@ class TrainingGradients:
                 copied.assign(True, read_value=False)
                 if batch_copy is not None:
                     batch_copy()
-                return tf.constant(True)
-
-            @tf.autograph.experimental.do_not_convert
-            def skip() -> Any:
-                return tf.constant(False)
 
             result = original(grads, trainable_variables)
             traced = time.perf_counter()
-            tf.cond(armed, copy, skip)
+            in_branch(armed, copy)
             if not tf.executing_eagerly():
                 self._trace_seconds += time.perf_counter() - traced
             return result
